@@ -1,0 +1,47 @@
+package domain
+
+import "errors"
+
+// ErrorCode classifies an error a user can act on.
+type ErrorCode int
+
+const (
+	Invalid ErrorCode = iota + 1
+	NotFound
+	Conflict
+	Forbidden
+)
+
+// Error is an error with a message key the bot translates for the user.
+// Anything that is not an *Error is an internal failure: it is logged, and
+// the user only sees an apology.
+type Error struct {
+	Code ErrorCode
+	Key  string // message catalog key, e.g. "err.not_found"
+	Err  error  // optional cause, never shown to the user
+}
+
+func (e *Error) Error() string {
+	if e.Err != nil {
+		return e.Key + ": " + e.Err.Error()
+	}
+	return e.Key
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// NewError builds a user-facing error with a catalog key.
+func NewError(code ErrorCode, key string) *Error { return &Error{Code: code, Key: key} }
+
+// AsError returns the domain error inside err, if there is one.
+func AsError(err error) (*Error, bool) {
+	var de *Error
+	ok := errors.As(err, &de)
+	return de, ok
+}
+
+// Common errors.
+var (
+	ErrNotFound  = NewError(NotFound, "err.not_found")
+	ErrForbidden = NewError(Forbidden, "err.forbidden")
+)

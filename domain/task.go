@@ -1,0 +1,66 @@
+package domain
+
+import "time"
+
+// Priority of an internal task.
+type Priority string
+
+const (
+	PriorityHigh   Priority = "high"
+	PriorityMedium Priority = "medium"
+	PriorityLow    Priority = "low"
+)
+
+// Priorities lists priorities from the most to the least urgent.
+var Priorities = []Priority{PriorityHigh, PriorityMedium, PriorityLow}
+
+// TaskStatus is where an internal task stands.
+type TaskStatus string
+
+const (
+	TaskNew        TaskStatus = "new"
+	TaskInProgress TaskStatus = "in_progress"
+	TaskReview     TaskStatus = "review"
+	TaskDone       TaskStatus = "done"
+	TaskCancelled  TaskStatus = "cancelled"
+)
+
+// TaskStatuses lists the statuses in their natural order.
+var TaskStatuses = []TaskStatus{TaskNew, TaskInProgress, TaskReview, TaskDone, TaskCancelled}
+
+// Active reports whether a task in this status still needs work.
+func (s TaskStatus) Active() bool {
+	return s == TaskNew || s == TaskInProgress || s == TaskReview
+}
+
+// Task is one of the company's own tasks.
+type Task struct {
+	ID           int64
+	Title        string
+	Description  string
+	Priority     Priority
+	Status       TaskStatus
+	AssigneeID   int64 // 0 when unassigned
+	AssigneeName string
+	AuthorID     int64
+	Deadline     time.Time // zero when there is none
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
+	LastActivity time.Time
+}
+
+// Overdue reports whether an active task has passed its deadline.
+func (t Task) Overdue(now time.Time) bool {
+	return t.Status.Active() && !t.Deadline.IsZero() && now.After(t.Deadline)
+}
+
+// TaskSummary is what the tasks dashboard and the home tile show.
+type TaskSummary struct {
+	Total      int // every task except cancelled ones
+	Active     int // new, in progress or on review: "в работе"
+	Overdue    int
+	DoneWeek   int // done in the last seven days
+	ByStatus   map[TaskStatus]int
+	ByPriority map[Priority]int // active tasks only
+	Top        []Task           // active tasks, by priority then deadline, at most a page
+}
