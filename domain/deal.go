@@ -68,3 +68,23 @@ type DealSummary struct {
 	Active     []Deal // open deals, longest idle first, at most a page
 	ActiveAll  int    // how many open deals there are in all
 }
+
+// WeekStart is the Monday 00:00 of t's week in loc.
+func WeekStart(t time.Time, loc *time.Location) time.Time {
+	t = t.In(loc)
+	offset := (int(t.Weekday()) + 6) % 7 // days since Monday
+	y, m, d := t.Date()
+	return time.Date(y, m, d-offset, 0, 0, 0, 0, loc)
+}
+
+// LastWeeks returns the starts of the n weeks up to and including now's,
+// oldest first.
+func LastWeeks(now time.Time, loc *time.Location, n int) []time.Time {
+	cur := WeekStart(now, loc)
+	weeks := make([]time.Time, n)
+	for i := range weeks {
+		y, m, d := cur.Date()
+		weeks[i] = time.Date(y, m, d-7*(n-1-i), 0, 0, 0, 0, loc)
+	}
+	return weeks
+}

@@ -10,3 +10,12 @@ type Home struct {
 	Mining MiningSummary
 	Ideas  IdeaSummary
 }
+
+// DashboardQuery says for which moment and how much of each area to
+// compute.
+type DashboardQuery struct {
+	Now   time.Time
+	Loc   *time.Location // weeks start on Monday in this zone
+	Weeks int            // bars of weekly dynamics
+	Limit int            // rows of lists (active deals, urgent tasks, top ideas)
+}

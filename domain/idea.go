@@ -40,3 +40,10 @@ type IdeaSummary struct {
 	Pending   int    // awaiting a decision
 	Top       []Idea // pending ideas with the best score first
 }
+
+// Vote is one employee's vote on an idea: +1 for, -1 against.
+type Vote struct {
+	IdeaID int64
+	UserID int64
+	Value  int
+}

@@ -8,6 +8,7 @@ create table users (
     lang          text not null default '' check (lang in ('', 'ru', 'en')),
     role          text not null default 'pending'
                   check (role in ('pending', 'rejected', 'employee', 'manager', 'admin')),
+    access_requested_at timestamptz,            -- first /start of a pending user: admins were asked
     created_at    timestamptz not null default now(),
     updated_at    timestamptz not null default now()
 );

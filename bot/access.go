@@ -1,0 +1,166 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"html"
+	"strconv"
+
+	tele "gopkg.in/telebot.v3"
+
+	"processet/domain"
+	"processet/i18n"
+)
+
+// userStore keeps users, their roles and the chats the bot is in.
+type userStore interface {
+	TouchUser(ctx context.Context, u domain.User, role domain.Role, forceRole bool) (domain.User, bool, error)
+	TouchChat(ctx context.Context, id int64, typ, title string) error
+	User(ctx context.Context, id int64) (domain.User, error)
+	SetRole(ctx context.Context, id int64, role domain.Role) (domain.User, error)
+	SetLang(ctx context.Context, id int64, lang domain.Lang) error
+	Users(ctx context.Context, offset, limit int) ([]domain.User, int, error)
+	UsersWithRole(ctx context.Context, role domain.Role) ([]domain.User, error)
+	RequestAccess(ctx context.Context, id int64) (bool, error)
+	RoleCounts(ctx context.Context) (map[domain.Role]int, error)
+	Counts(ctx context.Context) (domain.Counts, error)
+	Ping(ctx context.Context) error
+}
+
+// handleStart greets: approved users get the home dashboard, newcomers are
+// put on the waiting list and the admins are asked once.
+func (h *Handler) handleStart(c tele.Context) error {
+	u := user(c)
+	tr := h.printer(c)
+	switch {
+	case u.Role.Approved():
+		return h.showArea(c, areaHome)
+	case u.Role == domain.RoleRejected:
+		return c.Send(tr.T(i18n.AccessRejected))
+	}
+	ctx, cancel := h.ctx(c)
+	defer cancel()
+	first, err := h.store.RequestAccess(ctx, u.ID)
+	if err != nil {
+		return err
+	}
+	if !first {
+		return c.Send(tr.T(i18n.PendingWait))
+	}
+	if err := h.askAdmins(ctx, u); err != nil {
+		return err
+	}
+	return c.Send(tr.T(i18n.AccessRequested, html.EscapeString(u.DisplayName())), tele.ModeHTML)
+}
+
+// askAdmins sends every admin the newcomer with Approve and Reject
+// buttons, each admin in their own language.
+func (h *Handler) askAdmins(ctx context.Context, newcomer domain.User) error {
+	admins, err := h.store.UsersWithRole(ctx, domain.RoleAdmin)
+	if err != nil {
+		return err
+	}
+	langs := map[int64]domain.Lang{}
+	for _, id := range h.cfg.Admins {
+		langs[id] = domain.LangRU // not met yet: the default language
+	}
+	for _, a := range admins {
+		langs[a.ID] = a.Language()
+	}
+	id := strconv.FormatInt(newcomer.ID, 10)
+	for adminID, lang := range langs {
+		tr := i18n.New(lang, h.cfg.Loc)
+		markup := inline(row(button(btnApprove, tr.T(i18n.Approve), id), button(btnReject, tr.T(i18n.Reject), id)))
+		_, err := h.bot.Send(&tele.User{ID: adminID}, accessRequestText(tr, newcomer), markup, tele.ModeHTML)
+		if err != nil {
+			// An admin who never opened the bot cannot be written to;
+			// the others still get the request.
+			h.log.Warn("ask admin about a newcomer", "admin", adminID, "err", err)
+		}
+	}
+	return nil
+}
+
+func accessRequestText(tr i18n.Printer, u domain.User) string {
+	handle := ""
+	if u.Username != "" {
+		handle = " (@" + html.EscapeString(u.Username) + ")"
+	}
+	return tr.T(i18n.AccessRequestAdmin, html.EscapeString(u.DisplayName()), handle, u.ID)
+}
+
+// onApprove makes a pending user an employee.
+func (h *Handler) onApprove(c tele.Context) error { return h.decide(c, domain.RoleEmployee) }
+
+// onReject closes the door for a pending user.
+func (h *Handler) onReject(c tele.Context) error { return h.decide(c, domain.RoleRejected) }
+
+func (h *Handler) decide(c tele.Context, role domain.Role) error {
+	id, ok := parseID(c.Callback().Data)
+	if !ok {
+		return h.onStaleButton(c)
+	}
+	ctx, cancel := h.ctx(c)
+	defer cancel()
+	tr := h.printer(c)
+	target, err := h.store.User(ctx, id)
+	if err != nil {
+		return err
+	}
+	if target.Role != domain.RolePending {
+		// Another admin was quicker: show what was decided.
+		return h.showText(c, decisionText(tr, target), nil)
+	}
+	if target, err = h.store.SetRole(ctx, id, role); err != nil {
+		return err
+	}
+	if err := h.showText(c, decisionText(tr, target), nil); err != nil {
+		return err
+	}
+	return h.tellDecision(target)
+}
+
+func decisionText(tr i18n.Printer, u domain.User) string {
+	name := html.EscapeString(u.DisplayName())
+	if u.Role.Approved() {
+		return tr.T(i18n.AccessApprovedAdmin, name, tr.T(roleKey(u.Role)))
+	}
+	return tr.T(i18n.AccessRejectedAdmin, name)
+}
+
+// tellDecision lets the newcomer know, in their language.
+func (h *Handler) tellDecision(u domain.User) error {
+	tr := i18n.New(u.Language(), h.cfg.Loc)
+	var err error
+	if u.Role.Approved() {
+		_, err = h.bot.Send(&tele.User{ID: u.ID}, tr.T(i18n.AccessGranted),
+			inline(row(button(btnArea, tr.T(i18n.Home), string(areaHome)))), tele.ModeHTML)
+	} else {
+		_, err = h.bot.Send(&tele.User{ID: u.ID}, tr.T(i18n.AccessRejected))
+	}
+	if err != nil {
+		// The decision stands even if the user blocked the bot meanwhile.
+		h.log.Warn("tell user about access decision", "user", u.ID, "err", err)
+	}
+	return nil
+}
+
+// onStaleButton answers buttons whose data no longer parses or that no
+// handler knows: old messages from an earlier version, or forged data.
+func (h *Handler) onStaleButton(c tele.Context) error {
+	return h.answer(c, h.printer(c).T(i18n.StaleButton), false)
+}
+
+// handleText answers free text in a private chat with a hint; in groups
+// the bot keeps quiet unless spoken to with a command.
+func (h *Handler) handleText(c tele.Context) error {
+	if c.Chat() == nil || c.Chat().Type != tele.ChatPrivate {
+		return nil
+	}
+	if !user(c).Role.Approved() {
+		return h.deny(c)
+	}
+	return c.Send(h.printer(c).T(i18n.NotUnderstood))
+}
+
+func roleKey(r domain.Role) i18n.Key { return i18n.Key(fmt.Sprintf("role.%s", r)) }

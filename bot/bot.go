@@ -1,0 +1,107 @@
+// Package bot is Processet's Telegram front: commands, buttons and the
+// views they show. Handlers read as parse → domain → render; data comes
+// through small interfaces, never from SQL directly.
+package bot
+
+import (
+	"context"
+	"log/slog"
+	"sync"
+	"time"
+
+	tele "gopkg.in/telebot.v3"
+
+	"processet/charts"
+	"processet/domain"
+)
+
+// store is everything the bot reads and writes.
+type store interface {
+	userStore
+	dashboardStore
+}
+
+// renderer draws the dashboard cards.
+type renderer interface {
+	Home(ctx context.Context, c charts.HomeCard) ([]byte, error)
+	Area(ctx context.Context, c charts.AreaCard) ([]byte, error)
+}
+
+// Config is what the bot needs to know about its deployment.
+type Config struct {
+	Admins      []int64 // Telegram IDs that are always admins
+	Loc         *time.Location
+	Version     string
+	Database    string // how the database runs, for /status: "embedded" or "external"
+	MaxHandlers int    // updates handled at once; more wait
+	Now         func() time.Time
+	Logger      *slog.Logger
+}
+
+// Handler holds the bot's dependencies and implements every handler.
+type Handler struct {
+	bot     *tele.Bot
+	store   store
+	render  renderer
+	cfg     Config
+	log     *slog.Logger
+	started time.Time
+
+	slots    chan struct{}  // bounds concurrently running handlers
+	inflight sync.WaitGroup // handlers still running, for shutdown
+}
+
+// New wires the handlers into b. b must not have handlers yet.
+func New(b *tele.Bot, s store, r renderer, cfg Config) *Handler {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Loc == nil {
+		cfg.Loc = time.UTC
+	}
+	if cfg.MaxHandlers <= 0 {
+		cfg.MaxHandlers = 16
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	h := &Handler{bot: b, store: s, render: r, cfg: cfg, log: cfg.Logger, started: cfg.Now(),
+		slots: make(chan struct{}, cfg.MaxHandlers)}
+	b.OnError = h.onError
+	h.register()
+	return h
+}
+
+// Wait blocks until running handlers finish or ctx ends, for a graceful
+// shutdown after the poller stopped.
+func (h *Handler) Wait(ctx context.Context) error {
+	done := make(chan struct{})
+	go func() { h.inflight.Wait(); close(done) }()
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func (h *Handler) isConfigAdmin(id int64) bool {
+	for _, a := range h.cfg.Admins {
+		if a == id {
+			return true
+		}
+	}
+	return false
+}
+
+// ctx is the context for one update's work: bounded, so a stuck database
+// cannot pin a handler slot forever.
+func (h *Handler) ctx(c tele.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.Background(), 30*time.Second)
+}
+
+// user is the stored user behind the update, put there by the middleware.
+func user(c tele.Context) domain.User {
+	u, _ := c.Get(ctxUser).(domain.User)
+	return u
+}

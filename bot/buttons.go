@@ -1,0 +1,68 @@
+package bot
+
+import (
+	"strconv"
+	"strings"
+
+	tele "gopkg.in/telebot.v3"
+)
+
+// Unique names are wire format: buttons already sent carry them, so never
+// rename one; add a new one instead.
+var (
+	btnArea    = &tele.Btn{Unique: "area"}    // Data: area code
+	btnLang    = &tele.Btn{Unique: "lang"}    // Data: language code
+	btnApprove = &tele.Btn{Unique: "approve"} // Data: user ID
+	btnReject  = &tele.Btn{Unique: "reject"}  // Data: user ID
+	btnUsers   = &tele.Btn{Unique: "users"}   // Data: page
+	btnUser    = &tele.Btn{Unique: "user"}    // Data: user ID|page
+	btnRole    = &tele.Btn{Unique: "role"}    // Data: user ID|role|page
+)
+
+// button makes an inline button of kind with a visible text and data.
+func button(kind *tele.Btn, text string, data ...string) tele.Btn {
+	return tele.Btn{Unique: kind.Unique, Text: text, Data: strings.Join(data, "|")}
+}
+
+// inline arranges buttons into rows of an inline keyboard.
+func inline(rows ...[]tele.Btn) *tele.ReplyMarkup {
+	m := &tele.ReplyMarkup{}
+	for _, r := range rows {
+		if len(r) > 0 {
+			m.InlineKeyboard = append(m.InlineKeyboard, buttonRow(m, r))
+		}
+	}
+	return m
+}
+
+func buttonRow(m *tele.ReplyMarkup, r []tele.Btn) []tele.InlineButton {
+	row := make([]tele.InlineButton, len(r))
+	for i, b := range r {
+		row[i] = *b.Inline()
+	}
+	return row
+}
+
+// row is shorthand for one row of buttons.
+func row(b ...tele.Btn) []tele.Btn { return b }
+
+// callbackArgs splits callback data into exactly n parts.
+func callbackArgs(c tele.Context, n int) ([]string, bool) {
+	if c.Callback() == nil {
+		return nil, false
+	}
+	parts := strings.Split(c.Callback().Data, "|")
+	return parts, len(parts) == n
+}
+
+// parseID parses a positive ID from callback data.
+func parseID(s string) (int64, bool) {
+	id, err := strconv.ParseInt(s, 10, 64)
+	return id, err == nil && id > 0
+}
+
+// parsePage parses a page number from callback data.
+func parsePage(s string) (int, bool) {
+	p, err := strconv.Atoi(s)
+	return p, err == nil && p >= 0 && p < 100000
+}

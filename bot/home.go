@@ -1,0 +1,137 @@
+package bot
+
+import (
+	"context"
+
+	tele "gopkg.in/telebot.v3"
+
+	"processet/charts"
+	"processet/domain"
+	"processet/i18n"
+)
+
+// dashboardStore computes what the dashboards show.
+type dashboardStore interface {
+	Home(ctx context.Context, q domain.DashboardQuery) (domain.Home, error)
+	DealSummary(ctx context.Context, q domain.DashboardQuery) (domain.DealSummary, error)
+	TaskSummary(ctx context.Context, q domain.DashboardQuery) (domain.TaskSummary, error)
+	MiningSummary(ctx context.Context) (domain.MiningSummary, error)
+	IdeaSummary(ctx context.Context, q domain.DashboardQuery) (domain.IdeaSummary, error)
+}
+
+// area is a dashboard; its code travels in callback data.
+type area string
+
+const (
+	areaHome   area = "home"
+	areaCRM    area = "crm"
+	areaTasks  area = "tasks"
+	areaMining area = "mining"
+	areaIdeas  area = "ideas"
+)
+
+// screen is a rendered dashboard, ready to show.
+type screen struct {
+	png     []byte
+	caption string
+	markup  *tele.ReplyMarkup
+}
+
+// handleHome answers /home with the dashboard of dashboards.
+func (h *Handler) handleHome(c tele.Context) error { return h.showArea(c, areaHome) }
+
+// areaCommand answers an area's command with its dashboard.
+func (h *Handler) areaCommand(a area) tele.HandlerFunc {
+	return func(c tele.Context) error { return h.showArea(c, a) }
+}
+
+// onArea answers the area buttons (and Refresh, which is the same area
+// again) by turning the card into that area's dashboard in place.
+func (h *Handler) onArea(c tele.Context) error {
+	a := area(c.Callback().Data)
+	switch a {
+	case areaHome, areaCRM, areaTasks, areaMining, areaIdeas:
+		return h.showArea(c, a)
+	}
+	return h.onStaleButton(c)
+}
+
+// showArea computes, renders and shows one dashboard.
+func (h *Handler) showArea(c tele.Context, a area) error {
+	_ = c.Notify(tele.UploadingPhoto) // a hint only: rendering goes on if it fails
+	ctx, cancel := h.ctx(c)
+	defer cancel()
+	tr := h.printer(c)
+	q := domain.DashboardQuery{Now: h.cfg.Now(), Loc: h.cfg.Loc, Weeks: 12, Limit: listLimit}
+	s, err := h.buildScreen(ctx, tr, q, a)
+	if err != nil {
+		return err
+	}
+	return h.showPhoto(c, s.png, s.caption, s.markup)
+}
+
+// listLimit is how many rows the dashboards list: the brief kept tables
+// short on purpose, to cut visual noise.
+const listLimit = 5
+
+func (h *Handler) buildScreen(ctx context.Context, tr i18n.Printer, q domain.DashboardQuery, a area) (screen, error) {
+	var (
+		card    charts.AreaCard
+		caption string
+		err     error
+	)
+	switch a {
+	case areaHome:
+		home, err := h.store.Home(ctx, q)
+		if err != nil {
+			return screen{}, err
+		}
+		png, err := h.render.Home(ctx, homeCard(tr, home))
+		if err != nil {
+			return screen{}, err
+		}
+		return screen{png, homeCaption(tr, home), homeKeyboard(tr)}, nil
+	case areaCRM:
+		var s domain.DealSummary
+		if s, err = h.store.DealSummary(ctx, q); err == nil {
+			card, caption = dealsCard(tr, q.Now, s), dealsCaption(tr, q.Now, s)
+		}
+	case areaTasks:
+		var s domain.TaskSummary
+		if s, err = h.store.TaskSummary(ctx, q); err == nil {
+			card, caption = tasksCard(tr, q.Now, s), tasksCaption(tr, q.Now, s)
+		}
+	case areaMining:
+		var s domain.MiningSummary
+		if s, err = h.store.MiningSummary(ctx); err == nil {
+			card, caption = miningCard(tr, q.Now, s), miningCaption(tr, q.Now, s)
+		}
+	case areaIdeas:
+		var s domain.IdeaSummary
+		if s, err = h.store.IdeaSummary(ctx, q); err == nil {
+			card, caption = ideasCard(tr, q.Now, s), ideasCaption(tr, q.Now, s)
+		}
+	}
+	if err != nil {
+		return screen{}, err
+	}
+	png, err := h.render.Area(ctx, card)
+	if err != nil {
+		return screen{}, err
+	}
+	return screen{png, caption, areaKeyboard(tr, a)}, nil
+}
+
+// homeKeyboard explores each area from the home card.
+func homeKeyboard(tr i18n.Printer) *tele.ReplyMarkup {
+	return inline(
+		row(button(btnArea, tr.T(i18n.AreaCRM), string(areaCRM)), button(btnArea, tr.T(i18n.AreaTasks), string(areaTasks))),
+		row(button(btnArea, tr.T(i18n.AreaMining), string(areaMining)), button(btnArea, tr.T(i18n.AreaIdeas), string(areaIdeas))),
+		row(button(btnArea, tr.T(i18n.Refresh), string(areaHome))),
+	)
+}
+
+// areaKeyboard leads back home from an area, or refreshes it.
+func areaKeyboard(tr i18n.Printer, a area) *tele.ReplyMarkup {
+	return inline(row(button(btnArea, tr.T(i18n.Home), string(areaHome)), button(btnArea, tr.T(i18n.Refresh), string(a))))
+}

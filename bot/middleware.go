@@ -1,0 +1,155 @@
+package bot
+
+import (
+	"fmt"
+	"runtime/debug"
+
+	tele "gopkg.in/telebot.v3"
+
+	"processet/domain"
+	"processet/i18n"
+)
+
+const (
+	ctxUser     = "user"
+	ctxAnswered = "answered"
+)
+
+// recover turns a panic in a handler into an error (logged with its stack
+// by bound, the user gets an apology), so one bad update cannot take the
+// bot down.
+func (h *Handler) recover(next tele.HandlerFunc) tele.HandlerFunc {
+	return func(c tele.Context) (err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("panic: %v\n%s", r, debug.Stack())
+			}
+		}()
+		return next(c)
+	}
+}
+
+// bound limits how many handlers run at once (telebot starts a goroutine
+// per update) and tracks them for a graceful shutdown. Every callback is
+// answered on the way out, so the user's button never keeps spinning.
+func (h *Handler) bound(next tele.HandlerFunc) tele.HandlerFunc {
+	return func(c tele.Context) error {
+		h.inflight.Add(1)
+		defer h.inflight.Done()
+		h.slots <- struct{}{}
+		defer func() { <-h.slots }()
+		if err := next(c); err != nil {
+			h.report(c, err)
+		}
+		if c.Callback() != nil && c.Get(ctxAnswered) == nil {
+			if err := c.Respond(); err != nil {
+				h.log.Error("answer callback", "update_id", c.Update().ID, "err", err)
+			}
+		}
+		return nil
+	}
+}
+
+// identify records the sender and puts the stored user into the context.
+// Admins named in the configuration are admins whatever the database says.
+func (h *Handler) identify(next tele.HandlerFunc) tele.HandlerFunc {
+	return func(c tele.Context) error {
+		s := c.Sender()
+		if s == nil || s.IsBot {
+			return nil
+		}
+		ctx, cancel := h.ctx(c)
+		defer cancel()
+		role, force := domain.RolePending, false
+		if h.isConfigAdmin(s.ID) {
+			role, force = domain.RoleAdmin, true
+		}
+		u, _, err := h.store.TouchUser(ctx, domain.User{ID: s.ID, Username: s.Username, FirstName: s.FirstName,
+			LastName: s.LastName, LanguageCode: s.LanguageCode}, role, force)
+		if err != nil {
+			return err
+		}
+		c.Set(ctxUser, u)
+		if chat := c.Chat(); chat != nil && chat.Type != tele.ChatPrivate {
+			if err := h.store.TouchChat(ctx, chat.ID, string(chat.Type), chat.Title); err != nil {
+				return err
+			}
+		}
+		return next(c)
+	}
+}
+
+// need lets the update through only for users with at least role min.
+func (h *Handler) need(min domain.Role, next tele.HandlerFunc) tele.HandlerFunc {
+	return func(c tele.Context) error {
+		if !user(c).Role.AtLeast(min) {
+			return h.deny(c)
+		}
+		return next(c)
+	}
+}
+
+// deny tells the user they may not do this, in the quietest fitting way.
+func (h *Handler) deny(c tele.Context) error {
+	tr := h.printer(c)
+	u := user(c)
+	key := i18n.NoAccess
+	if u.Role == domain.RolePending {
+		key = i18n.PendingWait
+	}
+	if c.Callback() != nil {
+		return h.answer(c, tr.T(key), true)
+	}
+	return c.Send(tr.T(key))
+}
+
+// answer answers the update's callback query once.
+func (h *Handler) answer(c tele.Context, text string, alert bool) error {
+	c.Set(ctxAnswered, true)
+	return c.Respond(&tele.CallbackResponse{Text: text, ShowAlert: alert})
+}
+
+// onError is telebot's error hook. Handler errors never reach it (bound
+// reports them), so it sees only telebot's own failures.
+func (h *Handler) onError(err error, c tele.Context) {
+	h.log.Error("telegram", "err", err)
+}
+
+// report deals with a handler's error: domain errors become a message in
+// the user's language; anything else is logged with the update ID and the
+// user gets a short apology, never the error itself.
+func (h *Handler) report(c tele.Context, err error) {
+	if de, ok := domain.AsError(err); ok {
+		if ferr := h.explain(c, de); ferr != nil {
+			h.log.Error("tell user about error", "update_id", c.Update().ID, "err", ferr)
+		}
+		return
+	}
+	h.log.Error("handle update", "update_id", c.Update().ID, "err", err)
+	if aerr := h.apologise(c); aerr != nil {
+		h.log.Error("apologise", "update_id", c.Update().ID, "err", aerr)
+	}
+}
+
+func (h *Handler) explain(c tele.Context, de *domain.Error) error {
+	tr := h.printer(c)
+	text := tr.T(i18n.ErrGeneric)
+	if k := i18n.Key(de.Key); tr.Has(k) {
+		text = tr.T(k)
+	}
+	if c.Callback() != nil && c.Get(ctxAnswered) == nil {
+		return h.answer(c, text, true)
+	}
+	return c.Send(text)
+}
+
+func (h *Handler) apologise(c tele.Context) error {
+	text := h.printer(c).T(i18n.Sorry)
+	if c.Callback() != nil && c.Get(ctxAnswered) == nil {
+		return h.answer(c, text, true)
+	}
+	if c.Chat() == nil {
+		return nil
+	}
+	return c.Send(text)
+}

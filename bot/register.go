@@ -1,0 +1,44 @@
+package bot
+
+import (
+	tele "gopkg.in/telebot.v3"
+
+	"processet/domain"
+)
+
+// register binds commands and buttons to handlers, each with the least
+// role it needs. The role is checked on the server for every update, so a
+// forged callback gets nothing a user could not get by pressing buttons.
+func (h *Handler) register() {
+	b := h.bot
+	b.Use(h.bound, h.recover, h.identify)
+
+	b.Handle("/start", h.handleStart)
+	b.Handle("/help", h.handleHelp)
+	b.Handle("/lang", h.handleLang)
+	b.Handle(btnLang, h.onLang)
+
+	employee := func(f tele.HandlerFunc) tele.HandlerFunc { return h.need(domain.RoleEmployee, f) }
+	admin := func(f tele.HandlerFunc) tele.HandlerFunc { return h.need(domain.RoleAdmin, f) }
+
+	b.Handle("/home", employee(h.handleHome))
+	b.Handle("/crm", employee(h.areaCommand(areaCRM)))
+	b.Handle("/tasks", employee(h.areaCommand(areaTasks)))
+	b.Handle("/task", employee(h.areaCommand(areaTasks)))
+	b.Handle("/subscribe", employee(h.areaCommand(areaTasks)))
+	b.Handle("/mining", employee(h.areaCommand(areaMining)))
+	b.Handle("/ideas", employee(h.areaCommand(areaIdeas)))
+	b.Handle("/idea", employee(h.areaCommand(areaIdeas)))
+	b.Handle(btnArea, employee(h.onArea))
+
+	b.Handle("/users", admin(h.handleUsers))
+	b.Handle("/status", admin(h.handleStatus))
+	b.Handle(btnApprove, admin(h.onApprove))
+	b.Handle(btnReject, admin(h.onReject))
+	b.Handle(btnUsers, admin(h.onUsersPage))
+	b.Handle(btnUser, admin(h.onUser))
+	b.Handle(btnRole, admin(h.onRole))
+
+	b.Handle(tele.OnCallback, h.onStaleButton)
+	b.Handle(tele.OnText, h.handleText)
+}

@@ -1,0 +1,91 @@
+package bot
+
+import (
+	"bytes"
+	"errors"
+	"unicode/utf8"
+
+	tele "gopkg.in/telebot.v3"
+
+	"processet/domain"
+	"processet/i18n"
+)
+
+// Telegram's limits, in characters after entity parsing; we count the
+// HTML source, which is never shorter, so staying under is always safe.
+const (
+	maxText    = 4096
+	maxCaption = 1024
+)
+
+// printer is the user's language and the company's time zone.
+func (h *Handler) printer(c tele.Context) i18n.Printer {
+	if u := user(c); u.ID != 0 {
+		return i18n.New(u.Language(), h.cfg.Loc)
+	}
+	if s := c.Sender(); s != nil {
+		return i18n.New(domain.ParseLang(s.LanguageCode), h.cfg.Loc)
+	}
+	return i18n.New(domain.LangRU, h.cfg.Loc)
+}
+
+// showPhoto shows a card: a button press edits the card it came from in
+// place; a command sends a new one.
+func (h *Handler) showPhoto(c tele.Context, png []byte, caption string, markup *tele.ReplyMarkup) error {
+	photo := &tele.Photo{File: tele.FromReader(bytes.NewReader(png)), Caption: caption}
+	if msg := c.Message(); c.Callback() != nil && msg != nil && msg.Photo != nil {
+		_, err := c.Bot().Edit(msg, photo, markup, tele.ModeHTML)
+		return ignoreNotModified(err)
+	}
+	return c.Send(photo, markup, tele.ModeHTML)
+}
+
+// showText shows a text screen: edits the message a button was on when it
+// was a text message, otherwise sends a new one.
+func (h *Handler) showText(c tele.Context, text string, markup *tele.ReplyMarkup) error {
+	if msg := c.Message(); c.Callback() != nil && msg != nil && msg.Photo == nil {
+		_, err := c.Bot().Edit(msg, text, markup, tele.ModeHTML, tele.NoPreview)
+		return ignoreNotModified(err)
+	}
+	return c.Send(text, markup, tele.ModeHTML, tele.NoPreview)
+}
+
+// ignoreNotModified treats an edit that changes nothing as success: the
+// user pressed Refresh and nothing had changed.
+func ignoreNotModified(err error) error {
+	if errors.Is(err, tele.ErrMessageNotModified) || errors.Is(err, tele.ErrSameMessageContent) {
+		return nil
+	}
+	return err
+}
+
+// fitLines joins a header and list lines, dropping lines from the end so
+// the result stays within limit, and says how many rows are not shown:
+// those dropped plus hidden, the rows that were never fetched.
+func fitLines(tr i18n.Printer, header string, lines []string, hidden int, footer string, limit int) string {
+	for n := len(lines); n >= 0; n-- {
+		body := header
+		for _, l := range lines[:n] {
+			body += "\n" + l
+		}
+		if more := len(lines) - n + hidden; more > 0 {
+			body += "\n" + tr.N(i18n.MoreLines, more)
+		}
+		if footer != "" {
+			body += "\n\n" + footer
+		}
+		if utf8.RuneCountInString(body) <= limit {
+			return body
+		}
+	}
+	return truncate(header, limit)
+}
+
+// truncate cuts plain text to at most n characters, with an ellipsis.
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}

@@ -1,0 +1,88 @@
+package bot
+
+import (
+	"fmt"
+	"html"
+	"time"
+
+	"processet/charts"
+	"processet/domain"
+	"processet/i18n"
+)
+
+// tasksCard is the tasks dashboard's picture: counts, the donut by status
+// and the active tasks by priority.
+func tasksCard(tr i18n.Printer, now time.Time, s domain.TaskSummary) charts.AreaCard {
+	prio := &charts.Bars{Title: tr.T(i18n.TasksByPriority), Series: []charts.Series{{Name: tr.T(i18n.TasksActive)}}}
+	for _, p := range domain.Priorities {
+		prio.Labels = append(prio.Labels, tr.T(priorityKey(p)))
+		prio.Series[0].Values = append(prio.Series[0].Values, float64(s.ByPriority[p]))
+	}
+	return charts.AreaCard{
+		Title:    tr.T(i18n.AreaTasks),
+		Subtitle: tr.T(i18n.AsOf, tr.DateTime(now)),
+		Tiles: []charts.Tile{
+			{Label: tr.T(i18n.TasksTotal), Value: tr.Int(s.Total)},
+			{Label: tr.T(i18n.TasksActive), Value: tr.Int(s.Active)},
+			{Label: tr.T(i18n.TasksOverdue), Value: tr.Int(s.Overdue)},
+			{Label: tr.T(i18n.TasksDoneWeek), Value: tr.Int(s.DoneWeek)},
+		},
+		Panels: []charts.Panel{taskStatusDonut(tr, s), prio},
+	}
+}
+
+func taskStatusDonut(tr i18n.Printer, s domain.TaskSummary) *charts.Donut {
+	d := &charts.Donut{Title: tr.T(i18n.TasksByStatus), Center: tr.Int(s.Total + s.ByStatus[domain.TaskCancelled]),
+		CenterNote: tr.T(i18n.TasksWord)}
+	for _, st := range domain.TaskStatuses {
+		d.Slices = append(d.Slices, charts.Slice{Label: tr.T(statusKey(st)), Value: float64(s.ByStatus[st])})
+	}
+	return d
+}
+
+// tasksCaption lists the most urgent active tasks with the two fields the
+// brief highlights: idle time and time to the deadline.
+func tasksCaption(tr i18n.Printer, now time.Time, s domain.TaskSummary) string {
+	header := fmt.Sprintf("<b>%s</b>\n%s\n\n<b>%s</b>", html.EscapeString(tr.T(i18n.AreaTasks)),
+		tr.T(i18n.TasksSummaryLine, tr.Int(s.Total), tr.Int(s.Active), tr.Int(s.Overdue), tr.Int(s.DoneWeek)),
+		tr.T(i18n.TasksUrgentTitle))
+	if len(s.Top) == 0 {
+		header += "\n" + tr.T(i18n.TasksNone)
+	}
+	var lines []string
+	for _, t := range s.Top {
+		who := t.AssigneeName
+		if who == "" {
+			who = tr.T(i18n.Nobody)
+		}
+		lines = append(lines, fmt.Sprintf("%s <b>%s</b> — %s\n    %s · ⏳ %s", priorityMark(t.Priority),
+			esc(t.Title, 70), esc(who, 30), deadlineText(tr, now, t), tr.Duration(now.Sub(t.LastActivity))))
+	}
+	return fitLines(tr, header, lines, s.Active-len(s.Top), "<i>"+tr.T(i18n.AsOf, tr.DateTime(now))+"</i>", maxCaption)
+}
+
+// deadlineText says how long is left, or that the deadline passed.
+func deadlineText(tr i18n.Printer, now time.Time, t domain.Task) string {
+	switch {
+	case t.Deadline.IsZero():
+		return tr.T(i18n.NoDeadline)
+	case t.Overdue(now):
+		return "⚠️ " + tr.T(i18n.OverdueBy, tr.Duration(now.Sub(t.Deadline)))
+	default:
+		return "⏰ " + tr.T(i18n.DueIn, tr.Duration(t.Deadline.Sub(now)))
+	}
+}
+
+func priorityMark(p domain.Priority) string {
+	switch p {
+	case domain.PriorityHigh:
+		return "🔴"
+	case domain.PriorityMedium:
+		return "🟡"
+	}
+	return "🟢"
+}
+
+func priorityKey(p domain.Priority) i18n.Key { return i18n.Key("priority." + string(p)) }
+
+func statusKey(s domain.TaskStatus) i18n.Key { return i18n.Key("task_status." + string(s)) }

@@ -1,0 +1,68 @@
+// Package storage keeps Processet's data in PostgreSQL: raw SQL next to
+// the method that runs it, one transaction per public method.
+package storage
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"processet/domain"
+)
+
+// DB is the application's database.
+type DB struct {
+	pool *pgxpool.Pool
+}
+
+// Open connects to databaseURL and checks the connection.
+func Open(ctx context.Context, databaseURL string) (*DB, error) {
+	cfg, err := pgxpool.ParseConfig(databaseURL)
+	if err != nil {
+		return nil, fmt.Errorf("parse database url: %w", err)
+	}
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("connect: %w", err)
+	}
+	if err := pool.Ping(ctx); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("ping: %w", err)
+	}
+	return &DB{pool: pool}, nil
+}
+
+// New wraps an existing pool (tests get one per test database).
+func New(pool *pgxpool.Pool) *DB { return &DB{pool: pool} }
+
+// Close releases every connection.
+func (db *DB) Close() { db.pool.Close() }
+
+// Ping checks that the database answers, for health checks.
+func (db *DB) Ping(ctx context.Context) error { return db.pool.Ping(ctx) }
+
+// Pool exposes the pool to packages that share transactions with storage
+// (the job queue, later).
+func (db *DB) Pool() *pgxpool.Pool { return db.pool }
+
+// mapError turns constraint violations into domain errors so the bot can
+// tell the user what went wrong instead of apologising.
+func mapError(err error) error {
+	if errors.Is(err, pgx.ErrNoRows) {
+		return domain.ErrNotFound
+	}
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		switch pgErr.Code {
+		case "23505":
+			return &domain.Error{Code: domain.Conflict, Key: "err.conflict", Err: err}
+		case "23503", "23514", "22001":
+			return &domain.Error{Code: domain.Invalid, Key: "err.invalid", Err: err}
+		}
+	}
+	return err
+}

@@ -1,0 +1,80 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"processet/domain"
+)
+
+// TaskSummary computes the tasks dashboard: counts by status and priority
+// and the most urgent active tasks.
+func (db *DB) TaskSummary(ctx context.Context, q domain.DashboardQuery) (domain.TaskSummary, error) {
+	s := domain.TaskSummary{ByStatus: map[domain.TaskStatus]int{}, ByPriority: map[domain.Priority]int{}}
+	err := pgx.BeginTxFunc(ctx, db.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
+		rows, _ := tx.Query(ctx, `
+			select status, priority, count(*),
+				count(*) filter (where status in ('new', 'in_progress', 'review') and deadline < $1),
+				count(*) filter (where status = 'done' and done_at >= $2)
+			from tasks group by status, priority`, q.Now, q.Now.Add(-7*24*time.Hour))
+		var status, priority string
+		var n, overdue, doneWeek int
+		_, err := pgx.ForEachRow(rows, []any{&status, &priority, &n, &overdue, &doneWeek}, func() error {
+			st := domain.TaskStatus(status)
+			s.ByStatus[st] += n
+			if st != domain.TaskCancelled {
+				s.Total += n
+			}
+			if st.Active() {
+				s.Active += n
+				s.ByPriority[domain.Priority(priority)] += n
+			}
+			s.Overdue += overdue
+			s.DoneWeek += doneWeek
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("task counts: %w", err)
+		}
+		s.Top, err = urgentTasks(ctx, tx, q.Limit)
+		return err
+	})
+	if err != nil {
+		return domain.TaskSummary{}, fmt.Errorf("task summary: %w", err)
+	}
+	return s, nil
+}
+
+// urgentTasks lists active tasks by priority, then by the nearest deadline.
+func urgentTasks(ctx context.Context, tx pgx.Tx, limit int) ([]domain.Task, error) {
+	rows, _ := tx.Query(ctx, `
+		select t.id, t.title, t.description, t.priority, t.status, coalesce(t.assignee_id, 0),
+			coalesce(nullif(trim(u.first_name || ' ' || u.last_name), ''), u.username, ''),
+			coalesce(t.author_id, 0), t.deadline, t.created_at, t.updated_at, t.last_activity
+		from tasks t left join users u on u.id = t.assignee_id
+		where t.status in ('new', 'in_progress', 'review')
+		order by case t.priority when 'high' then 0 when 'medium' then 1 else 2 end,
+			t.deadline nulls last, t.id
+		limit $1`, limit)
+	tasks, err := pgx.CollectRows(rows, scanTask)
+	if err != nil {
+		return nil, fmt.Errorf("urgent tasks: %w", err)
+	}
+	return tasks, nil
+}
+
+func scanTask(row pgx.CollectableRow) (domain.Task, error) {
+	var t domain.Task
+	var priority, status string
+	var deadline *time.Time
+	err := row.Scan(&t.ID, &t.Title, &t.Description, &priority, &status, &t.AssigneeID, &t.AssigneeName,
+		&t.AuthorID, &deadline, &t.CreatedAt, &t.UpdatedAt, &t.LastActivity)
+	t.Priority, t.Status = domain.Priority(priority), domain.TaskStatus(status)
+	if deadline != nil {
+		t.Deadline = *deadline
+	}
+	return t, err
+}
