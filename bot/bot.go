@@ -7,6 +7,7 @@ import (
 	"context"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	tele "gopkg.in/telebot.v3"
@@ -49,6 +50,8 @@ type Handler struct {
 
 	slots    chan struct{}  // bounds concurrently running handlers
 	inflight sync.WaitGroup // handlers still running, for shutdown
+
+	updates, errors, running atomic.Int64
 }
 
 // New wires the handlers into b. b must not have handlers yet.

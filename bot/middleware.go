@@ -38,7 +38,11 @@ func (h *Handler) bound(next tele.HandlerFunc) tele.HandlerFunc {
 		defer h.inflight.Done()
 		h.slots <- struct{}{}
 		defer func() { <-h.slots }()
+		h.running.Add(1)
+		defer h.running.Add(-1)
+		h.updates.Add(1)
 		if err := next(c); err != nil {
+			h.errors.Add(1)
 			h.report(c, err)
 		}
 		if c.Callback() != nil && c.Get(ctxAnswered) == nil {

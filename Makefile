@@ -1,0 +1,28 @@
+# Processet Bot. `make run` and `make test` are all a newcomer needs.
+GO       ?= go
+VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS  := -s -w -X processet/internal/app.Version=$(VERSION)
+
+.PHONY: run demo build test bench fuzz vet lint clean
+
+run: ## run the bot (embedded PostgreSQL unless DATABASE_URL is set)
+	$(GO) run -ldflags "$(LDFLAGS)" ./cmd/processet run
+
+demo: ## load the demo company into the database
+	$(GO) run ./cmd/processet demo
+
+build:
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags "$(LDFLAGS)" -o processet ./cmd/processet
+
+test: ## the whole suite: vet, then every test with the race detector
+	$(GO) vet ./...
+	$(GO) test -race -count=1 -timeout 8m ./...
+
+bench: ## rendering and other benchmarks
+	$(GO) test -run '^$$' -bench . -benchmem ./charts/ ./bot/
+
+fuzz: ## fuzz the parsers for a while each
+	$(GO) test -run '^$$' -fuzz FuzzCallbackData -fuzztime 30s ./bot/
+
+clean:
+	rm -f processet

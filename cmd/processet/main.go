@@ -1,0 +1,70 @@
+// Command processet runs Processet Bot: a company's dashboards in Telegram.
+//
+//	processet [run]          run the bot (the default)
+//	processet migrate        apply database migrations and exit
+//	processet demo [--replace]  load the demo company into the database
+//	processet version        print the version
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+	_ "time/tzdata" // TIMEZONE works in images without a zoneinfo database
+
+	"github.com/joho/godotenv"
+
+	"processet/internal/app"
+)
+
+func main() {
+	if err := run(os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "processet:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string) error {
+	cmd := "run"
+	if len(args) > 0 {
+		cmd, args = args[0], args[1:]
+	}
+	if cmd == "version" || cmd == "--version" {
+		fmt.Println("processet", app.Version)
+		return nil
+	}
+	if cmd == "help" || cmd == "-h" || cmd == "--help" {
+		fmt.Println("usage: processet [run | migrate | demo [--replace] | version]")
+		return nil
+	}
+	// .env is optional; the environment wins over it.
+	if err := godotenv.Load(); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf(".env: %w", err)
+	}
+	cfg, err := app.LoadConfig(os.Getenv, cmd == "run")
+	if err != nil {
+		return err
+	}
+	log := app.NewLogger(os.Stderr, cfg.LogLevel, cfg.BotToken)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	switch cmd {
+	case "run":
+		return app.Run(ctx, cfg, log)
+	case "migrate":
+		return app.Migrate(ctx, cfg, log)
+	case "demo":
+		replace := len(args) > 0 && args[0] == "--replace"
+		if err := app.LoadDemo(ctx, cfg, replace, log); err != nil {
+			return err
+		}
+		fmt.Println("demo company loaded: deals, tasks, task mining and ideas")
+		return nil
+	}
+	return fmt.Errorf("unknown command %q: use run, migrate, demo or version", cmd)
+}

@@ -1,0 +1,97 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"time"
+
+	tele "gopkg.in/telebot.v3"
+
+	"processet/bot"
+	"processet/charts"
+	"processet/demo"
+	"processet/storage"
+)
+
+// Version is set at build time with -ldflags "-X processet/internal/app.Version=…".
+var Version = "dev"
+
+// shutdownGrace bounds how long running handlers may finish after a
+// signal: the whole stop stays within the 10 s orchestrators allow.
+const shutdownGrace = 8 * time.Second
+
+// Run runs the bot until ctx ends, then shuts down gracefully.
+func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
+	d, err := openDatabase(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer d.close(log)
+
+	b, err := tele.NewBot(tele.Settings{
+		URL:   cfg.TelegramAPIURL,
+		Token: cfg.BotToken,
+		Poller: &bot.Poller{URL: cfg.TelegramAPIURL, Token: cfg.BotToken, Timeout: cfg.PollTimeout,
+			Logger: log},
+		Client: &http.Client{Timeout: 60 * time.Second},
+	})
+	if err != nil {
+		return fmt.Errorf("connect to Telegram (check BOT_TOKEN and TELEGRAM_API_URL): %s", redactToken(err, cfg.BotToken))
+	}
+	h := bot.New(b, d.db, charts.NewRenderer(2), bot.Config{
+		Admins: cfg.AdminIDs, Loc: cfg.Location, Version: Version, Database: d.kind(), Now: cfg.Now, Logger: log,
+	})
+	if err := h.SetCommands(); err != nil {
+		log.Warn("publish the command menu", "err", redactToken(err, cfg.BotToken))
+	}
+
+	stopHTTP, err := serveHTTP(cfg.HTTPAddr, d.db, h, log)
+	if err != nil {
+		return err
+	}
+	defer stopHTTP()
+
+	go b.Start()
+	log.Info("bot started", "username", b.Me.Username, "version", Version)
+	<-ctx.Done()
+	log.Info("shutting down")
+	b.Stop()
+	waitCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	if err := h.Wait(waitCtx); err != nil {
+		log.Warn("handlers still running at shutdown", "err", err)
+	}
+	return nil
+}
+
+// Migrate applies the migrations and reports how many were new.
+func Migrate(ctx context.Context, cfg Config, log *slog.Logger) error {
+	d, err := openDatabase(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	d.close(log)
+	return nil
+}
+
+// LoadDemo fills the four areas with the demo company. It refuses to
+// overwrite data unless replace is set.
+func LoadDemo(ctx context.Context, cfg Config, replace bool, log *slog.Logger) error {
+	d, err := openDatabase(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer d.close(log)
+	err = d.db.LoadSeed(ctx, demo.Build(cfg.Now()), replace)
+	if errors.Is(err, storage.ErrAreasNotEmpty) {
+		return fmt.Errorf("%w: run `processet demo --replace` to wipe deals, tasks, mining data and ideas and load the demo", err)
+	}
+	return err
+}
+
+func redactToken(err error, token string) string {
+	return redact(err.Error(), token)
+}

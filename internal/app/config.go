@@ -1,0 +1,163 @@
+// Package app wires Processet together: configuration, the database
+// (embedded or external), the bot and the HTTP endpoints. cmd/processet
+// only parses the command line and calls it, so tests can boot the whole
+// application the same way production does.
+package app
+
+import (
+	"fmt"
+	"log/slog"
+	"net"
+	"net/url"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// DefaultTelegramAPIURL is the official Bot API server.
+const DefaultTelegramAPIURL = "https://api.telegram.org"
+
+// Config is every setting, read once from the environment at start.
+type Config struct {
+	BotToken       string
+	TelegramAPIURL string
+	DatabaseURL    string // empty: run an embedded PostgreSQL under DataDir
+	DataDir        string
+	AdminIDs       []int64
+	Location       *time.Location
+	HTTPAddr       string // health and metrics; empty turns them off
+	LogLevel       slog.Level
+
+	// Not from the environment: tests shorten them.
+	PollTimeout time.Duration
+	Now         func() time.Time
+}
+
+// ConfigError names the variable at fault and how to fix it, in one line.
+type ConfigError struct {
+	Var, Problem, Fix string
+}
+
+func (e *ConfigError) Error() string {
+	return fmt.Sprintf("%s %s: %s", e.Var, e.Problem, e.Fix)
+}
+
+var tokenRe = regexp.MustCompile(`^[0-9]{3,}:[A-Za-z0-9_-]{30,}$`)
+
+// LoadConfig reads the configuration through getenv. needBot says whether
+// the command talks to Telegram (run does; migrate and demo do not).
+func LoadConfig(getenv func(string) string, needBot bool) (Config, error) {
+	c := Config{
+		BotToken:       strings.TrimSpace(getenv("BOT_TOKEN")),
+		TelegramAPIURL: strings.TrimSpace(getenv("TELEGRAM_API_URL")),
+		DatabaseURL:    strings.TrimSpace(getenv("DATABASE_URL")),
+		DataDir:        strings.TrimSpace(getenv("DATA_DIR")),
+		HTTPAddr:       strings.TrimSpace(getenv("HTTP_ADDR")),
+		PollTimeout:    30 * time.Second,
+		Now:            time.Now,
+	}
+	if c.TelegramAPIURL == "" {
+		c.TelegramAPIURL = DefaultTelegramAPIURL
+	}
+	if c.DataDir == "" {
+		c.DataDir = "./data"
+	}
+	var err error
+	if c.DataDir, err = filepath.Abs(c.DataDir); err != nil {
+		return c, &ConfigError{"DATA_DIR", "is not a usable path", "set it to a writable directory, e.g. ./data"}
+	}
+	if needBot {
+		if err := checkToken(c.BotToken); err != nil {
+			return c, err
+		}
+		if c.AdminIDs, err = parseIDs(getenv("ADMIN_IDS")); err != nil {
+			return c, err
+		}
+	}
+	if err := checkURL("TELEGRAM_API_URL", c.TelegramAPIURL, "http", "https"); err != nil {
+		return c, err
+	}
+	if c.DatabaseURL != "" {
+		if err := checkURL("DATABASE_URL", c.DatabaseURL, "postgres", "postgresql"); err != nil {
+			return c, err
+		}
+	}
+	if c.Location, err = parseZone(getenv("TIMEZONE")); err != nil {
+		return c, err
+	}
+	if c.HTTPAddr != "" {
+		if _, _, err := net.SplitHostPort(c.HTTPAddr); err != nil {
+			return c, &ConfigError{"HTTP_ADDR", fmt.Sprintf("%q is not host:port", c.HTTPAddr),
+				"use e.g. 127.0.0.1:8080 or :8080, or leave it empty to turn health and metrics off"}
+		}
+	}
+	if c.LogLevel, err = parseLevel(getenv("LOG_LEVEL")); err != nil {
+		return c, err
+	}
+	return c, nil
+}
+
+func checkToken(token string) error {
+	switch {
+	case token == "":
+		return &ConfigError{"BOT_TOKEN", "is empty", "create a bot with @BotFather in Telegram and put its token into .env"}
+	case !tokenRe.MatchString(token):
+		return &ConfigError{"BOT_TOKEN", "does not look like a bot token",
+			"copy the whole token from @BotFather, e.g. 123456789:AAH…, without quotes or spaces"}
+	}
+	return nil
+}
+
+func parseIDs(s string) ([]int64, error) {
+	var ids []int64
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
+		id, err := strconv.ParseInt(f, 10, 64)
+		if err != nil || id <= 0 {
+			return nil, &ConfigError{"ADMIN_IDS", fmt.Sprintf("has %q, which is not a Telegram user ID", f),
+				"list numeric user IDs separated by commas, e.g. 123456789,987654321"}
+		}
+		ids = append(ids, id)
+	}
+	if len(ids) == 0 {
+		return nil, &ConfigError{"ADMIN_IDS", "is empty",
+			"set it to your numeric Telegram user ID (e.g. ask @userinfobot), so someone can approve new users"}
+	}
+	return ids, nil
+}
+
+func checkURL(name, raw string, schemes ...string) error {
+	u, err := url.Parse(raw)
+	if err == nil && u.Host != "" {
+		for _, s := range schemes {
+			if u.Scheme == s {
+				return nil
+			}
+		}
+	}
+	return &ConfigError{name, "is not a valid URL", fmt.Sprintf("use a %s:// URL", schemes[0])}
+}
+
+func parseZone(name string) (*time.Location, error) {
+	if name == "" {
+		name = "Europe/Moscow"
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, &ConfigError{"TIMEZONE", fmt.Sprintf("%q is not a known time zone", name),
+			"use an IANA name such as Europe/Moscow or Asia/Yekaterinburg"}
+	}
+	return loc, nil
+}
+
+func parseLevel(s string) (slog.Level, error) {
+	var l slog.Level
+	if s == "" {
+		return slog.LevelInfo, nil
+	}
+	if err := l.UnmarshalText([]byte(s)); err != nil {
+		return l, &ConfigError{"LOG_LEVEL", fmt.Sprintf("%q is not a log level", s), "use debug, info, warn or error"}
+	}
+	return l, nil
+}

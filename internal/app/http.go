@@ -1,0 +1,55 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"processet/bot"
+	"processet/storage"
+)
+
+// serveHTTP starts the health and metrics endpoints when addr is set and
+// returns how to stop them.
+func serveHTTP(addr string, db *storage.DB, h *bot.Handler, log *slog.Logger) (stop func(), err error) {
+	if addr == "" {
+		return func() {}, nil
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if err := db.Ping(ctx); err != nil {
+			http.Error(w, "database unavailable", http.StatusServiceUnavailable)
+			return
+		}
+		fmt.Fprintln(w, "ok")
+	})
+	mux.HandleFunc("GET /metrics", func(w http.ResponseWriter, r *http.Request) {
+		m := h.Metrics()
+		w.Header().Set("Content-Type", "text/plain; version=0.0.4")
+		fmt.Fprintf(w, "# HELP processet_updates_total Telegram updates handled.\n# TYPE processet_updates_total counter\nprocesset_updates_total %d\n", m.Updates)
+		fmt.Fprintf(w, "# HELP processet_update_errors_total Updates whose handling failed.\n# TYPE processet_update_errors_total counter\nprocesset_update_errors_total %d\n", m.Errors)
+		fmt.Fprintf(w, "# HELP processet_handlers_running Handlers running now.\n# TYPE processet_handlers_running gauge\nprocesset_handlers_running %d\n", m.Running)
+	})
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("HTTP_ADDR %s: %w", addr, err)
+	}
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	go func() {
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			log.Error("http server", "err", err)
+		}
+	}()
+	log.Info("health and metrics listening", "addr", ln.Addr().String())
+	return func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(ctx)
+	}, nil
+}
