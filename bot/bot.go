@@ -70,7 +70,6 @@ func New(b *tele.Bot, s store, r renderer, cfg Config) *Handler {
 	}
 	h := &Handler{bot: b, store: s, render: r, cfg: cfg, log: cfg.Logger, started: cfg.Now(),
 		slots: make(chan struct{}, cfg.MaxHandlers)}
-	b.OnError = h.onError
 	h.register()
 	return h
 }

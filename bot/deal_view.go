@@ -14,6 +14,7 @@ import (
 // weekly deal dynamics and the donut of amoCRM tasks by state.
 func dealsCard(tr i18n.Printer, now time.Time, s domain.DealSummary) charts.AreaCard {
 	return charts.AreaCard{
+		Accent:   charts.AccentBlue,
 		Title:    tr.T(i18n.AreaCRM),
 		Subtitle: tr.T(i18n.AsOf, tr.DateTime(now)),
 		Tiles: []charts.Tile{

@@ -21,24 +21,28 @@ func homeCard(tr i18n.Printer, h domain.Home) charts.HomeCard {
 		Areas: []charts.AreaPreview{
 			{
 				Title:    tr.T(i18n.AreaCRM),
+				Accent:   charts.AccentBlue,
 				Headline: tr.T(i18n.XOfY, tr.Int(h.Deals.WeekWon), tr.Int(h.Deals.WeekInPlay)),
 				Note:     tr.T(i18n.HomeCRMNote),
 				Panel:    weeklyDealBars(tr, weeks),
 			},
 			{
 				Title:    tr.T(i18n.AreaTasks),
+				Accent:   charts.AccentViolet,
 				Headline: tr.T(i18n.XOfY, tr.Int(h.Tasks.Active), tr.Int(h.Tasks.Total)),
 				Note:     tr.T(i18n.HomeTasksNote, tr.Int(h.Tasks.Overdue)),
 				Panel:    taskStatusDonut(tr, h.Tasks),
 			},
 			{
 				Title:    tr.T(i18n.AreaMining),
+				Accent:   charts.AccentTeal,
 				Headline: tr.Percent(h.Mining.PotentialPct()),
 				Note:     tr.T(i18n.HomeMiningNote, tr.Int(h.Mining.Operations), tr.Decimal(h.Mining.Hours, 0)),
 				Panel:    processRanking(tr, h.Mining, 4),
 			},
 			{
 				Title:    tr.T(i18n.AreaIdeas),
+				Accent:   charts.AccentAmber,
 				Headline: tr.T(i18n.XOfY, tr.Int(h.Ideas.Accepted), tr.Int(h.Ideas.Submitted)),
 				Note:     tr.T(i18n.HomeIdeasNote, tr.N(i18n.Votes, h.Ideas.Votes)),
 				Panel:    ideaStatusDonut(tr, h.Ideas),

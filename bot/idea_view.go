@@ -19,6 +19,7 @@ func ideasCard(tr i18n.Printer, now time.Time, s domain.IdeaSummary) charts.Area
 			ValueText: fmt.Sprintf("+%d / −%d", i.Up, i.Down)})
 	}
 	return charts.AreaCard{
+		Accent:   charts.AccentAmber,
 		Title:    tr.T(i18n.AreaIdeas),
 		Subtitle: tr.T(i18n.AsOf, tr.DateTime(now)),
 		Tiles: []charts.Tile{

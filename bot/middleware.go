@@ -113,12 +113,6 @@ func (h *Handler) answer(c tele.Context, text string, alert bool) error {
 	return c.Respond(&tele.CallbackResponse{Text: text, ShowAlert: alert})
 }
 
-// onError is telebot's error hook. Handler errors never reach it (bound
-// reports them), so it sees only telebot's own failures.
-func (h *Handler) onError(err error, c tele.Context) {
-	h.log.Error("telegram", "err", err)
-}
-
 // report deals with a handler's error: domain errors become a message in
 // the user's language; anything else is logged with the update ID and the
 // user gets a short apology, never the error itself.

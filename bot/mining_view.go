@@ -14,6 +14,7 @@ import (
 // KPIs and the processes ranked by the hours they take.
 func miningCard(tr i18n.Printer, now time.Time, m domain.MiningSummary) charts.AreaCard {
 	return charts.AreaCard{
+		Accent:   charts.AccentTeal,
 		Title:    tr.T(i18n.AreaMining),
 		Subtitle: tr.T(i18n.AsOf, tr.DateTime(now)),
 		Tiles: []charts.Tile{

@@ -19,6 +19,7 @@ func tasksCard(tr i18n.Printer, now time.Time, s domain.TaskSummary) charts.Area
 		prio.Series[0].Values = append(prio.Series[0].Values, float64(s.ByPriority[p]))
 	}
 	return charts.AreaCard{
+		Accent:   charts.AccentViolet,
 		Title:    tr.T(i18n.AreaTasks),
 		Subtitle: tr.T(i18n.AsOf, tr.DateTime(now)),
 		Tiles: []charts.Tile{

@@ -37,6 +37,9 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 		Poller: &bot.Poller{URL: cfg.TelegramAPIURL, Token: cfg.BotToken, Timeout: cfg.PollTimeout,
 			Logger: log},
 		Client: &http.Client{Timeout: 60 * time.Second},
+		// Handler errors are reported by the bot itself; this sees only
+		// telebot's own failures.
+		OnError: func(err error, _ tele.Context) { log.Error("telegram", "err", err) },
 	})
 	if err != nil {
 		return fmt.Errorf("connect to Telegram (check BOT_TOKEN and TELEGRAM_API_URL): %s", redactToken(err, cfg.BotToken))

@@ -5,6 +5,11 @@
 // The bot uses a persistent cluster (its data directory survives restarts);
 // tests use throwaway clusters that trade durability for speed and live in a
 // temporary directory removed by Stop.
+//
+// Beside a data directory D live D.log, the server log, and D.lock, which
+// keeps a second process off D. initdb and the server refuse to run as
+// root, so as root they run as the postgres OS user, which must be able to
+// reach D (see Start). The package works on Linux and macOS.
 package pglocal
 
 import (
@@ -59,6 +64,11 @@ func FindBinDir() (string, error) {
 // returns the major version found.
 func findBinDir(pgBin string, patterns []string) (string, int, error) {
 	if pgBin != "" {
+		// Absolute, because the tools run with the data directory as
+		// their working directory.
+		if abs, err := filepath.Abs(pgBin); err == nil {
+			pgBin = abs
+		}
 		major, err := checkBinDir(pgBin)
 		if err != nil {
 			return "", 0, fmt.Errorf("PG_BIN=%s: %w", pgBin, err)

@@ -71,7 +71,7 @@ func (a account) checkReachable(dir string) error {
 		}
 		st, ok := fi.Sys().(*syscall.Stat_t)
 		if ok && !a.canEnter(fi.Mode().Perm(), st.Uid, st.Gid) {
-			return fmt.Errorf("PostgreSQL runs as the %s OS user, which cannot enter %s (mode %v, owner uid %d): "+
+			return fmt.Errorf("PostgreSQL runs as the %s OS user, which cannot enter %s (mode %04o, owner uid %d): "+
 				"set DATA_DIR to a directory outside it, such as /var/lib/processet, or allow entry with chmod o+x %s",
 				a.name, d, fi.Mode().Perm(), st.Uid, d)
 		}

@@ -25,11 +25,15 @@ func dataDirForTest(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { os.RemoveAll(tmp) })
+	t.Cleanup(func() {
+		if err := os.RemoveAll(tmp); err != nil {
+			t.Error(err)
+		}
+	})
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	return filepath.Join(tmp, "pg")
+	return filepath.Join(tmp, "data", "pg") // Start creates the parent, like a new DATA_DIR
 }
 
 // startForTest starts a server that the test stops at the latest at its end.
@@ -148,7 +152,11 @@ func TestPersistent(t *testing.T) {
 			t.Fatalf("no server pid (%d): %v", oldPID, err)
 		}
 		s.release() // as if our process died: the lock goes, the server stays
-		s = start(t, opts)
+		port := s.port
+		s = start(t, Options{DataDir: dir, Port: port}) // the orphan holds the port
+		if s.port != port {
+			t.Errorf("port %d, want %d", s.port, port)
+		}
 		readBack(t, s)
 		if pid, _ := postmasterPID(dir); pid == oldPID {
 			t.Errorf("still the old server (pid %d)", pid)
@@ -182,20 +190,48 @@ func TestPersistent(t *testing.T) {
 		readBack(t, s)
 	})
 
-	if err := s.Stop(); err != nil {
-		t.Fatal(err)
-	}
+	t.Run("start error shows the server log", func(t *testing.T) {
+		if err := s.Stop(); err != nil {
+			t.Fatal(err)
+		}
+		conf, err := os.OpenFile(filepath.Join(dir, "postgresql.conf"), os.O_WRONLY|os.O_APPEND, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = conf.WriteString("\nno_such_setting = 1\n")
+		conf.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = Start(ctx, opts)
+		want := `unrecognized configuration parameter "no_such_setting"`
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Fatalf("got %v, want an error quoting the log line %s", err, want)
+		}
+	})
+
 	if _, err := os.Stat(filepath.Join(filepath.Dir(dir), "pg.log")); err != nil {
 		t.Errorf("server log: %v", err)
 	}
+	if fi, err := os.Stat(filepath.Dir(dir)); err != nil {
+		t.Error(err)
+	} else if fi.Mode().Perm() != 0o755 {
+		t.Errorf("data dir parent created with mode %v, want 0755", fi.Mode().Perm())
+	}
 }
 
-// waitGone waits until process pid has exited and has been reaped.
+// waitGone waits until process pid has exited. An exited server may stay
+// a zombie until init reaps it, which some container inits do lazily.
 func waitGone(t *testing.T, pid int) {
 	t.Helper()
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); {
 		if err := syscall.Kill(pid, 0); errors.Is(err, syscall.ESRCH) {
 			return
+		}
+		if stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid)); err == nil {
+			if _, after, ok := strings.Cut(string(stat), ") "); ok && strings.HasPrefix(after, "Z") {
+				return
+			}
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
@@ -223,8 +259,32 @@ func TestUnreachableDataDir(t *testing.T) {
 	}
 	parent := t.TempDir() // mode 0700, owned by root
 	_, err := Start(context.Background(), Options{DataDir: filepath.Join(parent, "data", "pg")})
-	want := "PostgreSQL runs as the postgres OS user, which cannot enter " + parent
+	want := "PostgreSQL runs as the postgres OS user, which cannot enter " + filepath.Dir(parent) + " (mode 0700"
 	if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "DATA_DIR") {
 		t.Fatalf("got %v, want an error containing %q and advice on DATA_DIR", err, want)
 	}
+}
+
+func TestSweepAbandoned(t *testing.T) {
+	t.Parallel()
+	s := start(t, Options{Throwaway: true})
+	pid, err := postmasterPID(s.dataDir)
+	if err != nil || pid <= 0 {
+		t.Fatalf("no server pid (%d): %v", pid, err)
+	}
+	// As if the test binary had been killed a while ago: the lock is gone,
+	// the server and its directory are not.
+	s.lock.Close()
+	s.lock = nil
+	old := time.Now().Add(-2 * time.Minute)
+	if err := os.Chtimes(s.dataDir+".lock", old, old); err != nil {
+		t.Fatal(err)
+	}
+
+	var logged []string
+	sweepThrowaway(s.binDir, s.acct, func(msg string, _ ...any) { logged = append(logged, msg) })
+	if _, err := os.Stat(s.tempDir); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("abandoned cluster %s not removed: %v (logged %q)", s.tempDir, err, logged)
+	}
+	waitGone(t, pid)
 }

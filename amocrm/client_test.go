@@ -1,0 +1,249 @@
+package amocrm_test
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"sync"
+	"testing"
+	"time"
+
+	"processet/amocrm"
+	"processet/amocrm/amocrmtest"
+)
+
+// TestRateNeverAboveSeven runs concurrent calls through one client against
+// a fake that enforces amoCRM's 7 requests per second, and checks what the
+// fake measured.
+func TestRateNeverAboveSeven(t *testing.T) {
+	srv := amocrmtest.NewServer(t)
+	c := fastClient(t, srv, func(cfg *amocrm.Config) { cfg.RateLimit = 0 }) // the default
+	const workers, calls = 4, 5
+	var wg sync.WaitGroup
+	errs := make(chan error, workers*calls)
+	for range workers {
+		wg.Go(func() {
+			for range calls {
+				if _, err := c.Account(context.Background()); err != nil {
+					errs <- err
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	if got := srv.MaxPerSecond(); got > 7 {
+		t.Errorf("fake saw %d requests within one second, want at most 7", got)
+	}
+	if got := srv.RateLimited(); got != 0 {
+		t.Errorf("fake answered 429 %d times, want 0", got)
+	}
+	if got := c.Stats().Requests; got != workers*calls {
+		t.Errorf("Stats().Requests = %d, want %d", got, workers*calls)
+	}
+}
+
+func TestRetryOn429HTML(t *testing.T) {
+	srv := fastServer(t)
+	c := fastClient(t, srv)
+	srv.FailNext(http.StatusTooManyRequests, html429)
+	srv.FailNext(http.StatusTooManyRequests, html429)
+	if _, err := c.Account(context.Background()); err != nil {
+		t.Fatalf("Account: %v", err)
+	}
+	st := c.Stats()
+	if st.RateLimited != 2 || st.Retries != 2 || st.Requests != 3 {
+		t.Errorf("stats = %+v, want 2 rate-limited, 2 retries, 3 requests", st)
+	}
+}
+
+func TestRetriesRunOut(t *testing.T) {
+	srv := fastServer(t)
+	c := fastClient(t, srv, func(cfg *amocrm.Config) { cfg.MaxRetries = 2 })
+	for range 3 {
+		srv.FailNext(http.StatusTooManyRequests, html429)
+	}
+	_, err := c.Account(context.Background())
+	if !errors.Is(err, amocrm.ErrRateLimited) {
+		t.Fatalf("err = %v, want ErrRateLimited", err)
+	}
+	var apiErr *amocrm.APIError
+	if !errors.As(err, &apiErr) || apiErr.Status != http.StatusTooManyRequests {
+		t.Errorf("err = %#v, want *APIError with status 429", err)
+	}
+	if got := srv.Calls("GET /api/v4/account"); got != 3 {
+		t.Errorf("requests = %d, want 3", got)
+	}
+	if st := c.Stats(); st.Failures != 1 || st.LastError == "" || st.LastErrorAt.IsZero() {
+		t.Errorf("stats = %+v, want one failure recorded", st)
+	}
+}
+
+func TestRetryOn5xxAndTimeout(t *testing.T) {
+	srv := fastServer(t)
+	c := fastClient(t, srv, func(cfg *amocrm.Config) { cfg.Timeout = 100 * time.Millisecond })
+	srv.FailNext(http.StatusBadGateway, "<html>502 Bad Gateway</html>")
+	srv.SlowNext(time.Second)
+	if _, err := c.Account(context.Background()); err != nil {
+		t.Fatalf("Account: %v", err)
+	}
+	if got := c.Stats().Retries; got != 2 {
+		t.Errorf("retries = %d, want 2", got)
+	}
+}
+
+func TestNoRetryOnOther4xx(t *testing.T) {
+	srv := fastServer(t)
+	c := fastClient(t, srv)
+	srv.FailNext(http.StatusPaymentRequired, `{"title":"Payment Required","type":"https://httpstatus.es/402","status":402,"detail":"Account is not paid"}`)
+	_, err := c.Account(context.Background())
+	var apiErr *amocrm.APIError
+	if !errors.As(err, &apiErr) || apiErr.Status != http.StatusPaymentRequired || apiErr.Detail != "Account is not paid" {
+		t.Fatalf("err = %v, want the 402 problem", err)
+	}
+	if got := srv.Calls("GET /api/v4/account"); got != 1 {
+		t.Errorf("requests = %d, want 1", got)
+	}
+}
+
+// TestCreateTasksNotRepeatedWhenUnsure checks that a POST which may have
+// reached amoCRM is not sent again, while a 429 (turned away at the gate)
+// is.
+func TestCreateTasksNotRepeatedWhenUnsure(t *testing.T) {
+	srv := fastServer(t)
+	c := fastClient(t, srv)
+	task := []amocrm.NewTask{{Text: "Позвонить", CompleteTill: time.Now().Add(time.Hour), TaskTypeID: amocrm.TaskTypeFollowUp}}
+
+	srv.FailNext(http.StatusInternalServerError, `{"title":"Internal Server Error","status":500}`)
+	if _, err := c.CreateTasks(context.Background(), task); err == nil {
+		t.Fatal("CreateTasks after 500: no error")
+	}
+	if got := srv.Calls("POST /api/v4/tasks"); got != 1 {
+		t.Errorf("POSTs after 500 = %d, want 1", got)
+	}
+
+	srv.FailNext(http.StatusTooManyRequests, html429)
+	if _, err := c.CreateTasks(context.Background(), task); err != nil {
+		t.Fatalf("CreateTasks after 429: %v", err)
+	}
+	if got := len(srv.Tasks()); got != 1 {
+		t.Errorf("tasks created = %d, want 1", got)
+	}
+}
+
+func TestAccountBlock(t *testing.T) {
+	srv := fastServer(t)
+	c := fastClient(t, srv)
+	srv.Block(true)
+	_, err := c.Pipelines(context.Background())
+	if !errors.Is(err, amocrm.ErrAccountBlocked) {
+		t.Fatalf("err = %v, want ErrAccountBlocked", err)
+	}
+	before := srv.Requests()
+	if _, err := c.Account(context.Background()); !errors.Is(err, amocrm.ErrAccountBlocked) {
+		t.Fatalf("second call err = %v, want ErrAccountBlocked", err)
+	}
+	if srv.Requests() != before {
+		t.Error("a blocked client still sent a request")
+	}
+	if c.Stats().BlockedAt.IsZero() {
+		t.Error("Stats().BlockedAt is zero while blocked")
+	}
+	srv.Block(false)
+	c.Unblock()
+	if _, err := c.Account(context.Background()); err != nil {
+		t.Fatalf("after Unblock: %v", err)
+	}
+}
+
+// TestBlockAfterHammering lets a client that ignores the limit run into
+// the fake's block, as an account would after repeated violations.
+func TestBlockAfterHammering(t *testing.T) {
+	srv := amocrmtest.NewServer(t, amocrmtest.WithBlockAfter(3))
+	c := fastClient(t, srv, func(cfg *amocrm.Config) { cfg.MaxRetries = 10 })
+	var err error
+	for i := 0; i < 30 && err == nil; i++ {
+		_, err = c.Account(context.Background())
+	}
+	if !errors.Is(err, amocrm.ErrAccountBlocked) {
+		t.Fatalf("err = %v, want ErrAccountBlocked", err)
+	}
+}
+
+func TestUsersForbiddenIsNotABlock(t *testing.T) {
+	srv := fastServer(t)
+	manager := srv.Users()[1]
+	c := fastClient(t, srv, func(cfg *amocrm.Config) { cfg.Tokens = amocrm.StaticToken(srv.TokenFor(manager.ID)) })
+	_, err := c.Users(context.Background())
+	if !errors.Is(err, amocrm.ErrForbidden) || errors.Is(err, amocrm.ErrAccountBlocked) {
+		t.Fatalf("err = %v, want ErrForbidden only", err)
+	}
+	if _, err := c.Pipelines(context.Background()); err != nil {
+		t.Fatalf("Pipelines after 403: %v", err)
+	}
+}
+
+func TestStaticTokenUnauthorized(t *testing.T) {
+	srv := fastServer(t)
+	c := fastClient(t, srv, func(cfg *amocrm.Config) { cfg.Tokens = amocrm.StaticToken("revoked") })
+	_, err := c.Account(context.Background())
+	if !errors.Is(err, amocrm.ErrUnauthorized) {
+		t.Fatalf("err = %v, want ErrUnauthorized", err)
+	}
+	if got := srv.Calls("GET /api/v4/account"); got != 1 {
+		t.Errorf("requests = %d, want 1: a long-lived token cannot be refreshed", got)
+	}
+}
+
+func TestContextCancel(t *testing.T) {
+	srv := fastServer(t)
+	t.Run("in flight", func(t *testing.T) {
+		c := fastClient(t, srv)
+		srv.SlowNext(5 * time.Second)
+		ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+		defer cancel()
+		start := time.Now()
+		_, err := c.Account(ctx)
+		if !errors.Is(err, context.DeadlineExceeded) {
+			t.Errorf("err = %v, want context.DeadlineExceeded", err)
+		}
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("returned after %v", d)
+		}
+	})
+	t.Run("waiting for the limiter", func(t *testing.T) {
+		c := fastClient(t, srv, func(cfg *amocrm.Config) { cfg.RateLimit = 0.5 })
+		if _, err := c.Account(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		time.AfterFunc(50*time.Millisecond, cancel)
+		start := time.Now()
+		err := c.Leads(ctx, amocrm.LeadQuery{}, 1, func(amocrm.Page[amocrm.Lead]) error { return nil })
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("err = %v, want context.Canceled", err)
+		}
+		if d := time.Since(start); d > time.Second {
+			t.Errorf("returned after %v", d)
+		}
+	})
+	t.Run("during backoff", func(t *testing.T) {
+		c := fastClient(t, srv, func(cfg *amocrm.Config) { cfg.RetryBase, cfg.RetryMax = 10*time.Second, 10*time.Second })
+		srv.FailNext(http.StatusServiceUnavailable, "<html>503</html>")
+		ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+		defer cancel()
+		if _, err := c.Account(ctx); !errors.Is(err, context.DeadlineExceeded) {
+			t.Errorf("err = %v, want context.DeadlineExceeded", err)
+		}
+	})
+}
+
+func TestLeadURL(t *testing.T) {
+	c := amocrm.New(amocrm.Config{BaseURL: "https://example.amocrm.ru/"})
+	if got, want := c.LeadURL(42), "https://example.amocrm.ru/leads/detail/42"; got != want {
+		t.Errorf("LeadURL = %q, want %q", got, want)
+	}
+}

@@ -1,0 +1,105 @@
+// Package apptest boots the whole application for end-to-end tests: the
+// real bot, a real PostgreSQL database of its own, and whatever Bot API
+// server the test points it at (usually telegramtest's fake).
+package apptest
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"processet/demo"
+	"processet/internal/app"
+	"processet/internal/testdb"
+	"processet/storage"
+)
+
+// Token is a syntactically valid bot token for tests.
+const Token = "123456789:AAFakeTokenForTestsOnly_abcdefghijkl"
+
+// Config describes the application under test.
+type Config struct {
+	TelegramURL string
+	Admins      []int64
+	Now         func() time.Time // default time.Now
+	Demo        bool             // load the demo company first
+	HTTPAddr    string
+}
+
+// App is a running application.
+type App struct {
+	DB  *storage.DB
+	URL string // database URL
+}
+
+// Start runs the application until the test ends.
+func Start(t testing.TB, c Config) *App {
+	t.Helper()
+	dbURL := testdb.NewURL(t)
+	cfg, err := app.LoadConfig(env(map[string]string{
+		"BOT_TOKEN": Token, "TELEGRAM_API_URL": c.TelegramURL, "DATABASE_URL": dbURL,
+		"DATA_DIR": t.TempDir(), "ADMIN_IDS": ids(c.Admins), "HTTP_ADDR": c.HTTPAddr,
+	}), true)
+	if err != nil {
+		t.Fatalf("config: %v", err)
+	}
+	cfg.PollTimeout = 2 * time.Second
+	if c.Now != nil {
+		cfg.Now = c.Now
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	db, err := storage.Open(ctx, dbURL)
+	if err != nil {
+		t.Fatalf("open database: %v", err)
+	}
+	if c.Demo {
+		if _, err := storage.Migrate(ctx, dbURL); err != nil {
+			t.Fatalf("migrate: %v", err)
+		}
+		if err := db.LoadSeed(ctx, demo.Build(cfg.Now()), false); err != nil {
+			t.Fatalf("load demo: %v", err)
+		}
+	}
+	log := slog.New(slog.NewTextHandler(logWriter(t), &slog.HandlerOptions{Level: slog.LevelDebug}))
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		if err := app.Run(ctx, cfg, log); err != nil {
+			t.Errorf("app.Run: %v", err)
+		}
+	}()
+	t.Cleanup(func() {
+		cancel()
+		wg.Wait()
+		db.Close()
+	})
+	return &App{DB: db, URL: dbURL}
+}
+
+func env(m map[string]string) func(string) string {
+	return func(k string) string { return m[k] }
+}
+
+func ids(ids []int64) string {
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = strconv.FormatInt(id, 10)
+	}
+	return strings.Join(parts, ",")
+}
+
+// logWriter sends the app's log to the test log when -v is given, so a
+// failing end-to-end test shows what the app did.
+func logWriter(t testing.TB) io.Writer {
+	if testing.Verbose() {
+		return os.Stderr
+	}
+	return io.Discard
+}
