@@ -52,8 +52,8 @@ type Config struct {
 	// MaxRetries is how many times a failed request is repeated; -1 disables
 	// retries.
 	MaxRetries int
-	// RetryBase and RetryMax bound the backoff: attempt n waits a random
-	// duration between half and all of min(RetryBase*2^n, RetryMax).
+	// RetryBase and RetryMax bound the backoff: retry n waits
+	// min(RetryBase*2^n, RetryMax) plus up to half of that again.
 	RetryBase time.Duration
 	RetryMax  time.Duration
 	Logger    *slog.Logger

@@ -2,6 +2,7 @@ package amocrm
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -95,8 +96,12 @@ func Refresh(ctx context.Context, oc OAuthConfig, refreshToken string) (TokenPai
 // refresh after a lost answer would present an already spent token.
 func requestToken(ctx context.Context, oc OAuthConfig, req tokenRequest) (TokenPair, error) {
 	req.ClientID, req.ClientSecret, req.RedirectURI = oc.ClientID, oc.ClientSecret, oc.RedirectURI
+	body, err := json.Marshal(req)
+	if err != nil {
+		return TokenPair{}, err
+	}
 	c := New(Config{BaseURL: oc.BaseURL, HTTPClient: oc.HTTPClient, Timeout: oc.Timeout, MaxRetries: -1, Now: oc.Now})
-	res, err := c.send(ctx, http.MethodPost, "/oauth2/access_token", req, false)
+	res, err := c.do(ctx, call{method: http.MethodPost, path: "/oauth2/access_token", body: body, noAuth: true})
 	var apiErr *APIError
 	if errors.As(err, &apiErr) && apiErr.Status == http.StatusBadRequest {
 		apiErr.kind = ErrUnauthorized // a bad or expired code: authorize again

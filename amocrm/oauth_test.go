@@ -85,6 +85,26 @@ func TestOAuthTokensRefreshOn401(t *testing.T) {
 	}
 }
 
+// TestOAuthTokensRevokedRefresh shows what a caller sees when the refresh
+// token was spent elsewhere: ErrUnauthorized with amoCRM's hint.
+func TestOAuthTokensRevokedRefresh(t *testing.T) {
+	srv := fastServer(t)
+	oc := oauthConfig(srv)
+	pair, err := amocrm.ExchangeCode(context.Background(), oc, srv.AuthCode())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := amocrm.Refresh(context.Background(), oc, pair.Refresh); err != nil {
+		t.Fatal(err) // another process used the refresh token
+	}
+	c := fastClient(t, srv, func(cfg *amocrm.Config) { cfg.Tokens = amocrm.NewOAuthTokens(oc, &memStore{pair: pair}) })
+	srv.ExpireAccessTokens()
+	_, err = c.Account(context.Background())
+	if !errors.Is(err, amocrm.ErrUnauthorized) || !strings.Contains(err.Error(), "Token has been revoked") {
+		t.Errorf("err = %v, want ErrUnauthorized saying the token was revoked", err)
+	}
+}
+
 func TestOAuthTokensSaveFailure(t *testing.T) {
 	srv := fastServer(t)
 	oc := oauthConfig(srv)

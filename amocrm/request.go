@@ -64,7 +64,6 @@ func (c *Client) do(ctx context.Context, cl call) (*response, error) {
 		c.noteFailure(err)
 		if errors.Is(err, ErrAccountBlocked) {
 			c.noteBlocked()
-			c.log.Error("amocrm account blocked", "method", cl.method, "path", cl.path)
 		}
 		return nil, err
 	}
@@ -84,6 +83,11 @@ func (c *Client) retry(ctx context.Context, cl call) (*response, error) {
 		}
 		start := time.Now()
 		if err := c.limiter.Wait(ctx); err != nil {
+			if ctx.Err() == nil {
+				// The limiter refuses to wait past the deadline: the call
+				// cannot make it, so say so the standard way now.
+				err = context.DeadlineExceeded
+			}
 			return nil, fmt.Errorf("wait for rate limiter: %w", err)
 		}
 		c.stats.waited.Add(int64(time.Since(start)))
@@ -102,7 +106,11 @@ func (c *Client) retry(ctx context.Context, cl call) (*response, error) {
 			// same token (a long-lived one) cannot fix it, so stop there.
 			reauthorized = true
 			c.tokens.Invalidate(ctx, token)
-			if next, terr := c.tokens.Token(ctx); terr == nil && next != token {
+			next, terr := c.tokens.Token(ctx)
+			if terr != nil {
+				return nil, fmt.Errorf("get access token after 401: %w", terr)
+			}
+			if next != token {
 				continue
 			}
 			err = responseError(cl.method, cl.path, res)
@@ -119,6 +127,7 @@ func (c *Client) retry(ctx context.Context, cl call) (*response, error) {
 			return nil, err
 		}
 		wait := c.backoff(attempt)
+		// Logged, not returned: a retry that works is no error to the caller.
 		c.log.Debug("amocrm retry", "method", cl.method, "path", cl.path, "attempt", attempt+1, "wait", wait, "err", err)
 		if serr := sleep(ctx, wait); serr != nil {
 			return nil, serr
@@ -165,8 +174,10 @@ func (c *Client) attempt(ctx context.Context, cl call, token string) (*response,
 	return &response{status: res.StatusCode, header: res.Header, body: b}, nil
 }
 
-// backoff is the wait before retry number attempt+1: exponential, capped,
-// with jitter so that several clients do not come back in step.
+// backoff is the wait before retry number attempt+1: exponential and
+// capped, plus up to half again as jitter so that several clients do not
+// come back in step. It never goes below RetryBase, the second amoCRM asks
+// for after a 429.
 func (c *Client) backoff(attempt int) time.Duration {
 	d := c.retryMax
 	if attempt < 30 {
@@ -174,7 +185,7 @@ func (c *Client) backoff(attempt int) time.Duration {
 			d = step
 		}
 	}
-	return d/2 + rand.N(d/2+1)
+	return d + rand.N(d/2+1)
 }
 
 // isDialError reports a failure to connect at all, after which even a POST

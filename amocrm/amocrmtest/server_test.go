@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -52,9 +53,9 @@ func fast(t *testing.T, opts ...amocrmtest.Option) *amocrmtest.Server {
 }
 
 type page struct {
-	Page     int                          `json:"_page"`
+	Page     int                              `json:"_page"`
 	Links    map[string]struct{ Href string } `json:"_links"`
-	Embedded map[string][]map[string]any  `json:"_embedded"`
+	Embedded map[string][]map[string]any      `json:"_embedded"`
 }
 
 func decodePage(t *testing.T, b []byte) page {
@@ -155,12 +156,7 @@ func TestFilterSpellings(t *testing.T) {
 	}
 }
 
-func itoa(n int64) string { return json.Number(strings.TrimSpace(string(mustJSON(n)))).String() }
-
-func mustJSON(v any) []byte {
-	b, _ := json.Marshal(v)
-	return b
-}
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 func TestRateLimit(t *testing.T) {
 	srv := amocrmtest.NewServer(t, amocrmtest.WithRateLimit(7, 10))
