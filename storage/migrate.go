@@ -20,7 +20,7 @@ import (
 func Migrate(ctx context.Context, databaseURL string) (applied int, err error) {
 	cfg, err := pgx.ParseConfig(databaseURL) // parsed here so a bad URL fails before any I/O
 	if err != nil {
-		return 0, fmt.Errorf("migrate: parse database url: %w", err)
+		return 0, fmt.Errorf("parse database url: %w", err)
 	}
 	db := stdlib.OpenDB(*cfg)
 	defer db.Close()
@@ -38,15 +38,15 @@ func Migrate(ctx context.Context, databaseURL string) (applied int, err error) {
 func MigrateDB(ctx context.Context, db *sql.DB) (applied int, err error) {
 	p, err := newMigrationProvider(db)
 	if err != nil {
-		return 0, fmt.Errorf("migrate: %w", err)
+		return 0, fmt.Errorf("load migrations: %w", err)
 	}
 	results, err := p.Up(ctx)
 	if err != nil {
 		var partial *goose.PartialError
 		if errors.As(err, &partial) {
-			return len(partial.Applied), fmt.Errorf("migrate: %s: %w", partial.Failed.Source.Path, partial.Err)
+			return len(partial.Applied), fmt.Errorf("apply %s: %w", partial.Failed.Source.Path, partial.Err)
 		}
-		return 0, fmt.Errorf("migrate: %w", err)
+		return 0, fmt.Errorf("apply migrations: %w", err)
 	}
 	return len(results), nil
 }

@@ -62,7 +62,8 @@ type Server struct {
 // Running as root, the tools run as the postgres OS user, which then owns
 // the data directory. Parents that Start creates are made 0755 so that
 // user can reach the data directory; an existing parent it cannot enter
-// (such as /root) is reported rather than changed.
+// (such as root's home directory, mode 0700) is reported rather than
+// changed.
 //
 // A server left running on DataDir by a process that died without calling
 // Stop is stopped first. While another live process has a server on

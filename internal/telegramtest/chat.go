@@ -74,16 +74,20 @@ func (s *Server) groupChat(info Chat) *chat {
 func (s *Server) chatFor(req *request, sending bool) (*chat, *apiError) {
 	raw := strings.TrimSpace(req.str("chat_id"))
 	var c *chat
+	id, numErr := strconv.ParseInt(raw, 10, 64)
 	if name, ok := strings.CutPrefix(raw, "@"); ok {
 		for _, cc := range s.chats {
 			if strings.EqualFold(cc.user.Username, name) && cc.info.Type == "private" {
 				c = cc
 			}
 		}
-	} else if id, err := strconv.ParseInt(raw, 10, 64); err == nil {
+	} else if numErr == nil {
 		c = s.chats[id]
 	}
 	switch {
+	case c == nil && sending && numErr == nil && id > 0:
+		return nil, &apiError{code: 403, desc: "Forbidden: bot can't initiate conversation with a user",
+			note: fmt.Sprintf("user %s never wrote to the bot; call OpenChat if the test means them to have", raw)}
 	case c == nil:
 		return nil, violation("chat not found", "parameter \"chat_id\": no chat %s: let a user write first (SendText, OpenChat, AddBotToGroup)", raw)
 	case c.migratedTo != 0:

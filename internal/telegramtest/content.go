@@ -49,6 +49,10 @@ func checkContent(req *request) []problem {
 	case "sendMessage", "editMessageText":
 		if req.has("text") {
 			errs = append(errs, checkFormatted("text", req.str("text"), req.str("parse_mode"), maxText, true)...)
+		} else if req.method == "editMessageText" {
+			// Optional in the spec only because rich_message may replace it,
+			// which the fake does not model.
+			errs = append(errs, problem{"text", "message text is empty", "editMessageText without text"})
 		}
 	case "answerCallbackQuery":
 		if n := utf16Len(req.str("text")); n > maxCallbackAnswer {

@@ -3,6 +3,20 @@
 // test plays Telegram users against it. Every request is checked against the
 // official Bot API description, so a message Telegram would refuse fails the
 // test here instead of in production.
+//
+//	tg := telegramtest.NewServer(t)
+//	bot, _ := tele.NewBot(tele.Settings{URL: tg.URL, Token: "123:TEST", Poller: &tele.LongPoller{Timeout: time.Second}})
+//	// … register handlers, go bot.Start(), t.Cleanup(bot.Stop)
+//	alice := telegramtest.User{ID: 1, FirstName: "Alice", LanguageCode: "ru"}
+//	tg.SendText(alice, "/start")
+//	msg := tg.WaitForPhoto(t, alice.ID)
+//	id := tg.Press(t, alice, msg, "CRM Сделки")
+//	msg = tg.WaitForEdit(t, msg)
+//	answer := tg.WaitForCallbackAnswer(t, id)
+//
+// Requests that break the API fail the test with t.Errorf and get the answer
+// Telegram would give. Answers a correct bot must cope with ("message is not
+// modified", 429, a blocked user) fail nothing.
 package telegramtest
 
 import (
@@ -11,6 +25,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -20,7 +35,8 @@ import (
 // DefaultTimeout is how long the Wait helpers wait unless WithTimeout says otherwise.
 const DefaultTimeout = 10 * time.Second
 
-// Server is a fake Bot API server. All methods are safe for concurrent use.
+// Server is a fake Bot API server. Its methods are safe for concurrent use;
+// those taking a testing.TB may stop the test and belong on its goroutine.
 type Server struct {
 	// URL is the API base URL to put in telebot's Settings.URL.
 	URL string
@@ -42,6 +58,7 @@ type Server struct {
 	nextUpd   int
 	allowed   map[string]bool // nil: Telegram's default set
 	pollKick  chan struct{}
+	polling   int // getUpdates calls waiting
 	callbacks map[string]*callback
 	cbOrder   []string
 	looked    map[msgKey]int // edit counts WaitForEdit has already returned
@@ -126,6 +143,7 @@ type apiError struct {
 	desc    string
 	params  map[string]any
 	reasons []string
+	note    string // logged, for answers that are legitimate but may surprise
 }
 
 // violation is a 400 answer that also fails the test.
@@ -166,7 +184,11 @@ func (s *Server) dispatch(r *http.Request, name string) (any, *apiError, *reques
 		return nil, violation("can't parse request", "%v", err), nil
 	}
 	probs := validate(s.spec, m, req)
-	probs = append(probs, checkContent(req)...)
+	for _, p := range checkContent(req) {
+		if !slices.ContainsFunc(probs, func(q problem) bool { return q.param == p.param }) {
+			probs = append(probs, p) // one report per parameter is enough
+		}
+	}
 	if len(probs) > 0 {
 		e := violation(probs[0].desc, "%s", probs[0])
 		for _, p := range probs[1:] {
@@ -210,6 +232,9 @@ func (s *Server) finish(w http.ResponseWriter, name string, req *request, result
 		return
 	}
 	if !closed {
+		if e.note != "" {
+			s.t.Logf("telegramtest: %s answered %d %q: %s", call.Method, e.code, e.desc, e.note)
+		}
 		for _, reason := range e.reasons {
 			s.t.Errorf("telegramtest: %s: %s (answered %d %q)", call.Method, reason, e.code, e.desc)
 		}
@@ -232,16 +257,6 @@ func writeJSON(w http.ResponseWriter, code int, body any) {
 func (s *Server) changeLocked() {
 	close(s.changed)
 	s.changed = make(chan struct{})
-}
-
-// logf logs while the test is still running.
-func (s *Server) logf(format string, args ...any) {
-	s.mu.Lock()
-	closed := s.closed
-	s.mu.Unlock()
-	if !closed {
-		s.t.Logf("telegramtest: "+format, args...)
-	}
 }
 
 // Calls returns the recorded requests to method ("" for all), in order.

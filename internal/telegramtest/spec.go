@@ -141,6 +141,10 @@ var telebotMethodExtras = map[string]map[string]string{
 	"sendAudio":     {"file_name": "ignored"},
 	"sendVideo":     {"file_name": "ignored"},
 	"sendAnimation": {"file_name": "ignored"},
+	// EditMedia applies the send options at the top level as well as inside
+	// the InputMedia, so parse_mode arrives twice; Telegram reads the copy
+	// in media.parse_mode and ignores this one.
+	"editMessageMedia": {"parse_mode": "duplicate of media.parse_mode"},
 }
 
 // telebotFieldExtras lists fields telebot adds inside objects.

@@ -68,6 +68,8 @@ func (s *Server) getUpdates(ctx context.Context, req *request) (any, *apiError) 
 	close(s.pollKick) // Telegram ends an older getUpdates when a new one arrives
 	kick := make(chan struct{})
 	s.pollKick = kick
+	s.polling++
+	defer func() { s.polling-- }() // runs before the deferred Unlock
 	timer := time.NewTimer(time.Until(deadline))
 	defer timer.Stop()
 	for len(s.updates) == 0 {

@@ -89,9 +89,10 @@ func (s *Server) AddBotToGroup(c Chat, by User) {
 	gc.user = by // who added the bot; Telegram names them in later service messages
 	m := s.newMessage(gc, by, false)
 	m.service = map[string]any{
-		"new_chat_member":      wireUser(s.bot, true),
-		"new_chat_members":     []any{wireUser(s.bot, true)},
-		"new_chat_participant": wireUser(s.bot, true),
+		// new_chat_member is undocumented, but Telegram still sends it and
+		// telebot reads it.
+		"new_chat_member":  wireUser(s.bot, true),
+		"new_chat_members": []any{wireUser(s.bot, true)},
 	}
 	s.commit(m)
 	s.enqueue("message", s.wire(m))

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -29,6 +30,25 @@ func (r *recorder) Errorf(format string, args ...any) {
 }
 
 func (r *recorder) Error(args ...any) { r.Errorf("%s", fmt.Sprint(args...)) }
+
+// Fatalf records and ends the calling goroutine; use it through fatal.
+func (r *recorder) Fatalf(format string, args ...any) {
+	r.Errorf(format, args...)
+	runtime.Goexit()
+}
+
+// fatal runs f with a recorder in its own goroutine, so a Fatalf inside ends
+// only that goroutine, and returns what f reported.
+func fatal(t testing.TB, f func(tb testing.TB)) string {
+	rec := newRecorder(t)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		f(rec)
+	}()
+	<-done
+	return rec.reported()
+}
 
 // reported returns the collected errors joined, for substring checks.
 func (r *recorder) reported() string {
@@ -115,6 +135,7 @@ func TestValidation(t *testing.T) {
 		{"unsupported parse_mode", "sendMessage", map[string]any{"chat_id": "1", "text": "x", "parse_mode": "HTM"}, 400, "unsupported parse_mode", "HTM"},
 		{"unknown chat", "sendMessage", map[string]any{"chat_id": "-5", "text": "x"}, 400, "chat not found", "no chat -5"},
 		{"edit missing message", "editMessageText", map[string]any{"chat_id": "1", "message_id": "99", "text": "x"}, 400, "message to edit not found", "has no message 99"},
+		{"edit without text", "editMessageText", map[string]any{"chat_id": "1", "message_id": "1"}, 400, "message text is empty", "without text"},
 		{"edit user message", "editMessageText", map[string]any{"chat_id": "1", "message_id": "1", "text": "x"}, 400, "message can't be edited", "sent by the user"},
 		{"delete missing message", "deleteMessage", map[string]any{"chat_id": "1", "message_id": "99"}, 400, "message to delete not found", "has no message 99"},
 		{"unknown callback", "answerCallbackQuery", map[string]any{"callback_query_id": "42"}, 400, "query ID is invalid", `no callback query "42"`},
