@@ -46,7 +46,7 @@ func ideaStatusDonut(tr i18n.Printer, s domain.IdeaSummary) *charts.Donut {
 // ideasCaption lists the pending ideas colleagues support most.
 func ideasCaption(tr i18n.Printer, now time.Time, s domain.IdeaSummary) string {
 	header := fmt.Sprintf("<b>%s</b>\n%s\n\n<b>%s</b>", html.EscapeString(tr.T(i18n.AreaIdeas)),
-		tr.T(i18n.HomeIdeasLine, tr.N(i18n.Ideas, s.Submitted), tr.N(i18n.Votes, s.Votes), tr.Int(s.Accepted)),
+		tr.T(i18n.IdeasSummaryLine, tr.Int(s.Submitted), tr.Int(s.Votes), tr.Int(s.Accepted), tr.Int(s.Pending)),
 		tr.T(i18n.IdeasTop))
 	if len(s.Top) == 0 {
 		header += "\n" + tr.T(i18n.IdeasNone)

@@ -40,7 +40,7 @@ func processRanking(tr i18n.Printer, m domain.MiningSummary, n int) *charts.Rank
 // miningCaption lists the processes with the most hours to win back.
 func miningCaption(tr i18n.Printer, now time.Time, m domain.MiningSummary) string {
 	header := fmt.Sprintf("<b>%s</b>\n%s\n\n<b>%s</b>", html.EscapeString(tr.T(i18n.AreaMining)),
-		tr.T(i18n.HomeMiningLine, tr.N(i18n.Operations, m.Operations), tr.Decimal(m.Hours, 0), tr.Percent(m.PotentialPct())),
+		tr.T(i18n.MiningSummaryLine, tr.Int(m.Operations), tr.Decimal(m.Hours, 0), tr.Percent(m.PotentialPct())),
 		tr.T(i18n.MiningTopTitle))
 	if len(m.Processes) == 0 {
 		header += "\n" + tr.T(i18n.MiningNone)

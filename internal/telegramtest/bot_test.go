@@ -103,8 +103,8 @@ func TestConversation(t *testing.T) {
 			return c.Send(photo, tele.ModeHTML, keyboard())
 		})
 		b.Handle(&btnCRM, func(c tele.Context) error {
-			photo := &tele.Photo{File: tele.FromReader(bytes.NewReader(chart2)), Caption: "CRM"}
-			if err := c.Edit(photo, keyboard()); err != nil {
+			photo := &tele.Photo{File: tele.FromReader(bytes.NewReader(chart2)), Caption: "<b>CRM</b>"}
+			if err := c.Edit(photo, tele.ModeHTML, keyboard()); err != nil {
 				return err
 			}
 			return c.Respond(&tele.CallbackResponse{Text: "Готово"})

@@ -12,11 +12,14 @@ var commandPrefix = regexp.MustCompile(`^/[A-Za-z0-9_]{1,32}(@[A-Za-z0-9_]+)?`)
 
 // SendText sends text from u to the bot in their private chat, as if typed
 // in the app. A leading /command carries a bot_command entity, as Telegram
-// marks it, so the bot routes it as a command.
+// marks it, so the bot routes it as a command. A user who blocked the bot
+// unblocks it by writing, as the app makes them.
 func (s *Server) SendText(u User, text string) *Message {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.userText(s.privateChat(u), u, text, nil)
+	c := s.privateChat(u)
+	c.blocked = false
+	return s.userText(c, u, text, nil)
 }
 
 // SendTextInChat sends text from u in a group the bot was added to.
