@@ -3,7 +3,9 @@ package bot
 import (
 	"fmt"
 	"html"
+	"strings"
 	"time"
+	"unicode"
 
 	"processet/charts"
 	"processet/domain"
@@ -79,5 +81,17 @@ func companySuffix(name string) string {
 	return " — " + esc(name, 40)
 }
 
-// esc shortens user or CRM data to n characters and escapes it for HTML.
-func esc(s string, n int) string { return html.EscapeString(truncate(s, n)) }
+// esc makes user or CRM data safe for a one-line HTML field: valid
+// UTF-8, no control characters or line breaks, at most n characters.
+func esc(s string, n int) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			return ' '
+		case unicode.IsControl(r):
+			return -1
+		}
+		return r
+	}, strings.ToValidUTF8(s, "\uFFFD"))
+	return html.EscapeString(truncate(s, n))
+}

@@ -25,7 +25,7 @@ func (b *Bars) draw(c *canvas, r image.Rectangle, st panelStyle) error {
 		title = b.Title
 	}
 	groups, values := b.data()
-	accent := st.accent.color(AccentBlue)
+	accent := st.accent.color()
 	cols := seriesColors(accent, len(values))
 
 	legendF := c.face(15, normal)
@@ -57,10 +57,10 @@ func (b *Bars) draw(c *canvas, r image.Rectangle, st panelStyle) error {
 		return nil
 	}
 
-	axisSize := 13.0
+	axisSize := 14.0
 	ticksWanted := 5
 	if st.compact {
-		axisSize, ticksWanted = 12, 3
+		axisSize, ticksWanted = 13, 3
 	}
 	labelF := c.face(axisSize, normal)
 	labelBand := capHeight(labelF) + 12
@@ -82,6 +82,9 @@ func (b *Bars) draw(c *canvas, r image.Rectangle, st panelStyle) error {
 		return fmt.Errorf("bars %q: %w", title, err)
 	}
 	c.overlay(img, plot.Min)
+	if gb.box.Width() <= 0 {
+		return nil // go-chart found no room for bars: nothing to label
+	}
 
 	// Labels go under their group, every k-th one when they would touch,
 	// counted back from the newest group, which the reader looks at first.
@@ -219,7 +222,7 @@ func (g *groupedBars) Render(r chart.Renderer, box chart.Box, _, yr chart.Range,
 	if k > 1 {
 		share = 0.74
 	}
-	barW := int(math.Max(1, math.Min(48, (slot*share-float64(gap*(k-1)))/float64(k))))
+	barW := int(math.Max(1, math.Min(64, (slot*share-float64(gap*(k-1)))/float64(k))))
 	groupW := barW*k + gap*(k-1)
 	for i := range groups {
 		x := box.Left + int(math.Round(slot*float64(i)+(slot-float64(groupW))/2))

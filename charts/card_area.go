@@ -17,11 +17,7 @@ const (
 // panels sharing the rest of the card by their weights.
 func (c *canvas) area(a AreaCard) error {
 	c.fill(c.img.Bounds(), colBackground)
-	accent := a.Accent
-	if accent == AccentAuto {
-		accent = AccentBlue
-	}
-	col := accent.color(AccentBlue)
+	col := a.Accent.color()
 	top := c.header(a.Title, a.Subtitle, &col)
 
 	if tiles := a.Tiles[:min(len(a.Tiles), maxTiles)]; len(tiles) > 0 {
@@ -53,7 +49,7 @@ func (c *canvas) area(a AreaCard) error {
 		}
 		r := image.Rect(x, row.Min.Y, x+w, row.Max.Y)
 		c.tile(r)
-		if err := drawPanel(c, p, r.Inset(tilePad), panelStyle{accent: accent}); err != nil {
+		if err := drawPanel(c, p, r.Inset(tilePad), panelStyle{accent: a.Accent}); err != nil {
 			return fmt.Errorf("panel %d: %w", i+1, err)
 		}
 		x += w + gap

@@ -64,7 +64,7 @@ func (c *canvas) header(title, subtitle string, accent *color.RGBA) int {
 func (c *canvas) areaTile(r image.Rectangle, a AreaPreview, accent Accent) error {
 	c.tile(r)
 	in := r.Inset(tilePad)
-	col := accent.color(AccentBlue)
+	col := accent.color()
 
 	tf := c.face(19, heavy)
 	y := in.Min.Y + capHeight(tf)

@@ -7,6 +7,9 @@
 // raw numbers only where a picture needs proportions (bar heights, slice
 // angles). Cards never fail on odd data: empty, zero or huge values draw a
 // calm empty state or a clipped, shortened label instead of an error.
+//
+// To look at every test card, including empty and extreme ones, write them
+// out with: go test ./charts -run TestWriteSamples -samples DIR
 package charts
 
 import "image"

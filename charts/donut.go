@@ -31,7 +31,7 @@ func (d *Donut) draw(c *canvas, r image.Rectangle, st panelStyle) error {
 		values[i], tones[i] = clean(s.Value), s.Tone
 		total += values[i]
 	}
-	cols := sliceColors(st.accent.color(AccentBlue), tones)
+	cols := sliceColors(st.accent.color(), tones)
 
 	rowH, legendSize := 32, 16.0
 	if st.compact {
@@ -44,7 +44,7 @@ func (d *Donut) draw(c *canvas, r image.Rectangle, st panelStyle) error {
 		// far edge: at most legendMax wide, the pair centred in the panel.
 		diam := min(body.Dy(), body.Dx()*2/5)
 		gapX := max(24, body.Dx()/20)
-		lw := min(body.Dx()-diam-gapX, legendMax)
+		lw := max(0, min(body.Dx()-diam-gapX, legendMax))
 		x := body.Min.X + max(0, (body.Dx()-diam-gapX-lw)/2)
 		if st.compact {
 			x = body.Min.X

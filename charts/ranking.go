@@ -44,7 +44,7 @@ func (k *Ranking) draw(c *canvas, r image.Rectangle, st panelStyle) error {
 		size, barH, minRow, maxRow = 16, 12, 34, 52
 	}
 	n := min(len(rows), body.Dy()/minRow)
-	l := rankLayout{label: c.face(size, normal), value: c.face(size, heavy), barH: barH, accent: st.accent.color(AccentBlue)}
+	l := rankLayout{label: c.face(size, normal), value: c.face(size, heavy), barH: barH, accent: st.accent.color()}
 	for _, row := range rows[:n] {
 		l.peak = max(l.peak, clean(row.Value))
 	}

@@ -26,8 +26,8 @@ type Renderer struct {
 func NewRenderer(maxConcurrent int) *Renderer {
 	return &Renderer{
 		slots: make(chan struct{}, max(maxConcurrent, 1)),
-		// BestSpeed: the cards are flat colour and compress well anyway,
-		// and the default level costs twice the time for a few percent.
+		// BestSpeed: flat colour compresses well even at the fastest
+		// level, and encoding is a large share of a card's time.
 		enc: png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: &encoderPool{}},
 	}
 }
@@ -50,9 +50,13 @@ func (r *Renderer) Area(ctx context.Context, c AreaCard) ([]byte, error) {
 	return png, nil
 }
 
-// render waits for a slot, paints a pooled canvas and encodes it once.
+// render waits for a slot, paints a pooled canvas and encodes it once, as
+// a 256-colour image (see palette.go for why).
 func (r *Renderer) render(ctx context.Context, pool *sync.Pool, w, h int, paint func(*canvas) error) (out []byte, err error) {
 	if err := loadFonts(); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	select {
@@ -82,8 +86,8 @@ func (r *Renderer) render(ctx context.Context, pool *sync.Pool, w, h int, paint 
 		return nil, err // nobody waits for the picture: skip the encoding
 	}
 	var buf bytes.Buffer
-	buf.Grow(160 << 10)
-	if err := r.enc.Encode(&buf, cv.img); err != nil {
+	buf.Grow(128 << 10)
+	if err := r.enc.Encode(&buf, cv.quant.paletted(cv.img)); err != nil {
 		return nil, fmt.Errorf("encode png: %w", err)
 	}
 	return buf.Bytes(), nil

@@ -59,12 +59,9 @@ var accents = [...]color.RGBA{
 	AccentAmber:  rgb(0xF59E0B),
 }
 
-// color returns the accent's colour; fallback is used for AccentAuto and
-// for values out of range.
-func (a Accent) color(fallback Accent) color.RGBA {
-	if a == AccentAuto || int(a) >= len(accents) {
-		a = fallback
-	}
+// color returns the accent's colour, blue for AccentAuto and for values
+// out of range.
+func (a Accent) color() color.RGBA {
 	if a == AccentAuto || int(a) >= len(accents) {
 		a = AccentBlue
 	}

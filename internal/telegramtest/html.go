@@ -305,3 +305,15 @@ func utf16Len(s string) int {
 	}
 	return n
 }
+
+// CheckHTML parses s as Telegram does with parse_mode HTML and returns the
+// visible text's length in UTF-16 units (what Telegram's limits count), or
+// why Telegram would refuse it. Views use it in unit and fuzz tests
+// without a server.
+func CheckHTML(s string) (visibleLen int, err error) {
+	text, _, err := parseHTML(s)
+	if err != nil {
+		return 0, err
+	}
+	return utf16Len(text), nil
+}
