@@ -46,8 +46,8 @@ func crmTaskDonut(tr i18n.Printer, t domain.CRMTaskStates) *charts.Donut {
 		CenterNote: tr.T(i18n.TasksWord),
 		Slices: []charts.Slice{
 			{Label: tr.T(i18n.CRMTaskOpen), Value: float64(t.Open)},
-			{Label: tr.T(i18n.CRMTaskOverdue), Value: float64(t.Overdue)},
-			{Label: tr.T(i18n.CRMTaskDone), Value: float64(t.Completed)},
+			{Label: tr.T(i18n.CRMTaskOverdue), Value: float64(t.Overdue), Tone: charts.ToneBad},
+			{Label: tr.T(i18n.CRMTaskDone), Value: float64(t.Completed), Tone: charts.ToneGood},
 		},
 	}
 }

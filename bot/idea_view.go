@@ -37,8 +37,8 @@ func ideaStatusDonut(tr i18n.Printer, s domain.IdeaSummary) *charts.Donut {
 		Title: tr.T(i18n.IdeasByStatus), Center: tr.Int(s.Submitted), CenterNote: tr.T(i18n.IdeasWord),
 		Slices: []charts.Slice{
 			{Label: tr.T(i18n.IdeaStatusSubmitted), Value: float64(s.Pending)},
-			{Label: tr.T(i18n.IdeaStatusAccepted), Value: float64(s.Accepted)},
-			{Label: tr.T(i18n.IdeaStatusRejected), Value: float64(s.Rejected)},
+			{Label: tr.T(i18n.IdeaStatusAccepted), Value: float64(s.Accepted), Tone: charts.ToneGood},
+			{Label: tr.T(i18n.IdeaStatusRejected), Value: float64(s.Rejected), Tone: charts.ToneBad},
 		},
 	}
 }

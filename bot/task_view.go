@@ -34,9 +34,9 @@ func tasksCard(tr i18n.Printer, now time.Time, s domain.TaskSummary) charts.Area
 
 func taskStatusDonut(tr i18n.Printer, s domain.TaskSummary) *charts.Donut {
 	d := &charts.Donut{Title: tr.T(i18n.TasksByStatus), Center: tr.Int(s.Total + s.ByStatus[domain.TaskCancelled]),
-		CenterNote: tr.T(i18n.TasksWord)}
+		CenterNote: tr.T(i18n.TasksAll)}
 	for _, st := range domain.TaskStatuses {
-		d.Slices = append(d.Slices, charts.Slice{Label: tr.T(statusKey(st)), Value: float64(s.ByStatus[st])})
+		d.Slices = append(d.Slices, charts.Slice{Label: tr.T(statusKey(st)), Value: float64(s.ByStatus[st]), Tone: statusTone(st)})
 	}
 	return d
 }
@@ -87,3 +87,15 @@ func priorityMark(p domain.Priority) string {
 func priorityKey(p domain.Priority) i18n.Key { return i18n.Key("priority." + string(p)) }
 
 func statusKey(s domain.TaskStatus) i18n.Key { return i18n.Key("task_status." + string(s)) }
+
+// statusTone colours the end states so the donut reads at a glance:
+// done is good news, cancelled is neither.
+func statusTone(s domain.TaskStatus) charts.Tone {
+	switch s {
+	case domain.TaskDone:
+		return charts.ToneGood
+	case domain.TaskCancelled:
+		return charts.ToneNeutral
+	}
+	return charts.ToneAuto
+}

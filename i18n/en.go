@@ -83,6 +83,7 @@ var en = map[Key]string{
 	TasksSummaryLine: "All: %s · in progress: %s · overdue: %s · done this week: %s",
 	TasksUrgentTitle: "Most urgent tasks:",
 	TasksNone:        "No tasks in progress.",
+	TasksAll:         "incl. cancelled",
 	NoDeadline:       "no deadline",
 	OverdueBy:        "overdue by %s",
 	DueIn:            "%s left",
@@ -96,6 +97,7 @@ var en = map[Key]string{
 	MiningNone:        "No Task Mining data yet.",
 	MiningProcessLine: "%s h/year, potential %s (%s h)",
 	HoursPerYear:      "%s h/year",
+	MiningSummaryLine: "Operations per year: %s · hours per year: %s · potential: %s",
 	HoursPct:          "%s h · %s",
 
 	IdeasSubmitted:      "Ideas submitted",
@@ -105,6 +107,7 @@ var en = map[Key]string{
 	IdeasByStatus:       "Ideas by decision",
 	IdeasTop:            "Leading ideas:",
 	IdeasNone:           "No ideas under review.",
+	IdeasSummaryLine:    "Ideas: %s · votes: %s · accepted: %s · under review: %s",
 	IdeasWord:           "ideas",
 	IdeaStatusSubmitted: "Under review",
 	IdeaStatusAccepted:  "Accepted",

@@ -93,6 +93,7 @@ const (
 	TasksSummaryLine Key = "tasks.summary_line"
 	TasksUrgentTitle Key = "tasks.urgent_title"
 	TasksNone        Key = "tasks.none"
+	TasksAll         Key = "tasks.all_incl_cancelled"
 	NoDeadline       Key = "tasks.no_deadline"
 	OverdueBy        Key = "tasks.overdue_by"
 	DueIn            Key = "tasks.due_in"
@@ -106,6 +107,7 @@ const (
 	MiningTopTitle    Key = "mining.top_title"
 	MiningNone        Key = "mining.none"
 	MiningProcessLine Key = "mining.process_line"
+	MiningSummaryLine Key = "mining.summary_line"
 	HoursPerYear      Key = "mining.hours_per_year"
 	HoursPct          Key = "mining.hours_pct"
 
@@ -117,6 +119,7 @@ const (
 	IdeasByStatus       Key = "ideas.by_status"
 	IdeasTop            Key = "ideas.top"
 	IdeasNone           Key = "ideas.none"
+	IdeasSummaryLine    Key = "ideas.summary_line"
 	IdeasWord           Key = "word.ideas_short"
 	IdeaStatusSubmitted Key = "idea_status.submitted"
 	IdeaStatusAccepted  Key = "idea_status.accepted"

@@ -83,6 +83,7 @@ var ru = map[Key]string{
 	TasksSummaryLine: "Всего: %s · в работе: %s · просрочено: %s · сделано за неделю: %s",
 	TasksUrgentTitle: "Срочные задачи:",
 	TasksNone:        "Задач в работе нет.",
+	TasksAll:         "с отменёнными",
 	NoDeadline:       "без срока",
 	OverdueBy:        "просрочено на %s",
 	DueIn:            "осталось %s",
@@ -96,6 +97,7 @@ var ru = map[Key]string{
 	MiningNone:        "Данных Task Mining пока нет.",
 	MiningProcessLine: "%s ч/год, потенциал %s (%s ч)",
 	HoursPerYear:      "%s ч/год",
+	MiningSummaryLine: "Операций в год: %s · часов в год: %s · потенциал: %s",
 	HoursPct:          "%s ч · %s",
 
 	IdeasSubmitted:      "Идей подано",
@@ -105,6 +107,7 @@ var ru = map[Key]string{
 	IdeasByStatus:       "Идеи по решениям",
 	IdeasTop:            "Лидеры голосования:",
 	IdeasNone:           "Идей на рассмотрении нет.",
+	IdeasSummaryLine:    "Идей: %s · голосов: %s · принято: %s · на рассмотрении: %s",
 	IdeasWord:           "идей",
 	IdeaStatusSubmitted: "На рассмотрении",
 	IdeaStatusAccepted:  "Приняты",

@@ -1,0 +1,84 @@
+package bot
+
+import (
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"processet/charts"
+	"processet/demo"
+	"processet/domain"
+	"processet/i18n"
+	"processet/internal/testdb"
+	"processet/storage"
+)
+
+var cardsDir = flag.String("cards", "", "write every dashboard card of the demo company to this directory")
+
+// demoHandler is a handler over a fresh database holding the demo company.
+func demoHandler(tb testing.TB) *Handler {
+	tb.Helper()
+	db := storage.New(testdb.New(tb))
+	if err := db.LoadSeed(context.Background(), demo.Build(fixedAt), false); err != nil {
+		tb.Fatal(err)
+	}
+	return &Handler{store: db, render: charts.NewRenderer(2), cfg: Config{Loc: msk, Now: func() time.Time { return fixedAt }}}
+}
+
+// TestDemoScreens builds every screen of the demo company in both
+// languages; with -cards DIR it also writes the pictures for a person to
+// look at (the README's picture comes from here).
+func TestDemoScreens(t *testing.T) {
+	h := demoHandler(t)
+	q := domain.DashboardQuery{Now: fixedAt, Loc: msk, Weeks: 12, Limit: listLimit}
+	for _, lang := range domain.Langs {
+		for _, a := range []area{areaHome, areaCRM, areaTasks, areaMining, areaIdeas} {
+			s, err := h.buildScreen(context.Background(), i18n.New(lang, msk), q, a)
+			if err != nil {
+				t.Fatalf("%s/%s: %v", a, lang, err)
+			}
+			if len(s.png) > 200_000 {
+				t.Errorf("%s/%s: %d bytes", a, lang, len(s.png))
+			}
+			if *cardsDir != "" {
+				name := filepath.Join(*cardsDir, string(a)+"."+string(lang)+".png")
+				if err := os.WriteFile(name, s.png, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+}
+
+// BenchmarkHomeScreen measures what a user waits for after /home: the
+// four summaries from PostgreSQL plus the rendered card.
+func BenchmarkHomeScreen(b *testing.B) {
+	h := demoHandler(b)
+	q := domain.DashboardQuery{Now: fixedAt, Loc: msk, Weeks: 12, Limit: listLimit}
+	tr := i18n.New(domain.LangRU, msk)
+	b.ReportAllocs()
+	var size int
+	for b.Loop() {
+		s, err := h.buildScreen(context.Background(), tr, q, areaHome)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = len(s.png)
+	}
+	b.ReportMetric(float64(size), "B/png")
+}
+
+// BenchmarkHomeQuery is the database part alone.
+func BenchmarkHomeQuery(b *testing.B) {
+	h := demoHandler(b)
+	q := domain.DashboardQuery{Now: fixedAt, Loc: msk, Weeks: 12, Limit: listLimit}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := h.store.Home(context.Background(), q); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
