@@ -1,0 +1,123 @@
+package app_test
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"processet/internal/app"
+	"processet/internal/apptest"
+	"processet/internal/telegramtest"
+	"processet/internal/testdb"
+)
+
+func TestMain(m *testing.M) { os.Exit(testdb.Main(m)) }
+
+// TestRejectedTokenStopsAtOnce: Telegram refusing the token ends Run with
+// a message that names the setting and does not print the token.
+func TestRejectedTokenStopsAtOnce(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusUnauthorized)
+		w.Write([]byte(`{"ok":false,"error_code":401,"description":"Unauthorized"}`))
+	}))
+	defer srv.Close()
+	cfg := testConfig(t, srv.URL)
+	var logs bytes.Buffer
+	err := app.Run(context.Background(), cfg, app.NewLogger(&logs, slog.LevelDebug, cfg.BotToken))
+	if err == nil || !strings.Contains(err.Error(), "BOT_TOKEN") {
+		t.Fatalf("got %v", err)
+	}
+	if strings.Contains(err.Error(), cfg.BotToken) || strings.Contains(logs.String(), cfg.BotToken) {
+		t.Fatalf("the token leaked: %v\n%s", err, logs.String())
+	}
+}
+
+// TestGracefulShutdown: after the signal, Run returns well within the
+// 10 s an orchestrator waits, even with a long poll open.
+func TestGracefulShutdown(t *testing.T) {
+	tg := telegramtest.NewServer(t)
+	cfg := testConfig(t, tg.URL)
+	cfg.PollTimeout = 50 * time.Second
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- app.Run(ctx, cfg, slog.New(slog.DiscardHandler)) }()
+	// Once the bot has answered, its next long poll is open on the server.
+	tg.SendText(telegramtest.User{ID: 1, FirstName: "A"}, "/help")
+	tg.WaitForText(t, 1)
+	time.Sleep(200 * time.Millisecond)
+	stopAt := time.Now()
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+		// a generous bound: the point is "not the 50 s poll"
+		d := time.Since(stopAt)
+		t.Logf("shutdown took %v", d)
+		if d > 9*time.Second {
+			t.Errorf("shutdown took %v", d)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("Run did not return after cancel")
+	}
+}
+
+func TestHealthAndMetrics(t *testing.T) {
+	tg := telegramtest.NewServer(t)
+	addr := freeAddr(t)
+	apptest.Start(t, apptest.Config{TelegramURL: tg.URL, Admins: []int64{1}, HTTPAddr: addr})
+	var resp *http.Response
+	var err error
+	for range 100 {
+		if resp, err = http.Get("http://" + addr + "/healthz"); err == nil {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("healthz: %v %v", resp, err)
+	}
+	resp.Body.Close()
+	tg.SendText(telegramtest.User{ID: 1, FirstName: "A"}, "/help")
+	tg.WaitForText(t, 1)
+	resp, err = http.Get("http://" + addr + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var body bytes.Buffer
+	body.ReadFrom(resp.Body)
+	if !strings.Contains(body.String(), "processet_updates_total 1") {
+		t.Errorf("metrics:\n%s", body.String())
+	}
+}
+
+func testConfig(t *testing.T, telegramURL string) app.Config {
+	t.Helper()
+	cfg, err := app.LoadConfig(func(k string) string {
+		return map[string]string{"BOT_TOKEN": apptest.Token, "ADMIN_IDS": "1", "TELEGRAM_API_URL": telegramURL,
+			"DATABASE_URL": testdb.NewURL(t)}[k]
+	}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cfg
+}
+
+// freeAddr finds a loopback port nobody listens on right now.
+func freeAddr(t *testing.T) string {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}

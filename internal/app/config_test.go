@@ -1,0 +1,85 @@
+package app
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+const goodToken = "123456789:AAFakeTokenForTestsOnly_abcdefghijkl"
+
+func envOf(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+
+func TestLoadConfigDefaults(t *testing.T) {
+	c, err := LoadConfig(envOf(map[string]string{"BOT_TOKEN": goodToken, "ADMIN_IDS": "1, 2;3"}), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.TelegramAPIURL != DefaultTelegramAPIURL || c.Location.String() != "Europe/Moscow" || len(c.AdminIDs) != 3 {
+		t.Errorf("defaults: %+v", c)
+	}
+	if !strings.HasSuffix(c.DataDir, "/data") {
+		t.Errorf("data dir %q", c.DataDir)
+	}
+}
+
+// TestLoadConfigErrors checks that every bad value names its variable and
+// says how to fix it, in one line.
+func TestLoadConfigErrors(t *testing.T) {
+	base := map[string]string{"BOT_TOKEN": goodToken, "ADMIN_IDS": "1"}
+	for _, c := range []struct {
+		set     map[string]string
+		needBot bool
+		name    string
+	}{
+		{map[string]string{"BOT_TOKEN": ""}, true, "BOT_TOKEN"},
+		{map[string]string{"BOT_TOKEN": "not-a-token"}, true, "BOT_TOKEN"},
+		{map[string]string{"ADMIN_IDS": ""}, true, "ADMIN_IDS"},
+		{map[string]string{"ADMIN_IDS": "12,abc"}, true, "ADMIN_IDS"},
+		{map[string]string{"ADMIN_IDS": "-5"}, true, "ADMIN_IDS"},
+		{map[string]string{"TIMEZONE": "Mars/Olympus"}, false, "TIMEZONE"},
+		{map[string]string{"TELEGRAM_API_URL": "ftp://x"}, false, "TELEGRAM_API_URL"},
+		{map[string]string{"DATABASE_URL": "mysql://x/y"}, false, "DATABASE_URL"},
+		{map[string]string{"HTTP_ADDR": "8080"}, false, "HTTP_ADDR"},
+		{map[string]string{"LOG_LEVEL": "loud"}, false, "LOG_LEVEL"},
+	} {
+		env := map[string]string{}
+		for k, v := range base {
+			env[k] = v
+		}
+		for k, v := range c.set {
+			env[k] = v
+		}
+		_, err := LoadConfig(envOf(env), c.needBot)
+		var ce *ConfigError
+		if !errors.As(err, &ce) || ce.Var != c.name {
+			t.Errorf("%v: got %v, want an error about %s", c.set, err, c.name)
+			continue
+		}
+		if msg := err.Error(); strings.Contains(msg, "\n") || !strings.HasPrefix(msg, c.name) || ce.Fix == "" {
+			t.Errorf("%v: message %q", c.set, msg)
+		}
+	}
+}
+
+func TestMigrateAndDemoNeedNoToken(t *testing.T) {
+	if _, err := LoadConfig(envOf(map[string]string{}), false); err != nil {
+		t.Fatalf("migrate without a token: %v", err)
+	}
+}
+
+// FuzzLoadConfig: whatever the environment holds, loading never panics
+// and every failure is a ConfigError naming a variable.
+func FuzzLoadConfig(f *testing.F) {
+	f.Add(goodToken, "1,2", "Europe/Moscow", "https://api.telegram.org", ":8080")
+	f.Add("", "", "", "", "")
+	f.Add("1:x", "0", "Local", "http://[::1]:99999", "host")
+	f.Fuzz(func(t *testing.T, token, admins, zone, api, addr string) {
+		_, err := LoadConfig(envOf(map[string]string{"BOT_TOKEN": token, "ADMIN_IDS": admins, "TIMEZONE": zone,
+			"TELEGRAM_API_URL": api, "HTTP_ADDR": addr}), true)
+		var ce *ConfigError
+		if err != nil && (!errors.As(err, &ce) || ce.Var == "") {
+			t.Fatalf("not a ConfigError: %v", err)
+		}
+	})
+}
