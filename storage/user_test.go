@@ -1,0 +1,67 @@
+package storage_test
+
+import (
+	"context"
+	"testing"
+
+	"processet/domain"
+	"processet/internal/testdb"
+	"processet/storage"
+)
+
+func TestTouchUserKeepsRoleUnlessForced(t *testing.T) {
+	ctx := context.Background()
+	db := storage.New(testdb.New(t))
+	u := domain.User{ID: 7, FirstName: "Ира", LanguageCode: "ru"}
+	got, created, err := db.TouchUser(ctx, u, domain.RolePending, false)
+	if err != nil || !created || got.Role != domain.RolePending {
+		t.Fatalf("first touch: %+v %v %v", got, created, err)
+	}
+	if _, err := db.SetRole(ctx, 7, domain.RoleManager); err != nil {
+		t.Fatal(err)
+	}
+	u.FirstName = "Ирина"
+	got, created, err = db.TouchUser(ctx, u, domain.RolePending, false)
+	if err != nil || created || got.Role != domain.RoleManager || got.FirstName != "Ирина" {
+		t.Fatalf("second touch: %+v %v %v", got, created, err)
+	}
+	got, _, _ = db.TouchUser(ctx, u, domain.RoleAdmin, true)
+	if got.Role != domain.RoleAdmin {
+		t.Fatalf("forced: %s", got.Role)
+	}
+}
+
+func TestRequestAccessOnce(t *testing.T) {
+	ctx := context.Background()
+	db := storage.New(testdb.New(t))
+	db.TouchUser(ctx, domain.User{ID: 8}, domain.RolePending, false)
+	first, err := db.RequestAccess(ctx, 8)
+	again, _ := db.RequestAccess(ctx, 8)
+	if err != nil || !first || again {
+		t.Fatalf("first %v, again %v, err %v", first, again, err)
+	}
+}
+
+func TestUsersListsPendingFirst(t *testing.T) {
+	ctx := context.Background()
+	db := storage.New(testdb.New(t))
+	db.TouchUser(ctx, domain.User{ID: 1, FirstName: "Аня"}, domain.RoleAdmin, true)
+	db.TouchUser(ctx, domain.User{ID: 2, FirstName: "Яна"}, domain.RolePending, false)
+	db.TouchUser(ctx, domain.User{ID: 3, FirstName: "Вика"}, domain.RoleEmployee, true)
+	users, total, err := db.Users(ctx, 0, 2)
+	if err != nil || total != 3 || len(users) != 2 || users[0].ID != 2 || users[1].ID != 1 {
+		t.Fatalf("%+v %d %v", users, total, err)
+	}
+	if err := db.SetLang(ctx, 3, domain.LangEN); err != nil {
+		t.Fatal(err)
+	}
+	if u, _ := db.User(ctx, 3); u.Language() != domain.LangEN {
+		t.Errorf("lang %s", u.Language())
+	}
+	if _, err := db.User(ctx, 99); err != domain.ErrNotFound {
+		t.Errorf("missing user: %v", err)
+	}
+	if err := db.SetLang(ctx, 99, domain.LangEN); err != domain.ErrNotFound {
+		t.Errorf("missing user lang: %v", err)
+	}
+}
