@@ -55,7 +55,7 @@ func crmTaskDonut(tr i18n.Printer, t domain.CRMTaskStates) *charts.Donut {
 // dealsCaption lists the active deals that have waited longest, with the
 // two fields the brief highlights: price and idle time.
 func dealsCaption(tr i18n.Printer, now time.Time, s domain.DealSummary) string {
-	header := fmt.Sprintf("<b>%s</b>\n%s\n\n<b>%s</b>", html.EscapeString(tr.T(i18n.AreaCRM)),
+	header := captionHeader(tr.T(i18n.AreaCRM),
 		tr.T(i18n.CRMSummaryLine, tr.Int(s.Deals), tr.Int(s.Won), tr.Money(s.WonRevenue), tr.Int(s.Companies)),
 		tr.T(i18n.CRMActiveTitle))
 	if len(s.Active) == 0 {
@@ -71,7 +71,7 @@ func dealsCaption(tr i18n.Printer, now time.Time, s domain.DealSummary) string {
 			esc(d.Name, 60), companySuffix(d.CompanyName), tr.Money(d.Price), tr.Duration(d.Idle(now)),
 			esc(d.StatusName, 30), esc(who, 30)))
 	}
-	return fitLines(tr, header, lines, s.ActiveAll-len(s.Active), "<i>"+tr.T(i18n.AsOf, tr.DateTime(now))+"</i>", maxCaption)
+	return fitLines(tr, header, lines, s.ActiveAll-len(s.Active), asOf(tr, now), maxCaption)
 }
 
 func companySuffix(name string) string {

@@ -64,7 +64,7 @@ func homeCaption(tr i18n.Printer, h domain.Home) string {
 		tr.T(i18n.HomeIdeasLine, tr.N(i18n.Ideas, h.Ideas.Submitted), tr.N(i18n.Votes, h.Ideas.Votes),
 			tr.Int(h.Ideas.Accepted)),
 		"",
-		"<i>" + tr.T(i18n.AsOf, tr.DateTime(h.AsOf)) + "</i>",
+		asOf(tr, h.AsOf),
 	}
 	return fitLines(tr, lines[0], lines[1:], 0, "", maxCaption)
 }

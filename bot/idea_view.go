@@ -2,7 +2,6 @@ package bot
 
 import (
 	"fmt"
-	"html"
 	"time"
 
 	"processet/charts"
@@ -45,7 +44,7 @@ func ideaStatusDonut(tr i18n.Printer, s domain.IdeaSummary) *charts.Donut {
 
 // ideasCaption lists the pending ideas colleagues support most.
 func ideasCaption(tr i18n.Printer, now time.Time, s domain.IdeaSummary) string {
-	header := fmt.Sprintf("<b>%s</b>\n%s\n\n<b>%s</b>", html.EscapeString(tr.T(i18n.AreaIdeas)),
+	header := captionHeader(tr.T(i18n.AreaIdeas),
 		tr.T(i18n.IdeasSummaryLine, tr.Int(s.Submitted), tr.Int(s.Votes), tr.Int(s.Accepted), tr.Int(s.Pending)),
 		tr.T(i18n.IdeasTop))
 	if len(s.Top) == 0 {
@@ -59,5 +58,5 @@ func ideasCaption(tr i18n.Printer, now time.Time, s domain.IdeaSummary) string {
 		}
 		lines = append(lines, fmt.Sprintf("👍 %d 👎 %d — <b>%s</b>\n    %s", i.Up, i.Down, esc(i.Title, 80), esc(author, 30)))
 	}
-	return fitLines(tr, header, lines, s.Pending-len(s.Top), "<i>"+tr.T(i18n.AsOf, tr.DateTime(now))+"</i>", maxCaption)
+	return fitLines(tr, header, lines, s.Pending-len(s.Top), asOf(tr, now), maxCaption)
 }

@@ -2,7 +2,6 @@ package bot
 
 import (
 	"fmt"
-	"html"
 	"time"
 
 	"processet/charts"
@@ -39,7 +38,7 @@ func processRanking(tr i18n.Printer, m domain.MiningSummary, n int) *charts.Rank
 
 // miningCaption lists the processes with the most hours to win back.
 func miningCaption(tr i18n.Printer, now time.Time, m domain.MiningSummary) string {
-	header := fmt.Sprintf("<b>%s</b>\n%s\n\n<b>%s</b>", html.EscapeString(tr.T(i18n.AreaMining)),
+	header := captionHeader(tr.T(i18n.AreaMining),
 		tr.T(i18n.MiningSummaryLine, tr.Int(m.Operations), tr.Decimal(m.Hours, 0), tr.Percent(m.PotentialPct())),
 		tr.T(i18n.MiningTopTitle))
 	if len(m.Processes) == 0 {
@@ -51,5 +50,5 @@ func miningCaption(tr i18n.Printer, now time.Time, m domain.MiningSummary) strin
 		lines = append(lines, fmt.Sprintf("%d. <b>%s</b> — %s", i+1, esc(p.Name, 60),
 			tr.T(i18n.MiningProcessLine, tr.Decimal(p.Hours, 0), tr.Percent(p.PotentialPct()), tr.Decimal(p.PotentialHours, 0))))
 	}
-	return fitLines(tr, header, lines, len(m.Processes)-len(shown), "<i>"+tr.T(i18n.AsOf, tr.DateTime(now))+"</i>", maxCaption)
+	return fitLines(tr, header, lines, len(m.Processes)-len(shown), asOf(tr, now), maxCaption)
 }

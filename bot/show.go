@@ -3,6 +3,8 @@ package bot
 import (
 	"bytes"
 	"errors"
+	"html"
+	"time"
 	"unicode/utf8"
 
 	tele "gopkg.in/telebot.v3"
@@ -88,4 +90,15 @@ func truncate(s string, n int) string {
 	}
 	r := []rune(s)
 	return string(r[:n-1]) + "…"
+}
+
+// captionHeader starts an area's caption: its name, the KPI line and the
+// title of the list that follows.
+func captionHeader(title, summary, listTitle string) string {
+	return "<b>" + html.EscapeString(title) + "</b>\n" + summary + "\n\n<b>" + listTitle + "</b>"
+}
+
+// asOf is the caption's last line: when the numbers were computed.
+func asOf(tr i18n.Printer, now time.Time) string {
+	return "<i>" + tr.T(i18n.AsOf, tr.DateTime(now)) + "</i>"
 }

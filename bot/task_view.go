@@ -2,7 +2,6 @@ package bot
 
 import (
 	"fmt"
-	"html"
 	"time"
 
 	"processet/charts"
@@ -44,7 +43,7 @@ func taskStatusDonut(tr i18n.Printer, s domain.TaskSummary) *charts.Donut {
 // tasksCaption lists the most urgent active tasks with the two fields the
 // brief highlights: idle time and time to the deadline.
 func tasksCaption(tr i18n.Printer, now time.Time, s domain.TaskSummary) string {
-	header := fmt.Sprintf("<b>%s</b>\n%s\n\n<b>%s</b>", html.EscapeString(tr.T(i18n.AreaTasks)),
+	header := captionHeader(tr.T(i18n.AreaTasks),
 		tr.T(i18n.TasksSummaryLine, tr.Int(s.Total), tr.Int(s.Active), tr.Int(s.Overdue), tr.Int(s.DoneWeek)),
 		tr.T(i18n.TasksUrgentTitle))
 	if len(s.Top) == 0 {
@@ -59,7 +58,7 @@ func tasksCaption(tr i18n.Printer, now time.Time, s domain.TaskSummary) string {
 		lines = append(lines, fmt.Sprintf("%s <b>%s</b> — %s\n    %s · ⏳ %s", priorityMark(t.Priority),
 			esc(t.Title, 70), esc(who, 30), deadlineText(tr, now, t), tr.Duration(now.Sub(t.LastActivity))))
 	}
-	return fitLines(tr, header, lines, s.Active-len(s.Top), "<i>"+tr.T(i18n.AsOf, tr.DateTime(now))+"</i>", maxCaption)
+	return fitLines(tr, header, lines, s.Active-len(s.Top), asOf(tr, now), maxCaption)
 }
 
 // deadlineText says how long is left, or that the deadline passed.
