@@ -285,3 +285,43 @@ func botMessages(tg *telegramtest.Server, chatID int64) int {
 	}
 	return n
 }
+
+// TestInternalErrorsStayInside: when the database fails, the user gets a
+// short apology in their language, never the SQL error.
+func TestInternalErrorsStayInside(t *testing.T) {
+	tg, a := start(t)
+	if _, err := a.DB.Pool().Exec(t.Context(), "drop table idea_votes"); err != nil {
+		t.Fatal(err)
+	}
+	tg.SendText(admin, "/ideas")
+	m := tg.WaitForText(t, admin.ID)
+	if !strings.Contains(m.Text, "Извините") || strings.Contains(m.Text, "idea_votes") || strings.Contains(m.Text, "relation") {
+		t.Fatalf("user saw %q", m.Text)
+	}
+	// /home needs the ideas summary too: it apologises the same way.
+	tg.SendText(admin, "/home")
+	if m := tg.WaitForText(t, admin.ID); !strings.Contains(m.Text, "Извините") {
+		t.Fatalf("home after the failure: %q", m.Text)
+	}
+}
+
+func TestGroupChat(t *testing.T) {
+	tg, a := start(t)
+	group := telegramtest.Chat{ID: -100123, Type: "supergroup", Title: "Отдел продаж"}
+	tg.AddBotToGroup(group, admin)
+	tg.SendTextInChat(group, admin, "/home")
+	card := tg.WaitForPhoto(t, group.ID)
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "Задачи"))
+	tg.WaitForEdit(t, card)
+	tg.SendTextInChat(group, admin, "всем привет") // chatter: the bot stays quiet
+	tg.SendTextInChat(group, admin, "/help")
+	if m := tg.WaitForText(t, group.ID); !strings.Contains(m.Text, "/home") {
+		t.Fatalf("help in the group: %q", m.Text)
+	}
+	if n := botMessages(tg, group.ID); n != 2 {
+		t.Errorf("the bot sent %d messages to the group, want the card and the help", n)
+	}
+	if c, _ := a.DB.Counts(t.Context()); c.Chats != 1 {
+		t.Errorf("groups recorded: %d", c.Chats)
+	}
+}
