@@ -17,7 +17,9 @@ const (
 
 // recover turns a panic in a handler into an error (logged with its stack
 // by bound, the user gets an apology), so one bad update cannot take the
-// bot down.
+// bot down. telebot's middleware.Recover is not used: it drops the stack
+// and silently swallows panics whose value is neither an error nor a
+// string, leaving the user without an answer.
 func (h *Handler) recover(next tele.HandlerFunc) tele.HandlerFunc {
 	return func(c tele.Context) (err error) {
 		defer func() {

@@ -92,3 +92,16 @@ func pluralIndex(lang domain.Lang, n int) int {
 
 // pluralForms is how many forms a plural entry has in each language.
 var pluralForms = map[domain.Lang]int{domain.LangRU: 3, domain.LangEN: 2}
+
+// merge adds a feature's messages to a catalog. Features keep their
+// strings in their own files (keys and both languages side by side), so
+// the catalogs grow without everyone editing one file; a key defined
+// twice is a bug and stops the program at start.
+func merge(into map[Key]string, add map[Key]string) {
+	for k, v := range add {
+		if _, dup := into[k]; dup {
+			panic("i18n: key " + string(k) + " defined twice")
+		}
+		into[k] = v
+	}
+}
