@@ -96,7 +96,7 @@ func (u User) DisplayName() string {
 		return "@" + u.Username
 	}
 	if name == "" {
-		return "#" + strconv.FormatInt(u.ID, 10)
+		return "#" + itoa(u.ID)
 	}
 	return name
 }
@@ -109,3 +109,5 @@ func (u User) Language() Lang {
 	}
 	return ParseLang(u.LanguageCode)
 }
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -10,13 +10,17 @@ import (
 	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/pressly/goose/v3"
 	"github.com/pressly/goose/v3/lock"
+	"github.com/riverqueue/river/riverdriver/riverdatabasesql"
+	"github.com/riverqueue/river/rivermigrate"
 
 	"processet/migrations"
 )
 
 // Migrate brings the database at databaseURL up to the newest schema in
-// package migrations and returns how many migrations it applied: 0 when the
-// schema was already current, so calling it on every start is cheap.
+// package migrations, then River's job tables up to the version River needs,
+// and returns how many of our migrations it applied: 0 when the schema was
+// already current, so calling it on every start is cheap. River's versions
+// are not counted: they come with the library, not with this repository.
 func Migrate(ctx context.Context, databaseURL string) (applied int, err error) {
 	cfg, err := pgx.ParseConfig(databaseURL) // parsed here so a bad URL fails before any I/O
 	if err != nil {
@@ -48,7 +52,56 @@ func MigrateDB(ctx context.Context, db *sql.DB) (applied int, err error) {
 		}
 		return 0, fmt.Errorf("apply migrations: %w", err)
 	}
+	if err := migrateRiver(ctx, db); err != nil {
+		return len(results), err
+	}
 	return len(results), nil
+}
+
+// riverLockID names the advisory lock that serialises River's migrations.
+// River's migrator takes no lock of its own, so two instances starting at
+// once would both try to create its tables.
+const riverLockID = 0x7269766572 // "river"
+
+// migrateRiver applies River's own migrations, which package notify's
+// outbox runs on. They come from River's migrator rather than copies in
+// migrations/, so upgrading River upgrades its schema with it. Each River
+// migration runs in its own transaction (some cannot share one), under a
+// session advisory lock held on a separate connection.
+func migrateRiver(ctx context.Context, db *sql.DB) error {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("river migrations: %w", err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "select pg_advisory_lock($1)", riverLockID); err != nil {
+		return fmt.Errorf("river migrations: lock: %w", err)
+	}
+	// conn.Close returns the session to the pool, lock and all: unlock first.
+	defer func() { _, _ = conn.ExecContext(context.WithoutCancel(ctx), "select pg_advisory_unlock($1)", riverLockID) }()
+	m, err := rivermigrate.New(riverdatabasesql.New(db), nil)
+	if err != nil {
+		return fmt.Errorf("river migrations: %w", err)
+	}
+	if _, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
+		return fmt.Errorf("river migrations: %w", err)
+	}
+	return nil
+}
+
+// RiverSchemaVersion is the newest version of River's schema that Migrate
+// applies. Test templates are keyed by it, so that upgrading River, which
+// may change its schema without any file here changing, rebuilds them.
+func RiverSchemaVersion() int {
+	m, err := rivermigrate.New(riverdatabasesql.New(nil), nil)
+	if err != nil {
+		return 0
+	}
+	all := m.AllVersions()
+	if len(all) == 0 {
+		return 0
+	}
+	return all[len(all)-1].Version
 }
 
 // newMigrationProvider returns a goose provider for migrations.FS on db.

@@ -188,10 +188,11 @@ type migrator struct{}
 // way migrations are applied changes rather than the files.
 const migratorVersion = "goose-provider-1"
 
-// Hash digests every migration file's name and contents.
+// Hash digests every migration file's name and contents, and the version
+// of River's schema, which changes with the library and not with the files.
 func (migrator) Hash() (string, error) {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\n", migratorVersion)
+	fmt.Fprintf(h, "%s\nriver %d\n", migratorVersion, storage.RiverSchemaVersion())
 	err := fs.WalkDir(migrations.FS, ".", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err

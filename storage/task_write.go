@@ -1,0 +1,171 @@
+package storage
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"processet/domain"
+)
+
+// TaskHook runs inside a task write's transaction, after the task is
+// stored: the outbox enqueues notifications there, so a message exists if
+// and only if the change does.
+type TaskHook func(ctx context.Context, tx pgx.Tx, old, new domain.Task) error
+
+// ReminderPlan computes a task's reminders from its stored state.
+type ReminderPlan func(domain.Task) []domain.Reminder
+
+const taskSelect = `
+	select t.id, t.title, t.description, t.priority, t.status, coalesce(t.assignee_id, 0),
+		coalesce(nullif(trim(u.first_name || ' ' || u.last_name), ''), u.username, ''),
+		coalesce(t.author_id, 0), t.deadline, t.created_at, t.updated_at, t.last_activity
+	from tasks t left join users u on u.id = t.assignee_id`
+
+// Task returns one task.
+func (db *DB) Task(ctx context.Context, id int64) (domain.Task, error) {
+	return taskByID(ctx, db.pool, id, "")
+}
+
+type querier interface {
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+}
+
+func taskByID(ctx context.Context, q querier, id int64, lock string) (domain.Task, error) {
+	rows, _ := q.Query(ctx, taskSelect+` where t.id = $1 `+lock, id)
+	t, err := pgx.CollectExactlyOneRow(rows, scanTask)
+	if err != nil {
+		return domain.Task{}, mapError(err)
+	}
+	return t, nil
+}
+
+// CreateTask stores a new task, its first history entry and its
+// reminders, and runs hook in the same transaction.
+func (db *DB) CreateTask(ctx context.Context, t domain.Task, actorID int64, plan ReminderPlan, hook TaskHook) (domain.Task, error) {
+	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		var id int64
+		err := tx.QueryRow(ctx, `insert into tasks (title, description, priority, status, assignee_id, author_id, deadline)
+			values ($1, $2, $3, $4, $5, $6, $7) returning id`,
+			t.Title, t.Description, string(t.Priority), string(t.Status), nullID(t.AssigneeID), nullID(t.AuthorID),
+			nullTime(t.Deadline)).Scan(&id)
+		if err != nil {
+			return mapError(err)
+		}
+		if t, err = taskByID(ctx, tx, id, ""); err != nil {
+			return err
+		}
+		if err := addEvents(ctx, tx, actorID, []domain.TaskEvent{{TaskID: id, Field: "created", New: t.Title}}); err != nil {
+			return err
+		}
+		if err := replaceReminders(ctx, tx, id, plan(t)); err != nil {
+			return err
+		}
+		if hook != nil {
+			return hook(ctx, tx, domain.Task{}, t)
+		}
+		return nil
+	})
+	if err != nil {
+		return domain.Task{}, fmt.Errorf("create task: %w", err)
+	}
+	return t, nil
+}
+
+// UpdateTask changes a task under a row lock: change sees the current
+// version and may refuse (a domain error). What changed is written to the
+// history, reminders are planned again, and hook runs in the transaction.
+func (db *DB) UpdateTask(ctx context.Context, id, actorID int64, change func(*domain.Task) error, plan ReminderPlan, hook TaskHook) (old, new domain.Task, err error) {
+	err = pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		if old, err = taskByID(ctx, tx, id, "for update of t"); err != nil {
+			return err
+		}
+		new = old
+		if err := change(&new); err != nil {
+			return err
+		}
+		events := domain.Diff(old, new)
+		if len(events) == 0 {
+			return nil
+		}
+		var doneAt any
+		if new.Status == domain.TaskDone {
+			doneAt = time.Now()
+		}
+		_, err := tx.Exec(ctx, `update tasks set title = $2, description = $3, priority = $4, status = $5,
+				assignee_id = $6, deadline = $7, updated_at = now(), last_activity = now(),
+				done_at = case when $5 = 'done' then coalesce(done_at, $8) else null end
+			where id = $1`,
+			id, new.Title, new.Description, string(new.Priority), string(new.Status), nullID(new.AssigneeID),
+			nullTime(new.Deadline), doneAt)
+		if err != nil {
+			return mapError(err)
+		}
+		if new, err = taskByID(ctx, tx, id, ""); err != nil {
+			return err
+		}
+		if err := addEvents(ctx, tx, actorID, events); err != nil {
+			return err
+		}
+		if err := replaceReminders(ctx, tx, id, plan(new)); err != nil {
+			return err
+		}
+		if hook != nil {
+			return hook(ctx, tx, old, new)
+		}
+		return nil
+	})
+	if err != nil {
+		var de *domain.Error
+		if errors.As(err, &de) {
+			return old, old, err
+		}
+		return old, old, fmt.Errorf("update task %d: %w", id, err)
+	}
+	return old, new, nil
+}
+
+func addEvents(ctx context.Context, tx pgx.Tx, actorID int64, events []domain.TaskEvent) error {
+	for _, e := range events {
+		_, err := tx.Exec(ctx, `insert into task_events (task_id, actor_id, field, old, new) values ($1, $2, $3, $4, $5)`,
+			e.TaskID, nullID(actorID), e.Field, e.Old, e.New)
+		if err != nil {
+			return fmt.Errorf("task history: %w", err)
+		}
+	}
+	return nil
+}
+
+// replaceReminders drops the task's unsent reminders and plans the new
+// ones; sent ones stay as the record that they went out.
+func replaceReminders(ctx context.Context, tx pgx.Tx, taskID int64, plan []domain.Reminder) error {
+	if _, err := tx.Exec(ctx, `delete from task_reminders where task_id = $1 and sent_at is null`, taskID); err != nil {
+		return fmt.Errorf("drop reminders: %w", err)
+	}
+	for _, r := range plan {
+		_, err := tx.Exec(ctx, `insert into task_reminders (task_id, kind, due_at) values ($1, $2, $3)
+			on conflict (task_id, kind, due_at) do nothing`, taskID, string(r.Kind), r.At)
+		if err != nil {
+			return fmt.Errorf("plan reminder: %w", err)
+		}
+	}
+	return nil
+}
+
+// TaskHistory lists a task's changes, newest first.
+func (db *DB) TaskHistory(ctx context.Context, id int64, limit int) ([]domain.TaskEvent, error) {
+	rows, _ := db.pool.Query(ctx, `select task_id, coalesce(actor_id, 0), field, old, new, at
+		from task_events where task_id = $1 order by at desc, id desc limit $2`, id, limit)
+	ev, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (domain.TaskEvent, error) {
+		var e domain.TaskEvent
+		err := row.Scan(&e.TaskID, &e.ActorID, &e.Field, &e.Old, &e.New, &e.At)
+		return e, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("task history %d: %w", id, err)
+	}
+	return ev, nil
+}
