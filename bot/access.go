@@ -160,6 +160,9 @@ func (h *Handler) handleText(c tele.Context) error {
 	if !user(c).Role.Approved() {
 		return h.deny(c)
 	}
+	if took, err := h.draftTitle(c); took || err != nil {
+		return err
+	}
 	return c.Send(h.printer(c).T(i18n.NotUnderstood))
 }
 

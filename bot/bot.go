@@ -20,6 +20,7 @@ import (
 type store interface {
 	userStore
 	dashboardStore
+	teamStore
 }
 
 // renderer draws the dashboard cards.
@@ -44,6 +45,7 @@ type Handler struct {
 	bot     *tele.Bot
 	store   store
 	render  renderer
+	tasks   taskService
 	cfg     Config
 	log     *slog.Logger
 	started time.Time
@@ -55,7 +57,7 @@ type Handler struct {
 }
 
 // New wires the handlers into b. b must not have handlers yet.
-func New(b *tele.Bot, s store, r renderer, cfg Config) *Handler {
+func New(b *tele.Bot, s store, r renderer, tasks taskService, cfg Config) *Handler {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
@@ -68,7 +70,7 @@ func New(b *tele.Bot, s store, r renderer, cfg Config) *Handler {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	h := &Handler{bot: b, store: s, render: r, cfg: cfg, log: cfg.Logger, started: cfg.Now(),
+	h := &Handler{bot: b, store: s, render: r, tasks: tasks, cfg: cfg, log: cfg.Logger, started: cfg.Now(),
 		slots: make(chan struct{}, cfg.MaxHandlers)}
 	h.register()
 	return h

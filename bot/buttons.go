@@ -17,6 +17,14 @@ var (
 	btnUsers   = &tele.Btn{Unique: "users"}   // Data: page
 	btnUser    = &tele.Btn{Unique: "user"}    // Data: user ID|page
 	btnRole    = &tele.Btn{Unique: "role"}    // Data: user ID|role|page
+
+	btnTasks    = &tele.Btn{Unique: "tasks"}     // Data: status code|page
+	btnTask     = &tele.Btn{Unique: "task"}      // Data: task ID|status code|page (the list to go back to)
+	btnTaskMenu = &tele.Btn{Unique: "task_menu"} // Data: task ID|menu|status code|page
+	btnTaskSet  = &tele.Btn{Unique: "task_set"}  // Data: task ID|field|value|status code|page
+	btnSnooze   = &tele.Btn{Unique: "snooze"}    // Data: task ID|1h or tm
+	btnNewTask  = &tele.Btn{Unique: "task_new"}  // no data
+	btnDraft    = &tele.Btn{Unique: "draft"}     // Data: step|value
 )
 
 // button makes an inline button of kind with a visible text and data.

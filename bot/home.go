@@ -131,7 +131,12 @@ func homeKeyboard(tr i18n.Printer) *tele.ReplyMarkup {
 	)
 }
 
-// areaKeyboard leads back home from an area, or refreshes it.
+// areaKeyboard leads back home from an area, or refreshes it; the tasks
+// dashboard also opens the task list and a new task.
 func areaKeyboard(tr i18n.Printer, a area) *tele.ReplyMarkup {
-	return inline(row(button(btnArea, tr.T(i18n.Home), string(areaHome)), button(btnArea, tr.T(i18n.Refresh), string(a))))
+	var extra []tele.Btn
+	if a == areaTasks {
+		extra = row(button(btnTasks, "📋 "+tr.T(i18n.TaskListOpen), listRef{}.data()...), button(btnNewTask, tr.T(i18n.TaskNew)))
+	}
+	return inline(extra, row(button(btnArea, tr.T(i18n.Home), string(areaHome)), button(btnArea, tr.T(i18n.Refresh), string(a))))
 }

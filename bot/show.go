@@ -52,6 +52,18 @@ func (h *Handler) showText(c tele.Context, text string, markup *tele.ReplyMarkup
 	return c.Send(text, markup, tele.ModeHTML, tele.NoPreview)
 }
 
+// showScreen shows a text screen wherever the user is: on a dashboard
+// card it becomes the card's caption (the picture stays), on a text
+// message the text, and a command gets a new message. Screens shown this
+// way are written to fit a caption.
+func (h *Handler) showScreen(c tele.Context, text string, markup *tele.ReplyMarkup) error {
+	if msg := c.Message(); c.Callback() != nil && msg != nil && msg.Photo != nil {
+		_, err := c.Bot().EditCaption(msg, text, markup, tele.ModeHTML)
+		return ignoreNotModified(err)
+	}
+	return h.showText(c, text, markup)
+}
+
 // ignoreNotModified treats an edit that changes nothing as success: the
 // user pressed Refresh and nothing had changed.
 func ignoreNotModified(err error) error {

@@ -110,3 +110,51 @@ func timeString(t time.Time) string {
 	}
 	return t.UTC().Format(time.RFC3339)
 }
+
+// TaskChange is one edit a user asks for; nil fields stay as they are.
+type TaskChange struct {
+	Status        *TaskStatus
+	Priority      *Priority
+	AssigneeID    *int64
+	Deadline      *time.Time
+	ClearDeadline bool
+}
+
+// Apply makes the change on t if u may make it. Moving a task along is
+// for everyone involved; cancelling it or changing what it is belongs to
+// its author and managers.
+func (c TaskChange) Apply(t *Task, u User, now time.Time) error {
+	if !t.VisibleTo(u) {
+		return ErrForbidden
+	}
+	editing := c.Priority != nil || c.AssigneeID != nil || c.Deadline != nil || c.ClearDeadline ||
+		(c.Status != nil && *c.Status == TaskCancelled)
+	if editing && !t.CanEdit(u) {
+		return ErrForbidden
+	}
+	if c.Status != nil {
+		if !ValidStatus(*c.Status) {
+			return ErrTaskBadStatus
+		}
+		t.Status = *c.Status
+	}
+	if c.Priority != nil {
+		if !ValidPriority(*c.Priority) {
+			return ErrTaskBadPriority
+		}
+		t.Priority = *c.Priority
+	}
+	if c.AssigneeID != nil {
+		t.AssigneeID = *c.AssigneeID
+	}
+	if c.ClearDeadline {
+		t.Deadline = time.Time{}
+	}
+	if c.Deadline != nil {
+		if c.Deadline.Before(now.Add(-time.Minute)) {
+			return ErrTaskPastDeadline
+		}
+		t.Deadline = *c.Deadline
+	}
+	return nil
+}

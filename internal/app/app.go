@@ -13,7 +13,9 @@ import (
 	"processet/bot"
 	"processet/charts"
 	"processet/demo"
+	"processet/notify"
 	"processet/storage"
+	"processet/tasks"
 )
 
 // Version is set at build time with -ldflags "-X processet/internal/app.Version=…".
@@ -44,12 +46,28 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	if err != nil {
 		return fmt.Errorf("connect to Telegram (check BOT_TOKEN and TELEGRAM_API_URL): %s", redactToken(err, cfg.BotToken))
 	}
-	h := bot.New(b, d.db, charts.NewRenderer(2), bot.Config{
+	outbox, err := notify.New(d.db.Pool(), notify.Config{Bot: b, Mail: cfg.Mail, Logger: log, Limits: cfg.SendLimits})
+	if err != nil {
+		return fmt.Errorf("outbox: %w", err)
+	}
+	taskService := tasks.New(d.db, enqueuer(outbox), bot.TaskNotices(cfg.Location, cfg.Now), cfg.Location, cfg.Now, log)
+	h := bot.New(b, d.db, charts.NewRenderer(2), taskService, bot.Config{
 		Admins: cfg.AdminIDs, Loc: cfg.Location, Version: Version, Database: d.kind(), Now: cfg.Now, Logger: log,
 	})
 	if err := h.SetCommands(); err != nil {
 		log.Warn("publish the command menu", "err", redactToken(err, cfg.BotToken))
 	}
+	if err := outbox.Start(ctx); err != nil {
+		return fmt.Errorf("start outbox: %w", err)
+	}
+	defer stopOutbox(outbox, log)
+	stopJobs, err := startJobs(ctx, cfg.Location, []job{
+		{name: "task reminders", every: cfg.ReminderEvery, run: taskService.SendReminders},
+	}, log)
+	if err != nil {
+		return err
+	}
+	defer stopJobs()
 
 	stopHTTP, err := serveHTTP(cfg.HTTPAddr, d.db, h, log)
 	if err != nil {
@@ -93,6 +111,14 @@ func LoadDemo(ctx context.Context, cfg Config, replace bool, log *slog.Logger) e
 		return fmt.Errorf("%w: run `processet demo --replace` to wipe deals, tasks, mining data and ideas and load the demo", err)
 	}
 	return err
+}
+
+func stopOutbox(o *notify.Outbox, log *slog.Logger) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := o.Stop(ctx); err != nil {
+		log.Warn("stop outbox", "err", err)
+	}
 }
 
 func redactToken(err error, token string) string {

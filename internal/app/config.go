@@ -5,6 +5,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -14,6 +15,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"processet/notify"
 )
 
 // DefaultTelegramAPIURL is the official Bot API server.
@@ -30,9 +33,13 @@ type Config struct {
 	HTTPAddr       string // health and metrics; empty turns them off
 	LogLevel       slog.Level
 
+	Mail           *notify.MailConfig // nil: e-mail is off
+
 	// Not from the environment: tests shorten them.
-	PollTimeout time.Duration
-	Now         func() time.Time
+	PollTimeout   time.Duration
+	ReminderEvery time.Duration // how often due reminders are looked for
+	SendLimits    notify.Limits // Telegram's limits; zero takes the published ones
+	Now           func() time.Time
 }
 
 // ConfigError names the variable at fault and how to fix it, in one line.
@@ -56,6 +63,7 @@ func LoadConfig(getenv func(string) string, needBot bool) (Config, error) {
 		DataDir:        strings.TrimSpace(getenv("DATA_DIR")),
 		HTTPAddr:       strings.TrimSpace(getenv("HTTP_ADDR")),
 		PollTimeout:    30 * time.Second,
+		ReminderEvery:  time.Minute,
 		Now:            time.Now,
 	}
 	if c.TelegramAPIURL == "" {
@@ -94,6 +102,13 @@ func LoadConfig(getenv func(string) string, needBot bool) (Config, error) {
 		}
 	}
 	if c.LogLevel, err = parseLevel(getenv("LOG_LEVEL")); err != nil {
+		return c, err
+	}
+	if c.Mail, err = notify.LoadMailConfig(getenv); err != nil {
+		var ne *notify.ConfigError
+		if errors.As(err, &ne) {
+			return c, &ConfigError{ne.Var, ne.Problem, ne.Fix}
+		}
 		return c, err
 	}
 	return c, nil

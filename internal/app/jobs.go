@@ -1,0 +1,49 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/go-co-op/gocron/v2"
+)
+
+// job is a recurring piece of work. Every job the app runs is listed in
+// one table (see Run), so what runs when is visible in one place.
+type job struct {
+	name  string
+	every time.Duration
+	run   func(ctx context.Context) error
+}
+
+// startJobs schedules the jobs in the company's time zone. A run that is
+// still going when the next is due is skipped, not queued, so a slow
+// database cannot pile runs up. The returned stop waits for running jobs.
+func startJobs(ctx context.Context, loc *time.Location, jobs []job, log *slog.Logger) (stop func(), err error) {
+	s, err := gocron.NewScheduler(gocron.WithLocation(loc))
+	if err != nil {
+		return nil, fmt.Errorf("scheduler: %w", err)
+	}
+	for _, j := range jobs {
+		_, err := s.NewJob(gocron.DurationJob(j.every),
+			gocron.NewTask(func() {
+				if err := j.run(ctx); err != nil && ctx.Err() == nil {
+					log.Error("job failed", "job", j.name, "err", err)
+				}
+			}),
+			gocron.WithName(j.name),
+			gocron.WithSingletonMode(gocron.LimitModeReschedule),
+			gocron.WithStartAt(gocron.WithStartImmediately()),
+		)
+		if err != nil {
+			return nil, fmt.Errorf("schedule %s: %w", j.name, err)
+		}
+	}
+	s.Start()
+	return func() {
+		if err := s.Shutdown(); err != nil {
+			log.Warn("stop scheduler", "err", err)
+		}
+	}, nil
+}

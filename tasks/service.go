@@ -1,0 +1,189 @@
+// Package tasks runs the company's own tasks: creating and changing them
+// with the permission rules of the domain, keeping their history and
+// reminders, and telling the people involved through the outbox in the
+// same transaction as the change.
+package tasks
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"processet/domain"
+	"processet/storage"
+)
+
+// Enqueue puts worded messages into the outbox inside tx.
+type Enqueue func(ctx context.Context, tx pgx.Tx, msgs ...domain.OutMessage) error
+
+// Word turns a notification into a message in the recipient's language.
+type Word func(n domain.Notification) domain.OutMessage
+
+// Service is the tasks area's business logic.
+type Service struct {
+	db      *storage.DB
+	enqueue Enqueue
+	word    Word
+	loc     *time.Location
+	now     func() time.Time
+	log     *slog.Logger
+}
+
+// New returns a service; now and log may be nil.
+func New(db *storage.DB, enqueue Enqueue, word Word, loc *time.Location, now func() time.Time, log *slog.Logger) *Service {
+	if now == nil {
+		now = time.Now
+	}
+	if log == nil {
+		log = slog.Default()
+	}
+	return &Service{db: db, enqueue: enqueue, word: word, loc: loc, now: now, log: log}
+}
+
+func (s *Service) plan(t domain.Task) []domain.Reminder { return domain.PlanReminders(t, s.now(), s.loc) }
+
+// Create stores a task the actor wrote and tells the assignee, unless the
+// actor assigned it to themselves.
+func (s *Service) Create(ctx context.Context, actor domain.User, t domain.Task) (domain.Task, error) {
+	if !actor.Role.Approved() {
+		return domain.Task{}, domain.ErrForbidden
+	}
+	t.AuthorID = actor.ID
+	if t.Status == "" {
+		t.Status = domain.TaskNew
+	}
+	if t.Priority == "" {
+		t.Priority = domain.PriorityMedium
+	}
+	if err := t.Validate(s.now(), true); err != nil {
+		return domain.Task{}, err
+	}
+	if t.AssigneeID != 0 {
+		if _, err := s.member(ctx, t.AssigneeID); err != nil {
+			return domain.Task{}, err
+		}
+	}
+	return s.db.CreateTask(ctx, t, actor.ID, s.plan, func(ctx context.Context, tx pgx.Tx, _, t domain.Task) error {
+		if t.AssigneeID == 0 || t.AssigneeID == actor.ID {
+			return nil
+		}
+		return s.tell(ctx, tx, domain.NoticeAssigned, t.AssigneeID, actor, t, nil, "")
+	})
+}
+
+// ErrNotInTeam is returned when a task is given to someone who is not an
+// approved user.
+var ErrNotInTeam = domain.NewError(domain.Invalid, "err.not_in_team")
+
+func (s *Service) member(ctx context.Context, id int64) (domain.User, error) {
+	u, err := s.db.User(ctx, id)
+	if err == domain.ErrNotFound || (err == nil && !u.Role.Approved()) {
+		return domain.User{}, ErrNotInTeam
+	}
+	return u, err
+}
+
+// Change applies a user's edit. The assignee hears about changes made by
+// someone else; a newly assigned person hears that the task is theirs.
+func (s *Service) Change(ctx context.Context, actor domain.User, id int64, c domain.TaskChange) (domain.Task, error) {
+	if c.AssigneeID != nil && *c.AssigneeID != 0 {
+		if _, err := s.member(ctx, *c.AssigneeID); err != nil {
+			return domain.Task{}, err
+		}
+	}
+	now := s.now()
+	_, t, err := s.db.UpdateTask(ctx, id, actor.ID, func(t *domain.Task) error { return c.Apply(t, actor, now) }, s.plan,
+		func(ctx context.Context, tx pgx.Tx, old, t domain.Task) error {
+			changes := domain.Diff(old, t)
+			key := fmt.Sprintf("%d@%d", len(changes), now.UnixNano())
+			if t.AssigneeID != 0 && t.AssigneeID != old.AssigneeID && t.AssigneeID != actor.ID {
+				return s.tell(ctx, tx, domain.NoticeAssigned, t.AssigneeID, actor, t, nil, key)
+			}
+			if t.AssigneeID != 0 && t.AssigneeID != actor.ID {
+				return s.tell(ctx, tx, domain.NoticeChanged, t.AssigneeID, actor, t, changes, key)
+			}
+			return nil
+		})
+	return t, err
+}
+
+// tell words one notification for one user and enqueues it in tx.
+func (s *Service) tell(ctx context.Context, tx pgx.Tx, kind domain.NotificationKind, to int64, actor domain.User,
+	t domain.Task, changes []domain.TaskEvent, key string) error {
+	u, err := s.db.User(ctx, to)
+	if err != nil {
+		return err
+	}
+	n := domain.Notification{Kind: kind, To: u, Actor: actor, Task: t, Changes: changes,
+		Key: "task:" + strconv.FormatInt(t.ID, 10) + ":" + string(kind) + ":" + strconv.FormatInt(to, 10) + ":" + key}
+	return s.enqueue(ctx, tx, s.word(n))
+}
+
+// Task returns a task the user may see.
+func (s *Service) Task(ctx context.Context, actor domain.User, id int64) (domain.Task, error) {
+	t, err := s.db.Task(ctx, id)
+	if err != nil {
+		return domain.Task{}, err
+	}
+	if !t.VisibleTo(actor) {
+		return domain.Task{}, domain.ErrForbidden
+	}
+	return t, nil
+}
+
+// List returns a page of the tasks the user may see in a status (active
+// ones when status is empty), and how many there are.
+func (s *Service) List(ctx context.Context, actor domain.User, status domain.TaskStatus, offset, limit int) ([]domain.Task, int, error) {
+	return s.db.Tasks(ctx, storage.TaskFilter{Status: status, VisibleTo: s.scope(actor), Offset: offset, Limit: limit})
+}
+
+// StatusCounts counts the tasks the user may see, per status.
+func (s *Service) StatusCounts(ctx context.Context, actor domain.User) (map[domain.TaskStatus]int, error) {
+	return s.db.TaskStatusCounts(ctx, s.scope(actor))
+}
+
+// scope is whose tasks a user sees: managers everyone's (0), employees
+// their own.
+func (s *Service) scope(u domain.User) int64 {
+	if u.Role.AtLeast(domain.RoleManager) {
+		return 0
+	}
+	return u.ID
+}
+
+// Snooze plans the task's reminder again in an hour or tomorrow morning.
+func (s *Service) Snooze(ctx context.Context, actor domain.User, id int64, tomorrow bool) (time.Time, error) {
+	t, err := s.Task(ctx, actor, id)
+	if err != nil {
+		return time.Time{}, err
+	}
+	at := domain.SnoozeUntil(s.now(), s.loc, tomorrow)
+	return at, s.db.AddReminder(ctx, domain.Reminder{TaskID: t.ID, Kind: domain.RemindSnoozed, At: at})
+}
+
+// SendReminders sends every reminder that is due: the job the scheduler
+// runs every minute. Each goes out in the transaction that marks it sent.
+func (s *Service) SendReminders(ctx context.Context) error {
+	n, err := s.db.SendDueReminders(ctx, s.now(), 500, func(ctx context.Context, tx pgx.Tx, r domain.Reminder, t domain.Task) error {
+		for _, to := range r.Recipients(t) {
+			u, err := s.db.User(ctx, to)
+			if err != nil {
+				return err
+			}
+			n := domain.Notification{Kind: domain.NoticeReminder, To: u, Task: t, Reminder: r.Kind,
+				Key: "reminder:" + strconv.FormatInt(r.ID, 10) + ":" + strconv.FormatInt(to, 10)}
+			if err := s.enqueue(ctx, tx, s.word(n)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if n > 0 {
+		s.log.Info("reminders sent", "count", n)
+	}
+	return err
+}
