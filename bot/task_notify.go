@@ -76,4 +76,6 @@ func changesText(tr i18n.Printer, changes []domain.TaskEvent) string {
 }
 
 // wire is a button for a message that leaves through the outbox.
-func wire(b tele.Btn) domain.Button { return domain.Button{Text: b.Text, Unique: b.Unique, Data: b.Data} }
+func wire(b tele.Btn) domain.Button {
+	return domain.Button{Text: b.Text, Unique: b.Unique, Data: b.Data}
+}

@@ -33,7 +33,7 @@ type Config struct {
 	HTTPAddr       string // health and metrics; empty turns them off
 	LogLevel       slog.Level
 
-	Mail           *notify.MailConfig // nil: e-mail is off
+	Mail *notify.MailConfig // nil: e-mail is off
 
 	// Not from the environment: tests shorten them.
 	PollTimeout   time.Duration
