@@ -78,7 +78,9 @@ func migrateRiver(ctx context.Context, db *sql.DB) error {
 		return fmt.Errorf("river migrations: lock: %w", err)
 	}
 	// conn.Close returns the session to the pool, lock and all: unlock first.
-	defer func() { _, _ = conn.ExecContext(context.WithoutCancel(ctx), "select pg_advisory_unlock($1)", riverLockID) }()
+	defer func() {
+		_, _ = conn.ExecContext(context.WithoutCancel(ctx), "select pg_advisory_unlock($1)", riverLockID)
+	}()
 	m, err := rivermigrate.New(riverdatabasesql.New(db), nil)
 	if err != nil {
 		return fmt.Errorf("river migrations: %w", err)

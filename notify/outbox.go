@@ -1,0 +1,177 @@
+package notify
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+	tele "gopkg.in/telebot.v3"
+)
+
+// Config configures an Outbox. The zero value of every field but the pool's
+// is usable.
+type Config struct {
+	// Bot sends Telegram messages through its configured Bot API URL; nil
+	// disables Telegram, and enqueuing a Telegram message then fails.
+	Bot *tele.Bot
+	// Mail is the SMTP server and sender; nil disables e-mail, and
+	// enqueuing an e-mail then fails with ErrEmailDisabled.
+	Mail   *MailConfig
+	Logger *slog.Logger
+	// Limits keeps Telegram sends within the platform's limits; zero
+	// fields take Telegram's published limits, tests shorten them.
+	Limits Limits
+	// Workers is how many sends run at once per channel (default 16):
+	// enough to keep 30 messages a second flowing at Telegram's latency.
+	Workers int
+	// MaxAttempts bounds the retries of a send that fails for a passing
+	// reason, such as Telegram or the SMTP server being down (default 15,
+	// about an hour and a half with RetryDelay's default).
+	MaxAttempts int
+	// RetryDelay is the wait before the first retry; it doubles with each
+	// attempt, up to ten minutes (default 2 s).
+	RetryDelay time.Duration
+	// OnChatMigrated runs in the transaction that records that the group
+	// from became the supergroup to, so that whatever else is keyed by chat
+	// ID (subscriptions) moves with it atomically. An error rolls back the
+	// record and retries the message later.
+	OnChatMigrated func(ctx context.Context, tx pgx.Tx, from, to int64) error
+}
+
+// Outbox is the one durable queue through which every notification leaves:
+// messages are enqueued in the transaction of the change that causes them
+// and delivered at least once, with duplicates suppressed as described in
+// the package documentation. Start it once, stop it once.
+type Outbox struct {
+	pool   *pgxpool.Pool
+	client *river.Client[pgx.Tx]
+	cfg    Config
+	log    *slog.Logger
+	limits *limiter
+	files  *fileCache
+
+	stopping chan struct{} // closed by Stop: waiting sends give up their turn
+	stopOnce sync.Once
+	started  bool
+}
+
+// New creates an outbox on pool, whose database must be migrated
+// (storage.Migrate creates our tables and River's). It sends nothing until
+// Start, but EnqueueTx works at once.
+func New(pool *pgxpool.Pool, cfg Config) (*Outbox, error) {
+	if pool == nil {
+		return nil, errors.New("notify: no database pool")
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	cfg.Workers = cmp.Or(cfg.Workers, 16)
+	cfg.MaxAttempts = cmp.Or(cfg.MaxAttempts, 15)
+	cfg.RetryDelay = cmp.Or(cfg.RetryDelay, 2*time.Second)
+	o := &Outbox{
+		pool:     pool,
+		cfg:      cfg,
+		log:      cfg.Logger.With("component", "notify"),
+		limits:   newLimiter(cfg.Limits),
+		files:    newFileCache(),
+		stopping: make(chan struct{}),
+	}
+	workers := river.NewWorkers()
+	river.AddWorker(workers, &telegramWorker{o: o})
+	river.AddWorker(workers, &emailWorker{o: o})
+	queues := map[string]river.QueueConfig{}
+	if cfg.Bot != nil {
+		queues[queueTelegram] = river.QueueConfig{MaxWorkers: cfg.Workers}
+	}
+	if cfg.Mail != nil {
+		queues[queueEmail] = river.QueueConfig{MaxWorkers: cfg.Workers}
+	}
+	rc := &river.Config{
+		Logger:  cfg.Logger,
+		Workers: workers,
+		// A send is a limiter wait of at most MaxWait and one or two HTTP
+		// or SMTP exchanges. A job still running after RescueStuckJobsAfter
+		// belonged to a process that died; it is retried (see the package
+		// documentation for what that means for the message).
+		JobTimeout:           3 * time.Minute,
+		RescueStuckJobsAfter: 5 * time.Minute,
+	}
+	if len(queues) > 0 {
+		rc.Queues = queues
+	}
+	client, err := river.NewClient(riverpgxv5.New(pool), rc)
+	if err != nil {
+		return nil, fmt.Errorf("notify: job queue: %w", err)
+	}
+	o.client = client
+	return o, nil
+}
+
+// Start begins delivering what is queued, including messages that an
+// earlier process enqueued or left unfinished. It returns at once.
+func (o *Outbox) Start(ctx context.Context) error {
+	if o.cfg.Bot == nil && o.cfg.Mail == nil {
+		return nil // nothing to deliver through
+	}
+	// The context of Start would stop River when it ends; Stop does that.
+	if err := o.client.Start(context.WithoutCancel(ctx)); err != nil {
+		return fmt.Errorf("notify: start: %w", err)
+	}
+	o.started = true
+	return nil
+}
+
+// Stop ends delivery gracefully: sends in flight finish and are recorded,
+// sends waiting for their turn under the rate limits go back to the queue
+// untouched, for the next start. If ctx ends first, the remaining sends
+// are cancelled; anything unrecorded is retried on the next start.
+func (o *Outbox) Stop(ctx context.Context) error {
+	o.stopOnce.Do(func() { close(o.stopping) })
+	if !o.started {
+		return nil
+	}
+	err := o.client.Stop(ctx)
+	if err != nil && ctx.Err() != nil {
+		hard, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		err = errors.Join(err, o.client.StopAndCancel(hard))
+	}
+	if err != nil {
+		return fmt.Errorf("notify: stop: %w", err)
+	}
+	return nil
+}
+
+// isStopping reports whether Stop has been called.
+func (o *Outbox) isStopping() bool {
+	select {
+	case <-o.stopping:
+		return true
+	default:
+		return false
+	}
+}
+
+// backoff is the wait before retry number attempt (1 for the first).
+func (o *Outbox) backoff(attempt int) time.Duration {
+	d := o.cfg.RetryDelay << min(max(attempt-1, 0), 20)
+	return min(d, 10*time.Minute)
+}
+
+// record runs fn in a transaction that outlives the job's context: once
+// Telegram or the SMTP server has accepted a message, recording that must
+// not be abandoned because the job timed out or the outbox is stopping,
+// or the message would be sent again.
+func (o *Outbox) record(ctx context.Context, fn func(context.Context, pgx.Tx) error) error {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	defer cancel()
+	return pgx.BeginFunc(ctx, o.pool, func(tx pgx.Tx) error { return fn(ctx, tx) })
+}
