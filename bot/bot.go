@@ -46,6 +46,7 @@ type Handler struct {
 	store   store
 	render  renderer
 	tasks   taskService
+	subs    subscriptions
 	cfg     Config
 	log     *slog.Logger
 	started time.Time
@@ -57,7 +58,7 @@ type Handler struct {
 }
 
 // New wires the handlers into b. b must not have handlers yet.
-func New(b *tele.Bot, s store, r renderer, tasks taskService, cfg Config) *Handler {
+func New(b *tele.Bot, s store, r renderer, tasks taskService, subs subscriptions, cfg Config) *Handler {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
@@ -70,7 +71,7 @@ func New(b *tele.Bot, s store, r renderer, tasks taskService, cfg Config) *Handl
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	h := &Handler{bot: b, store: s, render: r, tasks: tasks, cfg: cfg, log: cfg.Logger, started: cfg.Now(),
+	h := &Handler{bot: b, store: s, render: r, tasks: tasks, subs: subs, cfg: cfg, log: cfg.Logger, started: cfg.Now(),
 		slots: make(chan struct{}, cfg.MaxHandlers)}
 	h.register()
 	return h

@@ -25,6 +25,13 @@ var (
 	btnSnooze   = &tele.Btn{Unique: "snooze"}    // Data: task ID|1h or tm
 	btnNewTask  = &tele.Btn{Unique: "task_new"}  // no data
 	btnDraft    = &tele.Btn{Unique: "draft"}     // Data: step|value
+
+	btnSubPreset = &tele.Btn{Unique: "sub"}        // Data: preset code
+	btnUnsub     = &tele.Btn{Unique: "unsub"}      // Data: subscription ID|all flag
+	btnSubOnly   = &tele.Btn{Unique: "sub_only"}   // Data: subscription ID|all flag
+	btnSubAll    = &tele.Btn{Unique: "sub_all"}    // no data
+	btnSubMine   = &tele.Btn{Unique: "sub_mine"}   // no data
+	btnDigestNow = &tele.Btn{Unique: "digest_now"} // no data
 )
 
 // button makes an inline button of kind with a visible text and data.

@@ -128,7 +128,7 @@ func TestHomeAndEveryAreaAndBack(t *testing.T) {
 func TestAreaCommands(t *testing.T) {
 	tg, _ := start(t)
 	for cmd, want := range map[string]string{
-		"/crm": "CRM Сделки", "/tasks": "Задачи", "/subscribe": "Задачи",
+		"/crm": "CRM Сделки", "/tasks": "Задачи",
 		"/mining": "Task Mining", "/ideas": "Улучшение бизнес-процессов", "/idea": "Улучшение бизнес-процессов",
 	} {
 		tg.SendText(admin, cmd)

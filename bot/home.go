@@ -63,7 +63,7 @@ func (h *Handler) showArea(c tele.Context, a area) error {
 	defer cancel()
 	tr := h.printer(c)
 	q := domain.DashboardQuery{Now: h.cfg.Now(), Loc: h.cfg.Loc, Weeks: 12, Limit: listLimit}
-	s, err := h.buildScreen(ctx, tr, q, a)
+	s, err := h.buildScreen(ctx, tr, q, a, user(c))
 	if err != nil {
 		return err
 	}
@@ -74,7 +74,7 @@ func (h *Handler) showArea(c tele.Context, a area) error {
 // short on purpose, to cut visual noise.
 const listLimit = 5
 
-func (h *Handler) buildScreen(ctx context.Context, tr i18n.Printer, q domain.DashboardQuery, a area) (screen, error) {
+func (h *Handler) buildScreen(ctx context.Context, tr i18n.Printer, q domain.DashboardQuery, a area, u domain.User) (screen, error) {
 	var (
 		card    charts.AreaCard
 		caption string
@@ -119,7 +119,7 @@ func (h *Handler) buildScreen(ctx context.Context, tr i18n.Printer, q domain.Das
 	if err != nil {
 		return screen{}, err
 	}
-	return screen{png, caption, areaKeyboard(tr, a)}, nil
+	return screen{png, caption, areaKeyboard(tr, a, u)}, nil
 }
 
 // homeKeyboard explores each area from the home card.
@@ -132,11 +132,15 @@ func homeKeyboard(tr i18n.Printer) *tele.ReplyMarkup {
 }
 
 // areaKeyboard leads back home from an area, or refreshes it; the tasks
-// dashboard also opens the task list and a new task.
-func areaKeyboard(tr i18n.Printer, a area) *tele.ReplyMarkup {
-	var extra []tele.Btn
+// dashboard also opens the task list, a new task and, for managers, the
+// KPI digest to every subscriber.
+func areaKeyboard(tr i18n.Printer, a area, u domain.User) *tele.ReplyMarkup {
+	var extra, digest []tele.Btn
 	if a == areaTasks {
 		extra = row(button(btnTasks, "📋 "+tr.T(i18n.TaskListOpen), listRef{}.data()...), button(btnNewTask, tr.T(i18n.TaskNew)))
+		if u.Role.AtLeast(domain.RoleManager) {
+			digest = row(button(btnDigestNow, "📨 "+tr.T(i18n.DigestNowButton)))
+		}
 	}
-	return inline(extra, row(button(btnArea, tr.T(i18n.Home), string(areaHome)), button(btnArea, tr.T(i18n.Refresh), string(a))))
+	return inline(extra, digest, row(button(btnArea, tr.T(i18n.Home), string(areaHome)), button(btnArea, tr.T(i18n.Refresh), string(a))))
 }

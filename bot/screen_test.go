@@ -36,7 +36,7 @@ func TestDemoScreens(t *testing.T) {
 	q := domain.DashboardQuery{Now: fixedAt, Loc: msk, Weeks: 12, Limit: listLimit}
 	for _, lang := range domain.Langs {
 		for _, a := range []area{areaHome, areaCRM, areaTasks, areaMining, areaIdeas} {
-			s, err := h.buildScreen(context.Background(), i18n.New(lang, msk), q, a)
+			s, err := h.buildScreen(context.Background(), i18n.New(lang, msk), q, a, domain.User{Role: domain.RoleManager})
 			if err != nil {
 				t.Fatalf("%s/%s: %v", a, lang, err)
 			}
@@ -62,7 +62,7 @@ func BenchmarkHomeScreen(b *testing.B) {
 	b.ReportAllocs()
 	var size int
 	for b.Loop() {
-		s, err := h.buildScreen(context.Background(), tr, q, areaHome)
+		s, err := h.buildScreen(context.Background(), tr, q, areaHome, domain.User{Role: domain.RoleManager})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -13,6 +13,7 @@ import (
 	"processet/bot"
 	"processet/charts"
 	"processet/demo"
+	"processet/digest"
 	"processet/notify"
 	"processet/storage"
 	"processet/tasks"
@@ -46,12 +47,27 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	if err != nil {
 		return fmt.Errorf("connect to Telegram (check BOT_TOKEN and TELEGRAM_API_URL): %s", redactToken(err, cfg.BotToken))
 	}
-	outbox, err := notify.New(d.db.Pool(), notify.Config{Bot: b, Mail: cfg.Mail, Logger: log, Limits: cfg.SendLimits})
+	outbox, err := notify.New(d.db.Pool(), notify.Config{Bot: b, Mail: cfg.Mail, Logger: log, Limits: cfg.SendLimits,
+		OnChatMigrated: storage.MoveChat})
 	if err != nil {
 		return fmt.Errorf("outbox: %w", err)
 	}
+	renderer := charts.NewRenderer(2)
 	taskService := tasks.New(d.db, enqueuer(outbox), bot.TaskNotices(cfg.Location, cfg.Now), cfg.Location, cfg.Now, log)
-	h := bot.New(b, d.db, charts.NewRenderer(2), taskService, bot.Config{
+	digests := digest.New(d.db, outbox, bot.NewDigestComposer(renderer, cfg.Location, cfg.Now, b.Me.Username),
+		cfg.Location, cfg.Now, log)
+	schedules, err := digest.NewScheduler(ctx, d.db, digests, log)
+	if err != nil {
+		return fmt.Errorf("digest schedules: %w", err)
+	}
+	defer schedules.Stop()
+	resync := func() {
+		if err := schedules.Sync(ctx); err != nil {
+			log.Error("sync digest schedules", "err", err)
+		}
+	}
+	subs := digest.NewSubscriptions(d.db, digests, cfg.Location.String(), resync)
+	h := bot.New(b, d.db, renderer, taskService, subs, bot.Config{
 		Admins: cfg.AdminIDs, Loc: cfg.Location, Version: Version, Database: d.kind(), Now: cfg.Now, Logger: log,
 	})
 	if err := h.SetCommands(); err != nil {
@@ -63,6 +79,7 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	defer stopOutbox(outbox, log)
 	stopJobs, err := startJobs(ctx, cfg.Location, []job{
 		{name: "task reminders", every: cfg.ReminderEvery, run: taskService.SendReminders},
+		{name: "digest schedules", every: time.Minute, run: schedules.Sync},
 	}, log)
 	if err != nil {
 		return err

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -30,6 +31,7 @@ type Config struct {
 	Now         func() time.Time // default time.Now
 	Demo        bool             // load the demo company first
 	HTTPAddr    string
+	SMTPURL     string // e-mail through this server; empty: e-mail off
 }
 
 // App is a running application.
@@ -45,11 +47,13 @@ func Start(t testing.TB, c Config) *App {
 	cfg, err := app.LoadConfig(env(map[string]string{
 		"BOT_TOKEN": Token, "TELEGRAM_API_URL": c.TelegramURL, "DATABASE_URL": dbURL,
 		"DATA_DIR": t.TempDir(), "ADMIN_IDS": ids(c.Admins), "HTTP_ADDR": c.HTTPAddr,
+		"SMTP_URL": c.SMTPURL, "MAIL_FROM": mailFrom(c.SMTPURL),
 	}), true)
 	if err != nil {
 		t.Fatalf("config: %v", err)
 	}
 	cfg.PollTimeout = 2 * time.Second
+	cfg.ReminderEvery = 50 * time.Millisecond
 	if c.Now != nil {
 		cfg.Now = c.Now
 	}
@@ -102,4 +106,28 @@ func logWriter(t testing.TB) io.Writer {
 		return os.Stderr
 	}
 	return io.Discard
+}
+
+// Clock is a settable clock for tests of anything time-driven, such as
+// reminders. Safe for concurrent use.
+type Clock struct{ ns atomic.Int64 }
+
+// NewClock returns a clock stopped at t.
+func NewClock(t time.Time) *Clock {
+	c := &Clock{}
+	c.ns.Store(t.UnixNano())
+	return c
+}
+
+// Now is the clock's time, in UTC.
+func (c *Clock) Now() time.Time { return time.Unix(0, c.ns.Load()).UTC() }
+
+// Advance moves the clock forward.
+func (c *Clock) Advance(d time.Duration) { c.ns.Add(int64(d)) }
+
+func mailFrom(smtpURL string) string {
+	if smtpURL == "" {
+		return ""
+	}
+	return "Processet <bot@example.test>"
 }

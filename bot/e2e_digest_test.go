@@ -1,0 +1,123 @@
+package bot_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	"processet/internal/apptest"
+	"processet/internal/smtptest"
+	"processet/internal/telegramtest"
+)
+
+// TestDigestToEveryKindOfSubscriber: a user, a group and an e-mail
+// address subscribe; a manager sends the digest now and learns who got it
+// and why someone did not.
+func TestDigestToEveryKindOfSubscriber(t *testing.T) {
+	mail := smtptest.NewServer(t)
+	tg := telegramtest.NewServer(t)
+	tg.OpenChat(admin)
+	apptest.Start(t, apptest.Config{TelegramURL: tg.URL, Admins: []int64{admin.ID}, Demo: true, SMTPURL: mail.URL()})
+	approve(t, tg, newcomer)
+
+	tg.SendText(admin, "/subscribe")
+	screen := tg.WaitForText(t, admin.ID)
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, screen, "➕ Каждый день 9:00"))
+	screen = tg.WaitForEdit(t, screen)
+	if !strings.Contains(screen.Text, "каждый день в 09:00") {
+		t.Fatalf("after subscribing: %q", screen.Text)
+	}
+	group := telegramtest.Chat{ID: -100777, Type: "supergroup", Title: "Руководство"}
+	tg.AddBotToGroup(group, admin)
+	tg.SendTextInChat(group, admin, "/subscribe будни 8:30")
+	tg.WaitForText(t, group.ID)
+	tg.SendText(admin, "/subscribe email boss@example.com 9:00")
+	tg.WaitForText(t, admin.ID)
+	tg.SendText(newcomer, "/subscribe пн 9:00")
+	if m := tg.WaitForText(t, newcomer.ID); !strings.Contains(m.Text, "по понедельникам в 09:00") {
+		t.Fatalf("employee's subscription: %q", m.Text)
+	}
+	// Employees subscribe themselves only.
+	tg.SendText(newcomer, "/subscribe email me@example.com")
+	if m := tg.WaitForText(t, newcomer.ID); !strings.Contains(m.Text, "только менеджер") {
+		t.Fatalf("employee subscribing an address: %q", m.Text)
+	}
+	tg.BlockBot(newcomer)
+
+	tg.SendText(admin, "/tasks")
+	card := tg.WaitForPhoto(t, admin.ID)
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "📨 Рассылка KPI"))
+	own := tg.WaitForPhoto(t, admin.ID)
+	if !strings.Contains(own.Caption, "Сводка KPI") || !strings.Contains(own.Caption, "первая сводка") {
+		t.Fatalf("digest caption %q", own.Caption)
+	}
+	if g := tg.WaitForPhoto(t, group.ID); !bytes.Equal(g.PhotoPNG, own.PhotoPNG) {
+		t.Errorf("the group got another picture")
+	}
+	msgs := mail.WaitForMessages(t, 1)
+	if m := msgs[0]; !strings.Contains(m.Subject, "Сводка KPI") || !strings.Contains(m.HTML, "cid:kpi.png") || len(m.Parts) < 3 {
+		t.Errorf("e-mail: subject %q, %d parts", m.Subject, len(m.Parts))
+	}
+	report := waitForBotText(t, tg, admin.ID, "доставлено 3")
+	if !strings.Contains(report, "не доставлено 1") || !strings.Contains(report, "заблокировал бота") {
+		t.Fatalf("report %q", report)
+	}
+
+	// The next digest says what changed since this one.
+	tg.SendText(admin, "/task Новая срочная задача !high")
+	tg.WaitForText(t, admin.ID)
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "📨 Рассылка KPI"))
+	second := tg.WaitForPhoto(t, admin.ID)
+	if !strings.Contains(second.Caption, "▲ задач в работе 1") {
+		t.Fatalf("second digest %q", second.Caption)
+	}
+}
+
+func TestSubscriptionsCancelAndAdminSeesAll(t *testing.T) {
+	tg, _ := start(t)
+	approve(t, tg, newcomer)
+	tg.SendText(newcomer, "/subscribe 18:30")
+	mine := tg.WaitForText(t, newcomer.ID)
+	tg.SendText(admin, "/subscribe")
+	screen := tg.WaitForText(t, admin.ID)
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, screen, "Все рассылки"))
+	all := tg.WaitForEdit(t, screen)
+	if !strings.Contains(all.Text, "Борис") || !strings.Contains(all.Text, "каждый день в 18:30") {
+		t.Fatalf("all subscriptions %q", all.Text)
+	}
+	tg.WaitForCallbackAnswer(t, tg.Press(t, newcomer, mine, "1: при изменениях ✗"))
+	mine = tg.WaitForEdit(t, mine)
+	if !strings.Contains(mine.Text, "только при изменениях") {
+		t.Fatalf("after toggling %q", mine.Text)
+	}
+	tg.WaitForCallbackAnswer(t, tg.Press(t, newcomer, mine, "✖ 1"))
+	if mine = tg.WaitForEdit(t, mine); !strings.Contains(mine.Text, "Рассылок пока нет") {
+		t.Fatalf("after cancelling %q", mine.Text)
+	}
+	tg.SendText(newcomer, "/subscribe 25:00")
+	if m := tg.WaitForText(t, newcomer.ID); !strings.Contains(m.Text, "Не понял расписание «25:00»") {
+		t.Fatalf("bad schedule %q", m.Text)
+	}
+	tg.SendText(newcomer, "/subscribe cron 0 9 * * 8")
+	if m := tg.WaitForText(t, newcomer.ID); !strings.Contains(m.Text, "Расписание не подходит") {
+		t.Fatalf("bad cron %q", m.Text)
+	}
+}
+
+// waitForBotText waits until some bot message in the chat, as it reads
+// now (after edits), contains want.
+func waitForBotText(t *testing.T, tg *telegramtest.Server, chatID int64, want string) string {
+	t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for time.Now().Before(deadline) {
+		for _, m := range tg.Messages(chatID) {
+			if m.FromBot && strings.Contains(m.Text, want) {
+				return m.Text
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("no bot message with %q in chat %d", want, chatID)
+	return ""
+}

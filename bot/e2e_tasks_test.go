@@ -1,0 +1,208 @@
+package bot_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"processet/domain"
+	"processet/internal/apptest"
+	"processet/internal/telegramtest"
+)
+
+var msk, _ = time.LoadLocation("Europe/Moscow")
+
+// startTasks boots an app without demo data whose clock the test moves:
+// an admin and an approved employee (newcomer, @boris).
+func startTasks(t *testing.T) (*telegramtest.Server, *apptest.App, *apptest.Clock) {
+	t.Helper()
+	clock := apptest.NewClock(time.Date(2026, 11, 24, 10, 0, 0, 0, msk))
+	tg := telegramtest.NewServer(t)
+	tg.OpenChat(admin)
+	a := apptest.Start(t, apptest.Config{TelegramURL: tg.URL, Admins: []int64{admin.ID}, Now: clock.Now})
+	tg.SendText(admin, "/start")
+	tg.WaitForPhoto(t, admin.ID)
+	approve(t, tg, newcomer)
+	return tg, a, clock
+}
+
+func onlyTask(t *testing.T, a *apptest.App) domain.Task {
+	t.Helper()
+	tasks, total, err := a.DB.Tasks(t.Context(), storageFilterAll())
+	if err != nil || total != 1 {
+		t.Fatalf("want one task, got %d (%v)", total, err)
+	}
+	return tasks[0]
+}
+
+func TestQuickAddAssignsAndNotifies(t *testing.T) {
+	tg, a, _ := startTasks(t)
+	tg.SendText(admin, "/task Подготовить презентацию !high @boris завтра 18:00")
+	m := tg.WaitForText(t, admin.ID)
+	if !strings.Contains(m.Text, "Задача создана") || !strings.Contains(m.Text, "Подготовить презентацию") {
+		t.Fatalf("admin got %q", m.Text)
+	}
+	task := onlyTask(t, a)
+	want := time.Date(2026, 11, 25, 18, 0, 0, 0, msk)
+	if task.Priority != domain.PriorityHigh || task.AssigneeID != newcomer.ID || !task.Deadline.Equal(want) || task.AuthorID != admin.ID {
+		t.Fatalf("stored %+v", task)
+	}
+	n := tg.WaitForText(t, newcomer.ID)
+	if !strings.Contains(n.Text, "Вам назначена задача") || !n.HasButton("Открыть задачу") {
+		t.Fatalf("assignee got %q", n.Text)
+	}
+	// The assignee opens it from the notification.
+	tg.WaitForCallbackAnswer(t, tg.Press(t, newcomer, n, "Открыть задачу"))
+	card := tg.WaitForEdit(t, n)
+	if !strings.Contains(card.Text, "Статус: Новая") || card.HasButton("Приоритет ▸") || !card.HasButton("▶ В работе") {
+		t.Fatalf("assignee's card %q %v", card.Text, card.Buttons())
+	}
+}
+
+func TestQuickAddReportsWhatItDidNotUnderstand(t *testing.T) {
+	tg, a, _ := startTasks(t)
+	tg.SendText(admin, "/task Отчёт 32.13 !супер @nobody_here")
+	m := tg.WaitForText(t, admin.ID)
+	for _, want := range []string{"не понял дату «32.13»", "не понял приоритет «!супер»", "не нашёл в команде пользователя «@nobody_here»"} {
+		if !strings.Contains(m.Text, want) {
+			t.Errorf("answer lacks %q: %q", want, m.Text)
+		}
+	}
+	if _, total, _ := a.DB.Tasks(t.Context(), storageFilterAll()); total != 0 {
+		t.Fatalf("a task was saved half-way")
+	}
+}
+
+func TestReplyWithTaskTurnsMessageIntoTask(t *testing.T) {
+	tg, a, _ := startTasks(t)
+	msg := tg.SendText(admin, "Позвонить в ЕвроХим насчёт договора")
+	tg.WaitForText(t, admin.ID) // free text alone gets a hint
+	tg.ReplyTo(admin, msg, "/task !low")
+	if m := tg.WaitForText(t, admin.ID); !strings.Contains(m.Text, "Задача создана") {
+		t.Fatalf("answer %q", m.Text)
+	}
+	if task := onlyTask(t, a); task.Title != "Позвонить в ЕвроХим насчёт договора" || task.Priority != domain.PriorityLow {
+		t.Fatalf("stored %+v", task)
+	}
+}
+
+func TestStepByStepCreation(t *testing.T) {
+	tg, a, _ := startTasks(t)
+	tg.SendText(admin, "/task")
+	tg.WaitForText(t, admin.ID)
+	tg.SendText(admin, "Сверить акты за квартал")
+	m := tg.WaitForText(t, admin.ID)
+	for _, press := range []string{"🔴 Высокий", "Борис", "Завтра 18:00", "✅ Создать"} {
+		tg.WaitForCallbackAnswer(t, tg.Press(t, admin, m, press))
+		m = tg.WaitForEdit(t, m)
+	}
+	if !strings.Contains(m.Text, "Задача создана") {
+		t.Fatalf("last screen %q", m.Text)
+	}
+	task := onlyTask(t, a)
+	if task.Title != "Сверить акты за квартал" || task.Priority != domain.PriorityHigh || task.AssigneeID != newcomer.ID {
+		t.Fatalf("stored %+v", task)
+	}
+	// Cancelling the flow saves nothing.
+	tg.SendText(admin, "/task")
+	p := tg.WaitForText(t, admin.ID)
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, p, "Отмена"))
+	tg.WaitForEdit(t, p)
+	tg.SendText(admin, "это уже не задача")
+	if r := tg.WaitForText(t, admin.ID); !strings.Contains(r.Text, "Не понял") {
+		t.Fatalf("after cancel: %q", r.Text)
+	}
+}
+
+func TestEmployeeSeesOwnTasksAndCannotEditOthers(t *testing.T) {
+	tg, a, _ := startTasks(t)
+	tg.SendText(admin, "/task Моя задача")
+	tg.WaitForText(t, admin.ID)
+	tg.SendText(admin, "/task Задача Бориса @boris")
+	tg.WaitForText(t, admin.ID)
+	tg.WaitForText(t, newcomer.ID) // assigned
+
+	tg.SendText(newcomer, "/tasks")
+	card := tg.WaitForPhoto(t, newcomer.ID)
+	tg.WaitForCallbackAnswer(t, tg.Press(t, newcomer, card, "📋 Список задач"))
+	list := tg.WaitForEdit(t, card)
+	if !strings.Contains(list.Caption, "Задача Бориса") || strings.Contains(list.Caption, "Моя задача") {
+		t.Fatalf("employee's list %q", list.Caption)
+	}
+	tg.WaitForCallbackAnswer(t, tg.Press(t, newcomer, list, "1"))
+	taskCard := tg.WaitForEdit(t, list)
+	tg.WaitForCallbackAnswer(t, tg.Press(t, newcomer, taskCard, "▶ В работе"))
+	taskCard = tg.WaitForEdit(t, taskCard)
+	if !strings.Contains(taskCard.Caption, "Статус: В работе") {
+		t.Fatalf("after starting: %q", taskCard.Caption)
+	}
+	// Forged: raise the priority of a task one may only move along, and
+	// open the admin's own task.
+	mine, _, _ := a.DB.Tasks(t.Context(), storageFilterAll())
+	var borisID, adminsID int64
+	for _, x := range mine {
+		if x.AssigneeID == newcomer.ID {
+			borisID = x.ID
+		} else {
+			adminsID = x.ID
+		}
+	}
+	for _, data := range []string{
+		"\ftask_set|" + itoa(borisID) + "|p|h|a|0",
+		"\ftask|" + itoa(adminsID) + "|a|0",
+		"\ftask_set|" + itoa(adminsID) + "|s|d|a|0",
+	} {
+		ans := tg.WaitForCallbackAnswer(t, tg.PressData(newcomer, taskCard, data))
+		if !strings.Contains(ans.Text, "Нет доступа") {
+			t.Errorf("%q answered %+v", data, ans)
+		}
+	}
+	if got, _ := a.DB.Task(t.Context(), borisID); got.Priority != domain.PriorityMedium {
+		t.Errorf("priority changed by the assignee: %s", got.Priority)
+	}
+	if got, _ := a.DB.Task(t.Context(), adminsID); got.Status != domain.TaskNew {
+		t.Errorf("someone else's task changed: %s", got.Status)
+	}
+}
+
+func TestRemindersArriveOnceAndSnooze(t *testing.T) {
+	tg, _, clock := startTasks(t)
+	tg.SendText(admin, "/task Закрыть месяц !high @boris послезавтра 12:00")
+	tg.WaitForText(t, admin.ID)
+	tg.WaitForText(t, newcomer.ID) // assigned
+
+	clock.Advance(26*time.Hour + time.Minute) // a day before the deadline
+	r := tg.WaitForText(t, newcomer.ID)
+	if !strings.Contains(r.Text, "Напоминание") || !r.HasButton("⏰ Через час") {
+		t.Fatalf("reminder %q", r.Text)
+	}
+	ans := tg.WaitForCallbackAnswer(t, tg.Press(t, newcomer, r, "⏰ Через час"))
+	if !strings.Contains(ans.Text, "Напомню") {
+		t.Fatalf("snooze answered %+v", ans)
+	}
+	clock.Advance(time.Hour + time.Minute)
+	if s := tg.WaitForText(t, newcomer.ID); !strings.Contains(s.Text, "Напоминание") {
+		t.Fatalf("snoozed reminder %q", s.Text)
+	}
+	clock.Advance(24 * time.Hour) // past the deadline: both hear
+	var overdue int
+	for range 3 { // 2 h and 30 min reminders may come first
+		if m := tg.WaitForText(t, newcomer.ID); strings.Contains(m.Text, "прошёл") {
+			overdue++
+			break
+		}
+	}
+	if o := tg.WaitForText(t, admin.ID); overdue != 1 || !strings.Contains(o.Text, "прошёл") {
+		t.Fatalf("overdue: assignee %d, author %q", overdue, o.Text)
+	}
+	time.Sleep(300 * time.Millisecond) // several reminder runs
+	count := 0
+	for _, m := range tg.Messages(newcomer.ID) {
+		if m.FromBot && strings.Contains(m.Text, "прошёл") {
+			count++
+		}
+	}
+	if count != 1 {
+		t.Errorf("overdue alert sent %d times", count)
+	}
+}

@@ -1,0 +1,184 @@
+package bot
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	tele "gopkg.in/telebot.v3"
+
+	"processet/domain"
+	"processet/i18n"
+)
+
+// subPresets are the schedules offered as buttons.
+var subPresets = map[string]string{
+	"d9": domain.DailyAt(9, 0),
+	"w9": domain.WeekdaysAt(9, 0),
+	"m9": domain.WeeklyAt(time.Monday, 9, 0),
+}
+
+var subPresetOrder = []string{"d9", "w9", "m9"}
+
+// weekdays maps the day names users type to cron's day numbers.
+var weekdays = map[string]time.Weekday{
+	"пн": time.Monday, "вт": time.Tuesday, "ср": time.Wednesday, "чт": time.Thursday, "пт": time.Friday,
+	"сб": time.Saturday, "вс": time.Sunday, "mon": time.Monday, "tue": time.Tuesday, "wed": time.Wednesday,
+	"thu": time.Thursday, "fri": time.Friday, "sat": time.Saturday, "sun": time.Sunday,
+}
+
+// parseSchedule reads the schedule typed after /subscribe: "9:00" (daily),
+// "будни 9:00" / "weekdays 9:00", "пн 9:00" / "mon 9:00", or
+// "cron <five fields>" (checked later by the digest area).
+func parseSchedule(args []string) (string, bool) {
+	first := strings.ToLower(args[0])
+	if first == "cron" {
+		if len(args) != 6 {
+			return "", false
+		}
+		return strings.Join(args[1:], " "), true
+	}
+	if len(args) == 1 {
+		h, m, ok := parseClock(first)
+		return domain.DailyAt(h, m), ok
+	}
+	if len(args) != 2 {
+		return "", false
+	}
+	h, m, ok := parseClock(args[1])
+	if !ok {
+		return "", false
+	}
+	if first == "будни" || first == "weekdays" {
+		return domain.WeekdaysAt(h, m), true
+	}
+	day, ok := weekdays[first]
+	return domain.WeeklyAt(day, h, m), ok
+}
+
+// parseClock reads "9:00", "09:30" or "18".
+func parseClock(s string) (hour, min int, ok bool) {
+	hs, ms, hasMin := strings.Cut(s, ":")
+	h, err := strconv.Atoi(hs)
+	if err != nil || h < 0 || h > 23 || len(hs) > 2 {
+		return 0, 0, false
+	}
+	if !hasMin {
+		return h, 0, true
+	}
+	m, err := strconv.Atoi(ms)
+	if err != nil || m < 0 || m > 59 || len(ms) != 2 {
+		return 0, 0, false
+	}
+	return h, m, true
+}
+
+// scheduleText words a cron schedule when it is one of ours, and shows
+// the expression otherwise.
+func scheduleText(tr i18n.Printer, expr string) string {
+	f := strings.Fields(expr)
+	if len(f) != 5 || f[2] != "*" || f[3] != "*" {
+		return "<code>" + esc(expr, 60) + "</code>"
+	}
+	m, err1 := strconv.Atoi(f[0])
+	h, err2 := strconv.Atoi(f[1])
+	if err1 != nil || err2 != nil {
+		return "<code>" + esc(expr, 60) + "</code>"
+	}
+	at := fmt.Sprintf("%02d:%02d", h, m)
+	switch f[4] {
+	case "*":
+		return tr.T(i18n.SubDaily, at)
+	case "1-5":
+		return tr.T(i18n.SubWeekdays, at)
+	}
+	if d, err := strconv.Atoi(f[4]); err == nil && d >= 0 && d <= 6 {
+		return tr.T(i18n.SubWeekly, tr.T(i18n.Key("weekday."+strconv.Itoa(d))), at)
+	}
+	return "<code>" + esc(expr, 60) + "</code>"
+}
+
+func subscriptionsText(tr i18n.Printer, now time.Time, subs []domain.Subscription, all bool, next func(domain.Subscription, time.Time) time.Time) string {
+	title := tr.T(i18n.SubTitle)
+	if all {
+		title = tr.T(i18n.SubAllTitle)
+	}
+	header := "<b>" + title + "</b>\n" + tr.T(i18n.SubIntro) + "\n"
+	if len(subs) == 0 {
+		return header + "\n" + tr.T(i18n.SubNone) + "\n\n" + tr.T(i18n.SubHelp)
+	}
+	var lines []string
+	for i, s := range subs {
+		who := esc(s.Title, 40)
+		if s.Email != "" {
+			who = "✉️ " + who
+		}
+		line := fmt.Sprintf("%d. %s — %s", i+1, who, scheduleText(tr, s.Schedule))
+		if s.OnlyChanged {
+			line += " · " + tr.T(i18n.SubOnlyChangedShort)
+		}
+		if at := next(s, now); !at.IsZero() {
+			line += "\n    " + tr.T(i18n.SubNext, tr.DateTime(at))
+		}
+		if all && !s.LastSentAt.IsZero() {
+			line += "\n    " + tr.T(i18n.SubLast, tr.DateTime(s.LastSentAt), esc(s.LastResult, 60))
+		}
+		lines = append(lines, line)
+	}
+	return fitLines(tr, header, lines, 0, tr.T(i18n.SubHelp), maxText)
+}
+
+func subscriptionsKeyboard(tr i18n.Printer, u domain.User, subs []domain.Subscription, all bool) *tele.ReplyMarkup {
+	flag := "0"
+	if all {
+		flag = "1"
+	}
+	var rows [][]tele.Btn
+	for i, s := range subs {
+		n := strconv.Itoa(i + 1)
+		id := strconv.FormatInt(s.ID, 10)
+		only := tr.T(i18n.SubOnlyChangedOff)
+		if s.OnlyChanged {
+			only = tr.T(i18n.SubOnlyChangedOn)
+		}
+		rows = append(rows, row(button(btnUnsub, "✖ "+n, id, flag), button(btnSubOnly, n+": "+only, id, flag)))
+	}
+	if !all {
+		var presets []tele.Btn
+		for _, code := range subPresetOrder {
+			presets = append(presets, button(btnSubPreset, "➕ "+tr.T(i18n.Key("subpreset."+code)), code))
+		}
+		rows = append(rows, presets)
+	}
+	var last []tele.Btn
+	if u.Role.AtLeast(domain.RoleAdmin) {
+		if all {
+			last = append(last, button(btnSubMine, tr.T(i18n.SubMine)))
+		} else {
+			last = append(last, button(btnSubAll, tr.T(i18n.SubAll)))
+		}
+	}
+	last = append(last, button(btnArea, tr.T(i18n.Home), string(areaHome)))
+	return inline(append(rows, last)...)
+}
+
+// deliveryReportText tells the manager how the digest went.
+func deliveryReportText(tr i18n.Printer, r domain.DeliveryReport) string {
+	text := tr.T(i18n.DigestReport, r.Delivered, r.Failed)
+	if r.Total > r.Delivered+r.Failed {
+		text += "\n" + tr.T(i18n.DigestStillGoing, r.Total-r.Delivered-r.Failed)
+	}
+	for i, f := range r.Failures {
+		if i == 10 {
+			text += "\n" + tr.N(i18n.MoreLines, len(r.Failures)-i)
+			break
+		}
+		reason := tr.T(i18n.Key("delivery." + f.Code))
+		if !tr.Has(i18n.Key("delivery." + f.Code)) {
+			reason = esc(f.Code, 40)
+		}
+		text += fmt.Sprintf("\n• %s: %s", esc(f.Recipient, 60), reason)
+	}
+	return text
+}

@@ -1,0 +1,158 @@
+// Package digest sends the KPI digest: the four areas' headline KPIs as
+// one picture with a caption in Telegram, or an e-mail with the same
+// picture, to every subscriber on their schedule or at a manager's
+// request, through the outbox.
+package digest
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"processet/domain"
+	"processet/notify"
+	"processet/storage"
+)
+
+// Composer words and draws the digest.
+type Composer interface {
+	// Picture is the digest's PNG in a language; the same for everyone.
+	Picture(ctx context.Context, lang domain.Lang, h domain.Home) ([]byte, error)
+	// Words is the caption and e-mail for one recipient: they differ by
+	// what changed since that recipient's previous digest.
+	Words(lang domain.Lang, h domain.Home, changes []domain.Change, first bool) domain.Digest
+}
+
+// Service sends digests.
+type Service struct {
+	db      *storage.DB
+	outbox  *notify.Outbox
+	compose Composer
+	loc     *time.Location
+	now     func() time.Time
+	log     *slog.Logger
+}
+
+// New returns a digest service.
+func New(db *storage.DB, outbox *notify.Outbox, c Composer, loc *time.Location, now func() time.Time, log *slog.Logger) *Service {
+	return &Service{db: db, outbox: outbox, compose: c, loc: loc, now: now, log: log}
+}
+
+// run is one sending: the home dashboard is computed once and each
+// language's picture drawn once, however many recipients there are.
+type run struct {
+	s        *Service
+	home     domain.Home
+	mu       sync.Mutex
+	pictures map[domain.Lang][]byte
+}
+
+func (s *Service) newRun(ctx context.Context) (*run, error) {
+	h, err := s.db.Home(ctx, domain.DashboardQuery{Now: s.now(), Loc: s.loc, Weeks: 12, Limit: 5})
+	if err != nil {
+		return nil, err
+	}
+	return &run{s: s, home: h, pictures: map[domain.Lang][]byte{}}, nil
+}
+
+func (r *run) picture(ctx context.Context, lang domain.Lang) ([]byte, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if p, ok := r.pictures[lang]; ok {
+		return p, nil
+	}
+	p, err := r.s.compose.Picture(ctx, lang, r.home)
+	if err != nil {
+		return nil, err
+	}
+	r.pictures[lang] = p
+	return p, nil
+}
+
+// deliver enqueues one subscription's digest and records its snapshot.
+// force sends even when nothing changed (a manager pressed the button).
+func (r *run) deliver(ctx context.Context, id int64, key, batch string, force bool) (sent bool, err error) {
+	err = r.s.db.DeliverDigest(ctx, id, func(ctx context.Context, tx pgx.Tx, sub domain.Subscription) (domain.Snapshot, string, error) {
+		snap := domain.SnapshotOf(r.home)
+		changes := snap.Changes(sub.Last)
+		if sub.HasLast && len(changes) == 0 && sub.OnlyChanged && !force {
+			return snap, "", nil
+		}
+		png, err := r.picture(ctx, sub.Lang)
+		if err != nil {
+			return snap, "", err
+		}
+		d := r.s.compose.Words(sub.Lang, r.home, changes, !sub.HasLast)
+		msg := notify.Message{Key: key, Batch: batch}
+		if sub.ChatID != 0 {
+			msg.Telegram = &notify.Telegram{ChatID: sub.ChatID, Text: d.Caption, Photo: png, Silent: true}
+		} else {
+			msg.Email = &notify.Email{To: sub.Email, Subject: d.Subject, Text: d.MailText, HTML: d.MailHTML,
+				Inline: []notify.File{{Name: "kpi.png", ContentType: "image/png", Data: png}}}
+		}
+		if err := r.s.outbox.EnqueueTx(ctx, tx, msg); err != nil {
+			return snap, "", err
+		}
+		sent = true
+		return snap, "queued " + r.s.now().UTC().Format(time.RFC3339), nil
+	})
+	return sent, err
+}
+
+// SendNow sends the digest to every subscriber as one batch and returns
+// the batch ID for BatchStatus and how many digests were queued.
+func (s *Service) SendNow(ctx context.Context) (batch string, queued int, err error) {
+	subs, err := s.db.Subscriptions(ctx, 0)
+	if err != nil {
+		return "", 0, err
+	}
+	r, err := s.newRun(ctx)
+	if err != nil {
+		return "", 0, err
+	}
+	batch = "digest-now:" + strconv.FormatInt(s.now().UnixNano(), 36)
+	for _, sub := range subs {
+		sent, err := r.deliver(ctx, sub.ID, fmt.Sprintf("%s:%d", batch, sub.ID), batch, true)
+		if err != nil {
+			return batch, queued, fmt.Errorf("digest to subscription %d: %w", sub.ID, err)
+		}
+		if sent {
+			queued++
+		}
+	}
+	return batch, queued, nil
+}
+
+// SendScheduled sends one subscription's digest for the schedule slot
+// that fired. The slot is in the key, so a slot fired twice (a restart, a
+// second instance) is delivered once.
+func (s *Service) SendScheduled(ctx context.Context, id int64, slot time.Time) error {
+	r, err := s.newRun(ctx)
+	if err != nil {
+		return err
+	}
+	key := fmt.Sprintf("digest:%d:%s", id, slot.UTC().Format("2006-01-02T15:04"))
+	_, err = r.deliver(ctx, id, key, "", false)
+	if err == domain.ErrNotFound {
+		return nil // cancelled meanwhile
+	}
+	return err
+}
+
+// Report is how a batch of digests went, in domain terms.
+func (s *Service) Report(ctx context.Context, batch string) (domain.DeliveryReport, error) {
+	b, err := s.outbox.BatchStatus(ctx, batch)
+	if err != nil {
+		return domain.DeliveryReport{}, err
+	}
+	r := domain.DeliveryReport{Total: b.Total, Delivered: b.Delivered, Failed: b.Failed, Done: b.Done}
+	for _, f := range b.Failures {
+		r.Failures = append(r.Failures, domain.DeliveryFailure{Recipient: f.Recipient, Code: string(f.Code)})
+	}
+	return r, nil
+}

@@ -1,0 +1,162 @@
+package i18n
+
+// Keys of the KPI digest and its subscriptions.
+const (
+	DigestNowButton     Key = "digest.now_button"
+	DigestTitle         Key = "digest.title"
+	DigestOpen          Key = "digest.open"
+	DigestChanges       Key = "digest.changes"
+	DigestSubject       Key = "digest.subject"
+	DigestFirst         Key = "digest.first"
+	DigestNoChanges     Key = "digest.no_changes"
+	DigestSending       Key = "digest.sending"
+	DigestProgress      Key = "digest.progress"
+	DigestReport        Key = "digest.report"
+	DigestStillGoing    Key = "digest.still_going"
+	SubTitle            Key = "sub.title"
+	SubAllTitle         Key = "sub.all_title"
+	SubIntro            Key = "sub.intro"
+	SubNone             Key = "sub.none"
+	SubHelp             Key = "sub.help"
+	SubBadSchedule      Key = "sub.bad_schedule"
+	SubAdded            Key = "sub.added"
+	SubNext             Key = "sub.next"
+	SubLast             Key = "sub.last"
+	SubOnlyChangedShort Key = "sub.only_changed_short"
+	SubOnlyChangedOn    Key = "sub.only_changed_on"
+	SubOnlyChangedOff   Key = "sub.only_changed_off"
+	SubAll              Key = "sub.all"
+	SubMine             Key = "sub.mine"
+	SubDaily            Key = "sub.daily"
+	SubWeekdays         Key = "sub.weekdays"
+	SubWeekly           Key = "sub.weekly"
+)
+
+func init() {
+	merge(ru, map[Key]string{
+		DigestNowButton:             "Рассылка KPI",
+		DigestTitle:                 "Сводка KPI · Processet",
+		DigestOpen:                  "Открыть в боте",
+		DigestChanges:               "С прошлой сводки:",
+		DigestSubject:               "Сводка KPI на %s",
+		DigestFirst:                 "Это первая сводка: в следующей будет, что изменилось.",
+		DigestNoChanges:             "Без изменений.",
+		DigestSending:               "Отправляю сводку всем подписчикам…",
+		DigestProgress:              "📨 Рассылка KPI: обработано %d из %d…",
+		DigestReport:                "📨 Рассылка KPI: доставлено %d, не доставлено %d.",
+		DigestStillGoing:            "Ещё в пути: %d (Telegram или почта отвечают медленно, доставка продолжится).",
+		SubTitle:                    "Рассылка KPI",
+		SubAllTitle:                 "Все рассылки",
+		SubIntro:                    "Сводка по четырём направлениям: картинка, цифры и что изменилось с прошлого раза.",
+		SubNone:                     "Рассылок пока нет.",
+		SubHelp:                     "Добавить: кнопкой ниже или командой — <code>/subscribe 18:30</code>, <code>/subscribe будни 9:00</code>, <code>/subscribe пн 9:00</code>, <code>/subscribe cron 0 9 * * 1-5</code>. Менеджер может подписать группу (команда в группе) и почту: <code>/subscribe email boss@example.com 9:00</code>.",
+		SubBadSchedule:              "Не понял расписание «%s».",
+		SubAdded:                    "Рассылка добавлена",
+		SubNext:                     "следующая: %s",
+		SubLast:                     "последняя: %s, %s",
+		SubOnlyChangedShort:         "только при изменениях",
+		SubOnlyChangedOn:            "при изменениях ✓",
+		SubOnlyChangedOff:           "при изменениях ✗",
+		SubAll:                      "Все рассылки",
+		SubMine:                     "Мои рассылки",
+		SubDaily:                    "каждый день в %s",
+		SubWeekdays:                 "по будням в %s",
+		SubWeekly:                   "%s в %s",
+		"subpreset.d9":              "Каждый день 9:00",
+		"subpreset.w9":              "Будни 9:00",
+		"subpreset.m9":              "Пн 9:00",
+		"weekday.0":                 "по воскресеньям",
+		"weekday.1":                 "по понедельникам",
+		"weekday.2":                 "по вторникам",
+		"weekday.3":                 "по средам",
+		"weekday.4":                 "по четвергам",
+		"weekday.5":                 "по пятницам",
+		"weekday.6":                 "по субботам",
+		"metric.deals_won":          "закрыто сделок за неделю",
+		"metric.deals_in_play":      "сделок в работе за неделю",
+		"metric.tasks_active":       "задач в работе",
+		"metric.tasks_overdue":      "просроченных задач",
+		"metric.operations":         "операций в год",
+		"metric.potential_pct":      "потенциал оптимизации",
+		"metric.ideas":              "идей",
+		"metric.votes":              "голосов",
+		"metric.accepted":           "принятых идей",
+		"delivery.blocked":          "пользователь заблокировал бота",
+		"delivery.kicked":           "бота удалили из чата",
+		"delivery.not_started":      "пользователь ни разу не писал боту",
+		"delivery.deactivated":      "аккаунт удалён",
+		"delivery.chat_not_found":   "чат не найден",
+		"delivery.no_rights":        "боту нельзя писать в этот чат",
+		"delivery.rejected":         "Telegram отклонил сообщение",
+		"delivery.unavailable":      "Telegram недоступен, попытки исчерпаны",
+		"delivery.mail_rejected":    "почтовый сервер отклонил письмо",
+		"delivery.mail_unavailable": "почтовый сервер недоступен, попытки исчерпаны",
+		"err.bad_schedule":          "Расписание не подходит: например, «9:00», «будни 9:00» или «cron 0 9 * * 1-5».",
+		"err.bad_email":             "Это не похоже на адрес почты.",
+		"err.managers_only":         "Подписать группу или почту может только менеджер.",
+		"err.subscription_exists":   "Такая рассылка уже есть.",
+	})
+	merge(en, map[Key]string{
+		DigestNowButton:             "Send KPI digest",
+		DigestTitle:                 "KPI digest · Processet",
+		DigestOpen:                  "Open in the bot",
+		DigestChanges:               "Since the last digest:",
+		DigestSubject:               "KPI digest for %s",
+		DigestFirst:                 "This is the first digest: the next one will say what changed.",
+		DigestNoChanges:             "No changes.",
+		DigestSending:               "Sending the digest to every subscriber…",
+		DigestProgress:              "📨 KPI digest: %d of %d done…",
+		DigestReport:                "📨 KPI digest: delivered to %d, failed for %d.",
+		DigestStillGoing:            "Still on the way: %d (Telegram or the mail server is slow; delivery goes on).",
+		SubTitle:                    "KPI digest",
+		SubAllTitle:                 "All subscriptions",
+		SubIntro:                    "A summary of the four areas: a picture, the numbers and what changed since last time.",
+		SubNone:                     "No subscriptions yet.",
+		SubHelp:                     "Add one with a button below or a command: <code>/subscribe 18:30</code>, <code>/subscribe weekdays 9:00</code>, <code>/subscribe mon 9:00</code>, <code>/subscribe cron 0 9 * * 1-5</code>. A manager can subscribe a group (command in the group) and an address: <code>/subscribe email boss@example.com 9:00</code>.",
+		SubBadSchedule:              "I did not understand the schedule “%s”.",
+		SubAdded:                    "Subscription added",
+		SubNext:                     "next: %s",
+		SubLast:                     "last: %s, %s",
+		SubOnlyChangedShort:         "only when something changed",
+		SubOnlyChangedOn:            "on changes ✓",
+		SubOnlyChangedOff:           "on changes ✗",
+		SubAll:                      "All subscriptions",
+		SubMine:                     "My subscriptions",
+		SubDaily:                    "daily at %s",
+		SubWeekdays:                 "weekdays at %s",
+		SubWeekly:                   "%s at %s",
+		"subpreset.d9":              "Daily 9:00",
+		"subpreset.w9":              "Weekdays 9:00",
+		"subpreset.m9":              "Mon 9:00",
+		"weekday.0":                 "Sundays",
+		"weekday.1":                 "Mondays",
+		"weekday.2":                 "Tuesdays",
+		"weekday.3":                 "Wednesdays",
+		"weekday.4":                 "Thursdays",
+		"weekday.5":                 "Fridays",
+		"weekday.6":                 "Saturdays",
+		"metric.deals_won":          "deals closed this week",
+		"metric.deals_in_play":      "deals in play this week",
+		"metric.tasks_active":       "tasks in progress",
+		"metric.tasks_overdue":      "overdue tasks",
+		"metric.operations":         "operations per year",
+		"metric.potential_pct":      "optimisation potential",
+		"metric.ideas":              "ideas",
+		"metric.votes":              "votes",
+		"metric.accepted":           "accepted ideas",
+		"delivery.blocked":          "the user blocked the bot",
+		"delivery.kicked":           "the bot was removed from the chat",
+		"delivery.not_started":      "the user never wrote to the bot",
+		"delivery.deactivated":      "the account was deleted",
+		"delivery.chat_not_found":   "chat not found",
+		"delivery.no_rights":        "the bot may not post in this chat",
+		"delivery.rejected":         "Telegram refused the message",
+		"delivery.unavailable":      "Telegram unreachable; gave up retrying",
+		"delivery.mail_rejected":    "the mail server refused the message",
+		"delivery.mail_unavailable": "the mail server is unreachable; gave up retrying",
+		"err.bad_schedule":          "That schedule does not fit: e.g. “9:00”, “weekdays 9:00” or “cron 0 9 * * 1-5”.",
+		"err.bad_email":             "That does not look like an e-mail address.",
+		"err.managers_only":         "Only a manager can subscribe a group or an e-mail address.",
+		"err.subscription_exists":   "This subscription already exists.",
+	})
+}
