@@ -64,6 +64,16 @@ func TestDigestToEveryKindOfSubscriber(t *testing.T) {
 		t.Fatalf("report %q", report)
 	}
 
+	// Admins see every subscription with how its last digest went.
+	tg.SendText(admin, "/subscribe")
+	for screen = tg.WaitForText(t, admin.ID); !screen.HasButton("Все рассылки"); screen = tg.WaitForText(t, admin.ID) {
+	}
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, screen, "Все рассылки"))
+	all := tg.WaitForEdit(t, screen)
+	if !strings.Contains(all.Text, "не доставлено: пользователь заблокировал бота") || !strings.Contains(all.Text, "доставлено") {
+		t.Fatalf("all subscriptions %q", all.Text)
+	}
+
 	// The next digest says what changed since this one.
 	tg.SendText(admin, "/task Новая срочная задача !high")
 	tg.WaitForText(t, admin.ID)

@@ -122,7 +122,7 @@ func subscriptionsText(tr i18n.Printer, now time.Time, subs []domain.Subscriptio
 			line += "\n    " + tr.T(i18n.SubNext, tr.DateTime(at))
 		}
 		if all && !s.LastSentAt.IsZero() {
-			line += "\n    " + tr.T(i18n.SubLast, tr.DateTime(s.LastSentAt), esc(s.LastResult, 60))
+			line += "\n    " + tr.T(i18n.SubLast, tr.DateTime(s.LastSentAt), deliveryState(tr, s.LastState, s.LastReason))
 		}
 		lines = append(lines, line)
 	}
@@ -163,6 +163,25 @@ func subscriptionsKeyboard(tr i18n.Printer, u domain.User, subs []domain.Subscri
 	return inline(append(rows, last)...)
 }
 
+// deliveryState words the outbox's state of a message, with the reason
+// when it failed.
+func deliveryState(tr i18n.Printer, state, reason string) string {
+	if state == "failed" {
+		return tr.T(i18n.DeliveryFailed, deliveryReason(tr, reason))
+	}
+	if key := i18n.Key("delivery_state." + state); tr.Has(key) {
+		return tr.T(key)
+	}
+	return esc(state, 20)
+}
+
+func deliveryReason(tr i18n.Printer, code string) string {
+	if key := i18n.Key("delivery." + code); tr.Has(key) {
+		return tr.T(key)
+	}
+	return esc(code, 40)
+}
+
 // deliveryReportText tells the manager how the digest went.
 func deliveryReportText(tr i18n.Printer, r domain.DeliveryReport) string {
 	text := tr.T(i18n.DigestReport, r.Delivered, r.Failed)
@@ -174,11 +193,7 @@ func deliveryReportText(tr i18n.Printer, r domain.DeliveryReport) string {
 			text += "\n" + tr.N(i18n.MoreLines, len(r.Failures)-i)
 			break
 		}
-		reason := tr.T(i18n.Key("delivery." + f.Code))
-		if !tr.Has(i18n.Key("delivery." + f.Code)) {
-			reason = esc(f.Code, 40)
-		}
-		text += fmt.Sprintf("\n• %s: %s", esc(f.Recipient, 60), reason)
+		text += fmt.Sprintf("\n• %s: %s", esc(f.Recipient, 60), deliveryReason(tr, f.Code))
 	}
 	return text
 }

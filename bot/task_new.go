@@ -82,16 +82,19 @@ func taskProblemsText(tr i18n.Printer, problems []string) string {
 }
 
 // startDraft begins the step-by-step flow: first, what is to be done.
+// The draft is saved before the question is sent, so an answer can never
+// arrive before the draft it belongs to.
 func (h *Handler) startDraft(c tele.Context) error {
 	tr := h.printer(c)
-	msg, err := h.bot.Send(c.Chat(), tr.T(i18n.DraftAskTitle), inline(row(button(btnDraft, tr.T(i18n.DraftCancel), "x"))), tele.ModeHTML)
+	ctx, cancel := h.ctx(c)
+	defer cancel()
+	err := h.store.SaveDraft(ctx, domain.TaskDraft{UserID: user(c).ID, ChatID: c.Chat().ID,
+		Step: domain.StepTitle, Priority: domain.PriorityMedium})
 	if err != nil {
 		return err
 	}
-	ctx, cancel := h.ctx(c)
-	defer cancel()
-	return h.store.SaveDraft(ctx, domain.TaskDraft{UserID: user(c).ID, ChatID: c.Chat().ID, MessageID: msg.ID,
-		Step: domain.StepTitle, Priority: domain.PriorityMedium})
+	_, err = h.bot.Send(c.Chat(), tr.T(i18n.DraftAskTitle), inline(row(button(btnDraft, tr.T(i18n.DraftCancel), "x"))), tele.ModeHTML)
+	return err
 }
 
 // draftTitle takes the user's text as the title of their draft, when
@@ -112,12 +115,11 @@ func (h *Handler) draftTitle(c tele.Context) (bool, error) {
 		return true, err
 	}
 	d.Title, d.Step = probe.Title, domain.StepPriority
-	msg, err := h.bot.Send(c.Chat(), draftText(tr, h.cfg.Now(), d, nil), draftKeyboard(tr, d, nil, 0), tele.ModeHTML)
-	if err != nil {
+	if err := h.store.SaveDraft(ctx, d); err != nil {
 		return true, err
 	}
-	d.MessageID = msg.ID
-	return true, h.store.SaveDraft(ctx, d)
+	_, err = h.bot.Send(c.Chat(), draftText(tr, h.cfg.Now(), d, nil), draftKeyboard(tr, d, nil, 0), tele.ModeHTML)
+	return true, err
 }
 
 // onDraft answers the flow's buttons: priority, assignee (with paging),

@@ -81,7 +81,7 @@ func (r *run) deliver(ctx context.Context, id int64, key, batch string, force bo
 		snap := domain.SnapshotOf(r.home)
 		changes := snap.Changes(sub.Last)
 		if sub.HasLast && len(changes) == 0 && sub.OnlyChanged && !force {
-			return snap, "", nil
+			return snap, "", nil // nothing new: skipped, as asked
 		}
 		png, err := r.picture(ctx, sub.Lang)
 		if err != nil {
@@ -99,7 +99,7 @@ func (r *run) deliver(ctx context.Context, id int64, key, batch string, force bo
 			return snap, "", err
 		}
 		sent = true
-		return snap, "queued " + r.s.now().UTC().Format(time.RFC3339), nil
+		return snap, key, nil
 	})
 	return sent, err
 }

@@ -18,7 +18,8 @@ type Subscription struct {
 	TZ          string // IANA zone the schedule runs in
 	OnlyChanged bool   // skip a digest when no headline KPI moved
 	LastSentAt  time.Time
-	LastResult  string   // the last delivery's outcome, for admins
+	LastState   string   // the last digest in the outbox: queued, sending, retrying, delivered, failed
+	LastReason  string   // why it failed: the outbox's reason code
 	Last        Snapshot // the headline KPIs in the last digest sent
 	HasLast     bool
 }

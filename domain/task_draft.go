@@ -18,7 +18,6 @@ const (
 type TaskDraft struct {
 	UserID     int64
 	ChatID     int64
-	MessageID  int // the message whose buttons drive the flow
 	Step       DraftStep
 	Title      string
 	Priority   Priority

@@ -30,6 +30,7 @@ const (
 	SubDaily            Key = "sub.daily"
 	SubWeekdays         Key = "sub.weekdays"
 	SubWeekly           Key = "sub.weekly"
+	DeliveryFailed      Key = "delivery_state.failed"
 )
 
 func init() {
@@ -91,6 +92,11 @@ func init() {
 		"delivery.unavailable":      "Telegram недоступен, попытки исчерпаны",
 		"delivery.mail_rejected":    "почтовый сервер отклонил письмо",
 		"delivery.mail_unavailable": "почтовый сервер недоступен, попытки исчерпаны",
+		DeliveryFailed:              "не доставлено: %s",
+		"delivery_state.queued":     "в очереди",
+		"delivery_state.sending":    "отправляется",
+		"delivery_state.retrying":   "повторная попытка",
+		"delivery_state.delivered":  "доставлено",
 		"err.bad_schedule":          "Расписание не подходит: например, «9:00», «будни 9:00» или «cron 0 9 * * 1-5».",
 		"err.bad_email":             "Это не похоже на адрес почты.",
 		"err.managers_only":         "Подписать группу или почту может только менеджер.",
@@ -154,6 +160,11 @@ func init() {
 		"delivery.unavailable":      "Telegram unreachable; gave up retrying",
 		"delivery.mail_rejected":    "the mail server refused the message",
 		"delivery.mail_unavailable": "the mail server is unreachable; gave up retrying",
+		DeliveryFailed:              "not delivered: %s",
+		"delivery_state.queued":     "queued",
+		"delivery_state.sending":    "sending",
+		"delivery_state.retrying":   "retrying",
+		"delivery_state.delivered":  "delivered",
 		"err.bad_schedule":          "That schedule does not fit: e.g. “9:00”, “weekdays 9:00” or “cron 0 9 * * 1-5”.",
 		"err.bad_email":             "That does not look like an e-mail address.",
 		"err.managers_only":         "Only a manager can subscribe a group or an e-mail address.",

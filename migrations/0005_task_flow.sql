@@ -28,7 +28,6 @@ create index task_reminders_due_idx on task_reminders (due_at) where sent_at is 
 create table task_drafts (
     user_id     bigint primary key references users (id) on delete cascade,
     chat_id     bigint not null,
-    message_id  bigint not null default 0,
     step        text not null,
     title       text not null default '',
     priority    text not null default 'medium',

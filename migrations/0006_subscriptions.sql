@@ -13,7 +13,7 @@ create table subscriptions (
     only_changed  boolean not null default false,
     last_snapshot jsonb,
     last_sent_at  timestamptz,
-    last_result   text not null default '',
+    last_key      text,                         -- the outbox key of the last digest: its outcome is there
     created_at    timestamptz not null default now(),
     check ((chat_id is null) <> (email is null))
 );

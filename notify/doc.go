@@ -11,7 +11,7 @@
 // many messages carry it, with the file_id Telegram gave it on its first
 // upload; outbox_messages holds every message's key, batch and outcome.
 //
-// # Delivery: at least once, duplicates only after a crash mid-send
+// # Delivery: at least once, duplicates only when an answer is lost
 //
 // Every message has a key, and three things make a key send at most once
 // in every case but one:
@@ -27,8 +27,7 @@
 //     The recording transaction ignores the job's cancellation (timeout,
 //     Stop): once Telegram has the message, the record is written.
 //   - Starting. A run first reads the row: delivered or failed means an
-//     earlier run finished it, and nothing is sent. Only queued and
-//     retrying messages are sent.
+//     earlier run finished it, and nothing is sent.
 //
 // The one gap: Telegram accepts a message and the process dies (power,
 // OOM kill, the database unreachable) before the recording transaction
@@ -39,9 +38,11 @@
 // row "sending" (committed) just before every send, so the resend knows:
 // it logs a warning and sets outbox_messages.uncertain. The window is one
 // HTTP round trip per message in flight, at most Config.Workers messages.
-// A send that times out without an answer is the same case in small and
-// is retried the same way. E-mails carry a Message-ID derived from the
-// key, so mail clients that collapse duplicates show a resent one once.
+// A send whose answer never comes (a timeout, a connection cut after the
+// request went out) is the same case in small, resent after the retry
+// delay rather than after five minutes. E-mails carry a Message-ID
+// derived from the key, so mail clients that collapse duplicates show a
+// resent one once.
 //
 // Stop is graceful: sends in flight finish and are recorded; sends waiting
 // for their turn under the rate limits go back to the queue untouched.
@@ -58,6 +59,10 @@
 // with a Code; other 400s fail too; 5xx and network errors are retried
 // with exponential backoff up to Config.MaxAttempts. A picture is
 // uploaded once and sent by file_id afterwards.
+//
+// The limits and the upload-once lock are per process: run one outbox per
+// bot. A second one is safe (every key is still sent once) but together
+// they may exceed the limits, which costs 429s and retries.
 //
 // # E-mail
 //

@@ -25,10 +25,17 @@ func (w *emailWorker) NextRetry(job *river.Job[emailArgs]) time.Time {
 	return time.Now().Add(w.o.backoff(job.Attempt))
 }
 
-// Work makes one attempt at an e-mail. A refusal with a permanent (5xx)
-// SMTP reply ends it; anything else, from a full mailbox (4xx) to a server
-// that does not answer, is retried.
+// Work makes one attempt at an e-mail.
 func (w *emailWorker) Work(ctx context.Context, job *river.Job[emailArgs]) error {
+	return w.o.lastWord(ctx, job.JobRow, job.Args.Key, CodeMailUnavailable, w.work(ctx, job))
+}
+
+// work sends. A refusal of the message with a permanent (5xx) SMTP reply
+// ends the job; anything else, from a full mailbox (4xx) to a server that
+// does not answer, is retried. So is a refused login: it is the
+// configuration's fault, not the message's, and fixing it should lose
+// nothing.
+func (w *emailWorker) work(ctx context.Context, job *river.Job[emailArgs]) error {
 	o, a := w.o, job.Args
 	if o.isStopping() {
 		return river.JobSnooze(0)
@@ -43,7 +50,7 @@ func (w *emailWorker) Work(ctx context.Context, job *river.Job[emailArgs]) error
 	}
 	client, err := o.cfg.Mail.client()
 	if err != nil {
-		return river.JobCancel(err) // the configuration cannot change under a running process
+		return river.JobCancel(err) // a configuration that cannot work will not start to
 	}
 	if err := o.markSending(ctx, a.Key); err != nil {
 		return err
@@ -60,7 +67,20 @@ func (w *emailWorker) Work(ctx context.Context, job *river.Job[emailArgs]) error
 	if job.Attempt >= job.MaxAttempts {
 		return errors.Join(sendErr, o.failed(ctx, a.Key, CodeMailUnavailable, detail, nil))
 	}
-	return errors.Join(sendErr, o.requeued(ctx, a.Key, stateRetrying, detail))
+	state := stateRetrying
+	if maybeSent(sendErr) {
+		state = stateSending // the retry is an uncertain resend (see begin)
+	}
+	return errors.Join(sendErr, o.requeued(ctx, a.Key, state, detail))
+}
+
+// maybeSent reports whether the server may have accepted the message
+// despite err: the connection broke while the message was being handed
+// over, before the server's answer.
+func maybeSent(err error) bool {
+	var se *gomail.SendError
+	return errors.As(err, &se) && se.ErrorCode() == 0 &&
+		(se.Reason == gomail.ErrSMTPDataClose || se.Reason == gomail.ErrWriteContent)
 }
 
 // buildMail assembles the e-mail with its files from outbox_blobs. Its

@@ -43,7 +43,7 @@ func TestEmailRoundTrip(t *testing.T) {
 	if err := ob.Enqueue(context.Background(), notify.Message{Key: "mail:1", Batch: "mail", Email: email}); err != nil {
 		t.Fatal(err)
 	}
-	if b := waitBatch(t, ob, "mail", 10*time.Second); b.Delivered != 1 {
+	if b := waitBatch(t, ob, "mail", patience); b.Delivered != 1 {
 		t.Fatalf("batch %+v", b)
 	}
 	msgs := srv.WaitForMessages(t, 1)
@@ -93,7 +93,7 @@ func TestEmailOverTLS(t *testing.T) {
 			if err := ob.Enqueue(context.Background(), msg); err != nil {
 				t.Fatal(err)
 			}
-			if b := waitBatch(t, ob, "tls", 10*time.Second); b.Delivered != 1 {
+			if b := waitBatch(t, ob, "tls", patience); b.Delivered != 1 {
 				t.Fatalf("batch %+v", b)
 			}
 			if got := srv.WaitForMessages(t, 1)[0].Text; got != "secret" {
@@ -114,7 +114,7 @@ func TestEmailRefusals(t *testing.T) {
 		if err := ob.Enqueue(ctx, msg); err != nil {
 			t.Fatal(err)
 		}
-		waitBatch(t, ob, key, 10*time.Second)
+		waitBatch(t, ob, key, patience)
 	}
 	if b := waitBatch(t, ob, "busy", time.Second); b.Delivered != 1 {
 		t.Errorf("a temporary refusal was not retried: %+v", b)
@@ -152,5 +152,76 @@ func TestDisabledChannels(t *testing.T) {
 	}
 	if err := ob.Stop(ctx); err != nil {
 		t.Errorf("stop: %v", err)
+	}
+}
+
+func TestParseMailConfig(t *testing.T) {
+	for _, c := range []struct {
+		url      string
+		host     string
+		port     int
+		user     string
+		password string
+		security notify.Security
+	}{
+		{"smtp://bot:pw@mail.example.com:2525", "mail.example.com", 2525, "bot", "pw", notify.StartTLS},
+		{"smtp://mail.example.com", "mail.example.com", 587, "", "", notify.StartTLS},
+		{"smtps://bot:p%40ss%3Aword@mail.example.com", "mail.example.com", 465, "bot", "p@ss:word", notify.Implicit},
+		{"smtp://relay:25?starttls=opportunistic", "relay", 25, "", "", notify.Opportunistic},
+		{"smtp://localhost:25/?starttls=none", "localhost", 25, "", "", notify.Plaintext},
+		{"smtp://[::1]:1025?starttls=required", "::1", 1025, "", "", notify.StartTLS},
+	} {
+		cfg, err := notify.ParseMailConfig(c.url, "Processet <bot@example.com>")
+		if err != nil {
+			t.Errorf("%s: %v", c.url, err)
+			continue
+		}
+		if cfg.Host != c.host || cfg.Port != c.port || cfg.Username != c.user || cfg.Password != c.password ||
+			cfg.Security != c.security || cfg.From.Address != "bot@example.com" || cfg.From.Name != "Processet" {
+			t.Errorf("%s: got %+v", c.url, cfg)
+		}
+	}
+}
+
+func TestParseMailConfigErrors(t *testing.T) {
+	for _, c := range []struct{ url, from, want string }{
+		{"", "bot@example.com", "SMTP_URL is empty"},
+		{"smtp://bot:topsecret@mail.example.com:%zz", "bot@example.com", "SMTP_URL is not a valid URL"},
+		{"http://bot:topsecret@mail.example.com", "bot@example.com", `SMTP_URL has scheme "http"`},
+		{"smtp://bot:topsecret@:25", "bot@example.com", "SMTP_URL has no host"},
+		{"smtp://bot:topsecret@mail.example.com:99999", "bot@example.com", `SMTP_URL has port "99999"`},
+		{"smtp://bot:topsecret@mail.example.com/inbox", "bot@example.com", "SMTP_URL has a path"},
+		{"smtp://bot:topsecret@mail.example.com?starttls=maybe", "bot@example.com", `SMTP_URL has starttls="maybe"`},
+		{"smtp://bot:topsecret@mail.example.com?tls=1", "bot@example.com", `SMTP_URL has unknown parameter "tls"`},
+		{"smtps://bot:topsecret@mail.example.com?starttls=none", "bot@example.com", "SMTP_URL sets starttls on an smtps:// URL"},
+		{"smtp://bot:topsecret@mail.example.com", "", "MAIL_FROM is empty"},
+		{"smtp://bot:topsecret@mail.example.com", "bot at example", `MAIL_FROM "bot at example" is not an e-mail address`},
+	} {
+		_, err := notify.ParseMailConfig(c.url, c.from)
+		var ce *notify.ConfigError
+		switch {
+		case err == nil:
+			t.Errorf("%q, %q: accepted", c.url, c.from)
+		case !errors.As(err, &ce) || !strings.HasPrefix(err.Error(), c.want):
+			t.Errorf("%q, %q: %v, want %q…", c.url, c.from, err, c.want)
+		case strings.Contains(err.Error(), "topsecret") || strings.Contains(err.Error(), "\n"):
+			t.Errorf("%q: the error shows the password or spans lines: %v", c.url, err)
+		}
+	}
+}
+
+func TestLoadMailConfig(t *testing.T) {
+	env := map[string]string{}
+	getenv := func(k string) string { return env[k] }
+	if cfg, err := notify.LoadMailConfig(getenv); cfg != nil || err != nil {
+		t.Errorf("nothing set: %+v, %v; want e-mail off", cfg, err)
+	}
+	env["MAIL_FROM"] = "bot@example.com"
+	if _, err := notify.LoadMailConfig(getenv); err == nil || !strings.HasPrefix(err.Error(), "SMTP_URL") {
+		t.Errorf("MAIL_FROM alone: %v", err)
+	}
+	env["SMTP_URL"] = " smtps://bot:pw@mail.example.com "
+	if cfg, err := notify.LoadMailConfig(getenv); err != nil || cfg.Security != notify.Implicit {
+		t.Errorf("both set: %+v, %v", cfg, err)
 	}
 }

@@ -24,6 +24,10 @@ import (
 // TestMain stops the private PostgreSQL server that testdb starts.
 func TestMain(m *testing.M) { os.Exit(testdb.Main(m)) }
 
+// patience is how long a test waits for deliveries: far more than they
+// take, for machines busy with other work.
+const patience = 30 * time.Second
+
 // fast are limits for the fake without WithRateLimits: the tests that are
 // about limits set their own.
 var fast = notify.Limits{PerSecond: 500, PerChat: 10 * time.Millisecond, PerGroup: 10 * time.Millisecond}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -42,7 +43,9 @@ type Config struct {
 	// OnChatMigrated runs in the transaction that records that the group
 	// from became the supergroup to, so that whatever else is keyed by chat
 	// ID (subscriptions) moves with it atomically. An error rolls back the
-	// record and retries the message later.
+	// record and retries the message later. Sends to the group that were
+	// under way together each learn of the migration, so it may run more
+	// than once for one migration and must be idempotent.
 	OnChatMigrated func(ctx context.Context, tx pgx.Tx, from, to int64) error
 }
 
@@ -60,7 +63,7 @@ type Outbox struct {
 
 	stopping chan struct{} // closed by Stop: waiting sends give up their turn
 	stopOnce sync.Once
-	started  bool
+	started  atomic.Bool
 }
 
 // New creates an outbox on pool, whose database must be migrated
@@ -125,7 +128,7 @@ func (o *Outbox) Start(ctx context.Context) error {
 	if err := o.client.Start(context.WithoutCancel(ctx)); err != nil {
 		return fmt.Errorf("notify: start: %w", err)
 	}
-	o.started = true
+	o.started.Store(true)
 	return nil
 }
 
@@ -135,7 +138,7 @@ func (o *Outbox) Start(ctx context.Context) error {
 // are cancelled; anything unrecorded is retried on the next start.
 func (o *Outbox) Stop(ctx context.Context) error {
 	o.stopOnce.Do(func() { close(o.stopping) })
-	if !o.started {
+	if !o.started.Load() {
 		return nil
 	}
 	err := o.client.Stop(ctx)

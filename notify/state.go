@@ -12,10 +12,10 @@ import (
 	"github.com/riverqueue/river/rivertype"
 )
 
-// States of outbox_messages.state. A message is sent only from queued or
-// retrying; sending means a send started, so finding it there at the start
-// of an attempt means the attempt before died without recording how the
-// send went.
+// States of outbox_messages.state. Sending means a send started and its
+// answer was not recorded, so finding it there at the start of an attempt
+// means the attempt before died mid-send or got no answer: the message may
+// have arrived, and sending it again may duplicate it.
 const (
 	stateQueued    = "queued"
 	stateSending   = "sending"
@@ -109,7 +109,7 @@ func (o *Outbox) failed(ctx context.Context, key string, code Code, detail strin
 	return o.record(ctx, func(ctx context.Context, tx pgx.Tx) error {
 		_, err := tx.Exec(ctx, `
 			update outbox_messages set state = 'failed', reason = $2, error = $3, updated_at = now()
-			where key = $1`, key, string(code), clip(detail))
+			where key = $1 and state not in ('delivered', 'failed')`, key, string(code), clip(detail))
 		if err != nil {
 			return fmt.Errorf("record failure of %q: %w", key, err)
 		}
@@ -120,9 +120,37 @@ func (o *Outbox) failed(ctx context.Context, key string, code Code, detail strin
 	})
 }
 
+// lastWord makes sure that a job River will not run again leaves its
+// message with an outcome, so its batch can finish: a job cancelled or out
+// of attempts before its send got an answer (the database failing, a
+// picture gone) is recorded as failed. Outcomes already recorded stand,
+// and so does a send in flight: that is the uncertain case, not a failure.
+func (o *Outbox) lastWord(ctx context.Context, job *rivertype.JobRow, key string, code Code, err error) error {
+	var cancel *river.JobCancelError
+	if err == nil || !errors.As(err, &cancel) && job.Attempt < job.MaxAttempts {
+		return err
+	}
+	var snooze *river.JobSnoozeError
+	if errors.As(err, &snooze) {
+		return err
+	}
+	rerr := o.record(ctx, func(ctx context.Context, tx pgx.Tx) error {
+		_, err := tx.Exec(ctx, `
+			update outbox_messages set state = 'failed', reason = $2, error = $3, updated_at = now()
+			where key = $1 and state in ('queued', 'retrying')`, key, string(code), clip(err.Error()))
+		return err
+	})
+	if rerr != nil {
+		return errors.Join(err, fmt.Errorf("record failure of %q: %w", key, rerr))
+	}
+	return err
+}
+
 // requeued records why an attempt did not deliver and that another will
-// follow: state is queued when the message surely was not sent (429),
-// retrying when it may have been (the connection broke mid-request).
+// follow: state is queued when the message was surely not sent (429, a
+// migrated group), retrying when the server answered with a passing error,
+// and stays sending when no answer came, so the next attempt knows it may
+// be a resend.
 func (o *Outbox) requeued(ctx context.Context, key, state, detail string) error {
 	return o.record(ctx, func(ctx context.Context, tx pgx.Tx) error {
 		_, err := tx.Exec(ctx, `update outbox_messages set state = $2, error = $3, updated_at = now() where key = $1`,

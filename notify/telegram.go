@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -25,9 +26,14 @@ func (w *telegramWorker) NextRetry(job *river.Job[telegramArgs]) time.Time {
 	return time.Now().Add(w.o.backoff(job.Attempt))
 }
 
-// Work makes one attempt at a message. It sends a second time when the
-// first answer names another chat (a migrated group) or forgets a file_id.
+// Work makes one attempt at a message.
 func (w *telegramWorker) Work(ctx context.Context, job *river.Job[telegramArgs]) error {
+	return w.o.lastWord(ctx, job.JobRow, job.Args.Key, CodeUnavailable, w.work(ctx, job))
+}
+
+// work sends, and sends a second time when the first answer names another
+// chat (a migrated group) or forgets a file_id.
+func (w *telegramWorker) work(ctx context.Context, job *river.Job[telegramArgs]) error {
 	o, a := w.o, job.Args
 	if o.isStopping() {
 		return river.JobSnooze(0) // fetched just before Stop: leave it for the next start
@@ -89,7 +95,11 @@ func (w *telegramWorker) settle(ctx context.Context, job *river.Job[telegramArgs
 	if job.Attempt >= job.MaxAttempts {
 		return errors.Join(s.err, o.failed(ctx, key, CodeUnavailable, detail, nil))
 	}
-	return errors.Join(s.err, o.requeued(ctx, key, stateRetrying, detail))
+	state := stateRetrying // Telegram answered: it does not have the message
+	if apiCode(s.err) == 0 {
+		state = stateSending // no answer: it may have; the retry is an uncertain resend
+	}
+	return errors.Join(s.err, o.requeued(ctx, key, state, detail))
 }
 
 // sent is one send's result.
@@ -141,7 +151,7 @@ func (o *Outbox) sendTelegram(ctx context.Context, a telegramArgs, chatID int64)
 	opts := &tele.SendOptions{ParseMode: tele.ModeHTML, DisableNotification: a.Silent, ReplyMarkup: markup(a.Buttons)}
 	if a.Photo == "" {
 		_, err := o.cfg.Bot.Send(tele.ChatID(chatID), a.Text, opts)
-		return sent{err: err}, nil
+		return sent{err: o.scrub(err)}, nil
 	}
 	p := &tele.Photo{Caption: a.Text, File: tele.File{FileID: ph.fileID}}
 	s := sent{fileID: ph.fileID, blob: a.Photo, upload: ph.fileID == ""}
@@ -149,13 +159,33 @@ func (o *Outbox) sendTelegram(ctx context.Context, a telegramArgs, chatID int64)
 		p.File = tele.FromReader(bytes.NewReader(ph.data))
 	}
 	msg, err := o.cfg.Bot.Send(tele.ChatID(chatID), p, opts)
-	s.err = err
+	s.err = o.scrub(err)
 	if err == nil && s.upload && msg.Photo != nil {
 		s.fileID = msg.Photo.FileID
 		o.files.remember(a.Photo, s.fileID) // before the deferred release: waiters reuse it
 	}
 	return s, nil
 }
+
+// scrub hides the bot token in err's text. telebot's network errors quote
+// the request URL, which holds the token, and these texts end up in
+// outbox_messages, river_job and the log.
+func (o *Outbox) scrub(err error) error {
+	if err == nil || o.cfg.Bot.Token == "" || !strings.Contains(err.Error(), o.cfg.Bot.Token) {
+		return err
+	}
+	return scrubbed{err: err, token: o.cfg.Bot.Token}
+}
+
+// scrubbed is an error with the bot token replaced in its text; errors.Is
+// and errors.As still see the original.
+type scrubbed struct {
+	err   error
+	token string
+}
+
+func (e scrubbed) Error() string { return strings.ReplaceAll(e.err.Error(), e.token, "<token>") }
+func (e scrubbed) Unwrap() error { return e.err }
 
 // snoozeOnStop puts a job whose wait Stop interrupted back in the queue
 // as it was, without using up an attempt.

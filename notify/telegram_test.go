@@ -38,7 +38,7 @@ func TestSendTextAndPhoto(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if b := waitBatch(t, ob, "b1", 10*time.Second); b.Delivered != 2 {
+	if b := waitBatch(t, ob, "b1", patience); b.Delivered != 2 {
 		t.Fatalf("batch %+v, want 2 delivered", b)
 	}
 	var text, photo *telegramtest.Message
@@ -81,7 +81,7 @@ func TestFanOutUploadsPhotoOnce(t *testing.T) {
 	if err := ob.Enqueue(context.Background(), msgs...); err != nil {
 		t.Fatal(err)
 	}
-	if b := waitBatch(t, ob, "fan", 20*time.Second); b.Delivered != 50 {
+	if b := waitBatch(t, ob, "fan", patience); b.Delivered != 50 {
 		t.Fatalf("batch %+v, want 50 delivered", b)
 	}
 	uploads, byID := 0, map[string]int{}
@@ -129,7 +129,7 @@ func TestFloodWaitsRetryAfter(t *testing.T) {
 		Telegram: &notify.Telegram{ChatID: alice.ID, Text: "hello"}}); err != nil {
 		t.Fatal(err)
 	}
-	if b := waitBatch(t, ob, "flood", 10*time.Second); b.Delivered != 1 {
+	if b := waitBatch(t, ob, "flood", patience); b.Delivered != 1 {
 		t.Fatalf("batch %+v", b)
 	}
 	if d := time.Since(began); d < time.Second {
@@ -176,7 +176,7 @@ func TestGroupMigration(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if b := waitBatch(t, ob, batch, 10*time.Second); b.Delivered != 1 {
+		if b := waitBatch(t, ob, batch, patience); b.Delivered != 1 {
 			t.Fatalf("batch %+v", b)
 		}
 	}
@@ -231,7 +231,7 @@ func TestBlockedUserFailsWithoutRetries(t *testing.T) {
 	if err := ob.Enqueue(ctx, msgs...); err != nil {
 		t.Fatal(err)
 	}
-	b := waitBatch(t, ob, "kpi", 10*time.Second)
+	b := waitBatch(t, ob, "kpi", patience)
 	want := notify.Failure{Recipient: strconv.FormatInt(alice.ID, 10), Code: notify.CodeBlocked, Reason: "bot blocked by user"}
 	if b.Total != 2 || b.Delivered != 1 || b.Failed != 1 || len(b.Failures) != 1 ||
 		b.Failures[0].Recipient != want.Recipient || b.Failures[0].Code != want.Code || b.Failures[0].Reason != want.Reason {
@@ -275,7 +275,7 @@ func TestServerErrorsRetry(t *testing.T) {
 	if err := ob.Enqueue(ctx, notify.Message{Key: "5xx", Batch: "5xx", Telegram: &notify.Telegram{ChatID: alice.ID, Text: "up"}}); err != nil {
 		t.Fatal(err)
 	}
-	if b := waitBatch(t, ob, "5xx", 15*time.Second); b.Delivered != 1 {
+	if b := waitBatch(t, ob, "5xx", patience); b.Delivered != 1 {
 		t.Fatalf("batch %+v", b)
 	}
 	if attempt, state := riverJob(t, pool, "5xx"); attempt != 3 || state != "completed" {
@@ -287,7 +287,7 @@ func TestServerErrorsRetry(t *testing.T) {
 	if err := ob.Enqueue(ctx, notify.Message{Key: "down", Batch: "down", Telegram: &notify.Telegram{ChatID: alice.ID, Text: "down"}}); err != nil {
 		t.Fatal(err)
 	}
-	b := waitBatch(t, ob, "down", 15*time.Second)
+	b := waitBatch(t, ob, "down", patience)
 	if b.Failed != 1 || b.Failures[0].Code != notify.CodeUnavailable {
 		t.Fatalf("batch %+v, want a failure for an unavailable Telegram", b)
 	}

@@ -11,8 +11,12 @@ import (
 	"processet/domain"
 )
 
-const subColumns = `id, owner_id, coalesce(chat_id, 0), coalesce(email, ''), title, lang, schedule, tz, only_changed,
-	last_sent_at, last_result, last_snapshot`
+// subColumns read a subscription with the outcome of its last digest,
+// which the outbox keeps under the digest's key.
+const subColumns = `s.id, s.owner_id, coalesce(s.chat_id, 0), coalesce(s.email, ''), s.title, s.lang, s.schedule,
+	s.tz, s.only_changed, s.last_sent_at, coalesce(m.state, ''), coalesce(m.reason, ''), s.last_snapshot`
+
+const subFrom = ` from subscriptions s left join outbox_messages m on m.key = s.last_key `
 
 func scanSub(row pgx.CollectableRow) (domain.Subscription, error) {
 	var s domain.Subscription
@@ -20,7 +24,7 @@ func scanSub(row pgx.CollectableRow) (domain.Subscription, error) {
 	var sent *time.Time
 	var snap []byte
 	err := row.Scan(&s.ID, &s.OwnerID, &s.ChatID, &s.Email, &s.Title, &lang, &s.Schedule, &s.TZ, &s.OnlyChanged,
-		&sent, &s.LastResult, &snap)
+		&sent, &s.LastState, &s.LastReason, &snap)
 	s.Lang = domain.Lang(lang)
 	if sent != nil {
 		s.LastSentAt = *sent
@@ -40,24 +44,24 @@ func (db *DB) AddSubscription(ctx context.Context, s domain.Subscription) (domai
 	} else {
 		email = s.Email
 	}
-	rows, _ := db.pool.Query(ctx, `insert into subscriptions (owner_id, chat_id, email, title, lang, schedule, tz, only_changed)
+	var id int64
+	err := db.pool.QueryRow(ctx, `insert into subscriptions (owner_id, chat_id, email, title, lang, schedule, tz, only_changed)
 		values ($1, $2, $3, $4, $5, $6, $7, $8)
 		on conflict (coalesce(chat_id, 0), coalesce(email, ''), schedule) do nothing
-		returning `+subColumns, s.OwnerID, chat, email, s.Title, string(s.Lang), s.Schedule, s.TZ, s.OnlyChanged)
-	got, err := pgx.CollectRows(rows, scanSub)
+		returning id`, s.OwnerID, chat, email, s.Title, string(s.Lang), s.Schedule, s.TZ, s.OnlyChanged).Scan(&id)
+	if err == pgx.ErrNoRows {
+		return s, false, nil
+	}
 	if err != nil {
 		return s, false, fmt.Errorf("add subscription: %w", mapError(err))
 	}
-	if len(got) == 0 {
-		return s, false, nil
-	}
-	return got[0], true, nil
+	got, err := db.Subscription(ctx, id)
+	return got, err == nil, err
 }
 
 // Subscriptions lists the subscriptions owned by ownerID, or all with 0.
 func (db *DB) Subscriptions(ctx context.Context, ownerID int64) ([]domain.Subscription, error) {
-	rows, _ := db.pool.Query(ctx, `select `+subColumns+` from subscriptions
-		where $1 = 0 or owner_id = $1 order by id`, ownerID)
+	rows, _ := db.pool.Query(ctx, `select `+subColumns+subFrom+`where $1 = 0 or s.owner_id = $1 order by s.id`, ownerID)
 	subs, err := pgx.CollectRows(rows, scanSub)
 	if err != nil {
 		return nil, fmt.Errorf("list subscriptions: %w", err)
@@ -67,7 +71,7 @@ func (db *DB) Subscriptions(ctx context.Context, ownerID int64) ([]domain.Subscr
 
 // Subscription returns one subscription.
 func (db *DB) Subscription(ctx context.Context, id int64) (domain.Subscription, error) {
-	rows, _ := db.pool.Query(ctx, `select `+subColumns+` from subscriptions where id = $1`, id)
+	rows, _ := db.pool.Query(ctx, `select `+subColumns+subFrom+`where s.id = $1`, id)
 	s, err := pgx.CollectExactlyOneRow(rows, scanSub)
 	if err != nil {
 		return s, mapError(err)
@@ -88,35 +92,29 @@ func (db *DB) DeleteSubscription(ctx context.Context, id int64) error {
 }
 
 // DigestHook sends one subscription's digest inside the transaction that
-// records it; it returns what to record (an empty result skips the
-// record: nothing was sent).
-type DigestHook func(ctx context.Context, tx pgx.Tx, s domain.Subscription) (snap domain.Snapshot, result string, err error)
+// records it; it returns the snapshot sent and the outbox key it was sent
+// under (an empty key: nothing was sent, nothing is recorded).
+type DigestHook func(ctx context.Context, tx pgx.Tx, s domain.Subscription) (snap domain.Snapshot, key string, err error)
 
 // DeliverDigest locks the subscription, lets send enqueue its digest and
 // records the snapshot it reported, all in one transaction: the next
 // digest's "what changed" is always against what was really sent.
 func (db *DB) DeliverDigest(ctx context.Context, id int64, send DigestHook) error {
 	return pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
-		rows, _ := tx.Query(ctx, `select `+subColumns+` from subscriptions where id = $1 for update`, id)
+		rows, _ := tx.Query(ctx, `select `+subColumns+subFrom+`where s.id = $1 for update of s`, id)
 		s, err := pgx.CollectExactlyOneRow(rows, scanSub)
 		if err != nil {
 			return mapError(err)
 		}
-		snap, result, err := send(ctx, tx, s)
-		if err != nil || result == "" {
+		snap, key, err := send(ctx, tx, s)
+		if err != nil || key == "" {
 			return err
 		}
 		raw, _ := json.Marshal(snap)
-		_, err = tx.Exec(ctx, `update subscriptions set last_snapshot = $2, last_sent_at = now(), last_result = $3
-			where id = $1`, id, raw, result)
+		_, err = tx.Exec(ctx, `update subscriptions set last_snapshot = $2, last_sent_at = now(), last_key = $3
+			where id = $1`, id, raw, key)
 		return err
 	})
-}
-
-// SetDigestResult records the delivery outcome the outbox reported.
-func (db *DB) SetDigestResult(ctx context.Context, id int64, result string) error {
-	_, err := db.pool.Exec(ctx, `update subscriptions set last_result = $2 where id = $1`, id, result)
-	return err
 }
 
 // MoveChat follows a group that became a supergroup: its subscriptions

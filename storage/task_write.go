@@ -48,17 +48,18 @@ func taskByID(ctx context.Context, q querier, id int64, lock string) (domain.Tas
 func (db *DB) CreateTask(ctx context.Context, t domain.Task, actorID int64, plan ReminderPlan, hook TaskHook) (domain.Task, error) {
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
 		var id int64
-		err := tx.QueryRow(ctx, `insert into tasks (title, description, priority, status, assignee_id, author_id, deadline)
-			values ($1, $2, $3, $4, $5, $6, $7) returning id`,
+		err := tx.QueryRow(ctx, `insert into tasks (title, description, priority, status, assignee_id, author_id, deadline,
+				created_at, updated_at, last_activity)
+			values ($1, $2, $3, $4, $5, $6, $7, $8, $8, $8) returning id`,
 			t.Title, t.Description, string(t.Priority), string(t.Status), nullID(t.AssigneeID), nullID(t.AuthorID),
-			nullTime(t.Deadline)).Scan(&id)
+			nullTime(t.Deadline), t.CreatedAt).Scan(&id)
 		if err != nil {
 			return mapError(err)
 		}
 		if t, err = taskByID(ctx, tx, id, ""); err != nil {
 			return err
 		}
-		if err := addEvents(ctx, tx, actorID, []domain.TaskEvent{{TaskID: id, Field: "created", New: t.Title}}); err != nil {
+		if err := addEvents(ctx, tx, actorID, t.CreatedAt, []domain.TaskEvent{{TaskID: id, Field: "created", New: t.Title}}); err != nil {
 			return err
 		}
 		if err := replaceReminders(ctx, tx, id, plan(t)); err != nil {
@@ -77,8 +78,9 @@ func (db *DB) CreateTask(ctx context.Context, t domain.Task, actorID int64, plan
 
 // UpdateTask changes a task under a row lock: change sees the current
 // version and may refuse (a domain error). What changed is written to the
-// history, reminders are planned again, and hook runs in the transaction.
-func (db *DB) UpdateTask(ctx context.Context, id, actorID int64, change func(*domain.Task) error, plan ReminderPlan, hook TaskHook) (old, new domain.Task, err error) {
+// history at now, reminders are planned again, and hook runs in the
+// transaction.
+func (db *DB) UpdateTask(ctx context.Context, id, actorID int64, now time.Time, change func(*domain.Task) error, plan ReminderPlan, hook TaskHook) (old, new domain.Task, err error) {
 	err = pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
 		if old, err = taskByID(ctx, tx, id, "for update of t"); err != nil {
 			return err
@@ -91,23 +93,19 @@ func (db *DB) UpdateTask(ctx context.Context, id, actorID int64, change func(*do
 		if len(events) == 0 {
 			return nil
 		}
-		var doneAt any
-		if new.Status == domain.TaskDone {
-			doneAt = time.Now()
-		}
 		_, err := tx.Exec(ctx, `update tasks set title = $2, description = $3, priority = $4, status = $5,
-				assignee_id = $6, deadline = $7, updated_at = now(), last_activity = now(),
+				assignee_id = $6, deadline = $7, updated_at = $8, last_activity = $8,
 				done_at = case when $5 = 'done' then coalesce(done_at, $8) else null end
 			where id = $1`,
 			id, new.Title, new.Description, string(new.Priority), string(new.Status), nullID(new.AssigneeID),
-			nullTime(new.Deadline), doneAt)
+			nullTime(new.Deadline), now)
 		if err != nil {
 			return mapError(err)
 		}
 		if new, err = taskByID(ctx, tx, id, ""); err != nil {
 			return err
 		}
-		if err := addEvents(ctx, tx, actorID, events); err != nil {
+		if err := addEvents(ctx, tx, actorID, now, events); err != nil {
 			return err
 		}
 		if err := replaceReminders(ctx, tx, id, plan(new)); err != nil {
@@ -128,10 +126,10 @@ func (db *DB) UpdateTask(ctx context.Context, id, actorID int64, change func(*do
 	return old, new, nil
 }
 
-func addEvents(ctx context.Context, tx pgx.Tx, actorID int64, events []domain.TaskEvent) error {
+func addEvents(ctx context.Context, tx pgx.Tx, actorID int64, at time.Time, events []domain.TaskEvent) error {
 	for _, e := range events {
-		_, err := tx.Exec(ctx, `insert into task_events (task_id, actor_id, field, old, new) values ($1, $2, $3, $4, $5)`,
-			e.TaskID, nullID(actorID), e.Field, e.Old, e.New)
+		_, err := tx.Exec(ctx, `insert into task_events (task_id, actor_id, field, old, new, at) values ($1, $2, $3, $4, $5, $6)`,
+			e.TaskID, nullID(actorID), e.Field, e.Old, e.New, at)
 		if err != nil {
 			return fmt.Errorf("task history: %w", err)
 		}

@@ -33,6 +33,7 @@ func (db *DB) TouchUser(ctx context.Context, u domain.User, role domain.Role, fo
 			username = excluded.username, first_name = excluded.first_name,
 			last_name = excluded.last_name, language_code = excluded.language_code,
 			role = case when $7 then excluded.role else users.role end,
+			reachable = true, -- they wrote: whatever blocked delivery is over
 			updated_at = case when (users.username, users.first_name, users.last_name, users.language_code, users.role)
 				is distinct from (excluded.username, excluded.first_name, excluded.last_name, excluded.language_code,
 				case when $7 then excluded.role else users.role end) then now() else users.updated_at end

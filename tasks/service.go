@@ -44,7 +44,9 @@ func New(db *storage.DB, enqueue Enqueue, word Word, loc *time.Location, now fun
 	return &Service{db: db, enqueue: enqueue, word: word, loc: loc, now: now, log: log}
 }
 
-func (s *Service) plan(t domain.Task) []domain.Reminder { return domain.PlanReminders(t, s.now(), s.loc) }
+func (s *Service) plan(t domain.Task) []domain.Reminder {
+	return domain.PlanReminders(t, s.now(), s.loc)
+}
 
 // Create stores a task the actor wrote and tells the assignee, unless the
 // actor assigned it to themselves.
@@ -52,7 +54,7 @@ func (s *Service) Create(ctx context.Context, actor domain.User, t domain.Task) 
 	if !actor.Role.Approved() {
 		return domain.Task{}, domain.ErrForbidden
 	}
-	t.AuthorID = actor.ID
+	t.AuthorID, t.CreatedAt = actor.ID, s.now()
 	if t.Status == "" {
 		t.Status = domain.TaskNew
 	}
@@ -96,7 +98,7 @@ func (s *Service) Change(ctx context.Context, actor domain.User, id int64, c dom
 		}
 	}
 	now := s.now()
-	_, t, err := s.db.UpdateTask(ctx, id, actor.ID, func(t *domain.Task) error { return c.Apply(t, actor, now) }, s.plan,
+	_, t, err := s.db.UpdateTask(ctx, id, actor.ID, now, func(t *domain.Task) error { return c.Apply(t, actor, now) }, s.plan,
 		func(ctx context.Context, tx pgx.Tx, old, t domain.Task) error {
 			changes := domain.Diff(old, t)
 			key := fmt.Sprintf("%d@%d", len(changes), now.UnixNano())

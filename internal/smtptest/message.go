@@ -37,7 +37,9 @@ type Part struct {
 }
 
 // IsFile reports whether the part is a file rather than a body.
-func (p Part) IsFile() bool { return p.Filename != "" || p.ContentID != "" || p.Disposition == "attachment" }
+func (p Part) IsFile() bool {
+	return p.Filename != "" || p.ContentID != "" || p.Disposition == "attachment"
+}
 
 // Attachments returns the parts sent as attachments.
 func (m *Message) Attachments() []Part {

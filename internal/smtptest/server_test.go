@@ -121,12 +121,13 @@ func TestTLS(t *testing.T) {
 				t.Fatal(err)
 			}
 			srv.WaitForMessages(t, 1)
-			// Without the test's roots the certificate must not verify.
-			u, _ := url.Parse(srv.URL())
-			conn, err := tls.Dial("tcp", u.Host, &tls.Config{MinVersion: tls.VersionTLS12})
-			if name == "implicit" && err == nil {
-				conn.Close()
-				t.Error("the server's certificate verified against the system roots")
+			if name == "implicit" {
+				// Without the test's roots the certificate must not verify.
+				u, _ := url.Parse(srv.URL())
+				if conn, err := tls.Dial("tcp", u.Host, &tls.Config{MinVersion: tls.VersionTLS12}); err == nil {
+					conn.Close()
+					t.Error("the server's certificate verified against the system roots")
+				}
 			}
 		})
 	}
