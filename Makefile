@@ -18,11 +18,16 @@ test: ## the whole suite: vet, then every test with the race detector
 	$(GO) vet ./...
 	$(GO) test -race -count=1 -timeout 8m ./...
 
-bench: ## rendering and other benchmarks
+bench: ## rendering, home screen, outbox fan-out and amoCRM sync benchmarks (the last two take minutes)
 	$(GO) test -run '^$$' -bench . -benchmem ./charts/ ./bot/
+	$(GO) test -run '^$$' -bench . -benchtime 1x ./notify/ ./crmsync/ ./amocrm/
 
-fuzz: ## fuzz the parsers for a while each
-	$(GO) test -run '^$$' -fuzz FuzzCallbackData -fuzztime 30s ./bot/
+FUZZTIME ?= 30s
+fuzz: ## fuzz every parser for FUZZTIME each
+	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) ./quickadd/
+	$(GO) test -run '^$$' -fuzz FuzzCallbackData -fuzztime $(FUZZTIME) ./bot/
+	$(GO) test -run '^$$' -fuzz FuzzCaptions -fuzztime $(FUZZTIME) ./bot/
+	$(GO) test -run '^$$' -fuzz FuzzLoadConfig -fuzztime $(FUZZTIME) ./internal/app/
 
 clean:
 	rm -f processet
