@@ -151,17 +151,22 @@ func (h *Handler) onStaleButton(c tele.Context) error {
 	return h.answer(c, h.printer(c).T(i18n.StaleButton), false)
 }
 
-// handleText answers free text in a private chat with a hint; in groups
-// the bot keeps quiet unless spoken to with a command.
+// handleText takes the title of a task being created step by step;
+// other free text in a private chat gets a hint, and in groups the bot
+// keeps quiet unless spoken to with a command.
 func (h *Handler) handleText(c tele.Context) error {
-	if c.Chat() == nil || c.Chat().Type != tele.ChatPrivate {
-		return nil
-	}
+	private := c.Chat() != nil && c.Chat().Type == tele.ChatPrivate
 	if !user(c).Role.Approved() {
-		return h.deny(c)
+		if private {
+			return h.deny(c)
+		}
+		return nil
 	}
 	if took, err := h.draftTitle(c); took || err != nil {
 		return err
+	}
+	if !private {
+		return nil
 	}
 	return c.Send(h.printer(c).T(i18n.NotUnderstood))
 }

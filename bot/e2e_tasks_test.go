@@ -206,3 +206,24 @@ func TestRemindersArriveOnceAndSnooze(t *testing.T) {
 		t.Errorf("overdue alert sent %d times", count)
 	}
 }
+
+func TestStepByStepInAGroup(t *testing.T) {
+	tg, a, _ := startTasks(t)
+	group := telegramtest.Chat{ID: -100555, Type: "supergroup", Title: "Проект"}
+	tg.AddBotToGroup(group, admin)
+	tg.SendTextInChat(group, admin, "/task")
+	tg.WaitForText(t, group.ID)
+	tg.SendTextInChat(group, newcomer, "обсуждаем другое") // someone else talks meanwhile
+	tg.SendTextInChat(group, admin, "Назначить встречу с клиентом")
+	m := tg.WaitForText(t, group.ID)
+	if !strings.Contains(m.Text, "Назначить встречу с клиентом") || !m.HasButton("🟢 Низкий") {
+		t.Fatalf("group flow: %q", m.Text)
+	}
+	for _, press := range []string{"🟢 Низкий", "не назначен", "Без срока", "✅ Создать"} {
+		tg.WaitForCallbackAnswer(t, tg.Press(t, admin, m, press))
+		m = tg.WaitForEdit(t, m)
+	}
+	if task := onlyTask(t, a); task.Title != "Назначить встречу с клиентом" || task.Priority != domain.PriorityLow || !task.Deadline.IsZero() {
+		t.Fatalf("stored %+v", task)
+	}
+}

@@ -167,3 +167,14 @@ func (db *DB) TaskHistory(ctx context.Context, id int64, limit int) ([]domain.Ta
 	}
 	return ev, nil
 }
+
+// LastTaskEvent is the ID of the task's latest history entry, inside a
+// task write's transaction: it names the change being made.
+func LastTaskEvent(ctx context.Context, tx pgx.Tx, taskID int64) (int64, error) {
+	var id int64
+	err := tx.QueryRow(ctx, `select coalesce(max(id), 0) from task_events where task_id = $1`, taskID).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("last event of task %d: %w", taskID, err)
+	}
+	return id, nil
+}

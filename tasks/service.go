@@ -6,7 +6,6 @@ package tasks
 
 import (
 	"context"
-	"fmt"
 	"log/slog"
 	"strconv"
 	"time"
@@ -101,7 +100,13 @@ func (s *Service) Change(ctx context.Context, actor domain.User, id int64, c dom
 	_, t, err := s.db.UpdateTask(ctx, id, actor.ID, now, func(t *domain.Task) error { return c.Apply(t, actor, now) }, s.plan,
 		func(ctx context.Context, tx pgx.Tx, old, t domain.Task) error {
 			changes := domain.Diff(old, t)
-			key := fmt.Sprintf("%d@%d", len(changes), now.UnixNano())
+			// The change's last history entry names it: one notification
+			// per change, however close together changes come.
+			event, err := storage.LastTaskEvent(ctx, tx, t.ID)
+			if err != nil {
+				return err
+			}
+			key := strconv.FormatInt(event, 10)
 			if t.AssigneeID != 0 && t.AssigneeID != old.AssigneeID && t.AssigneeID != actor.ID {
 				return s.tell(ctx, tx, domain.NoticeAssigned, t.AssigneeID, actor, t, nil, key)
 			}
