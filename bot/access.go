@@ -24,6 +24,7 @@ type userStore interface {
 	RequestAccess(ctx context.Context, id int64) (bool, error)
 	RoleCounts(ctx context.Context) (map[domain.Role]int, error)
 	Counts(ctx context.Context) (domain.Counts, error)
+	SyncStatus(ctx context.Context) ([]domain.SyncState, error)
 	Ping(ctx context.Context) error
 }
 

@@ -36,6 +36,9 @@ type Config struct {
 	Version     string
 	Database    string // how the database runs, for /status: "embedded" or "external"
 	MaxHandlers int    // updates handled at once; more wait
+	// CRMRequests counts requests made to amoCRM, for /status; nil when
+	// amoCRM is not connected.
+	CRMRequests func() int64
 	Now         func() time.Time
 	Logger      *slog.Logger
 }

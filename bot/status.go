@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	tele "gopkg.in/telebot.v3"
@@ -39,5 +40,44 @@ func (h *Handler) handleStatus(c tele.Context) error {
 		db, fmt.Sprintf("%.1f", float64(ping.Microseconds())/1000),
 		roles[domain.RoleAdmin], roles[domain.RoleManager], roles[domain.RoleEmployee], roles[domain.RolePending],
 		counts.Deals, counts.Companies, counts.CRMTasks, counts.Tasks, counts.Operations, counts.Ideas, counts.Votes, counts.Chats)
+	states, err := h.store.SyncStatus(ctx)
+	if err != nil {
+		return err
+	}
+	text += crmSyncText(tr, now, states, h.started, h.cfg.CRMRequests)
 	return h.showText(c, text, inline(row(button(btnArea, tr.T(i18n.Home), string(areaHome)))))
+}
+
+// crmSyncText is the amoCRM part of /status: each entity's last sync, its
+// rows and error, and how busy the connection is. Empty until a sync ran.
+func crmSyncText(tr i18n.Printer, now time.Time, states []domain.SyncState, since time.Time, requests func() int64) string {
+	var lines []string
+	for _, s := range states {
+		if s.StartedAt.IsZero() {
+			continue
+		}
+		line := "• " + tr.T(i18n.Key("sync."+string(s.Entity))) + ": "
+		switch {
+		case s.Running():
+			line += tr.T(i18n.SyncRunning)
+		case s.SucceededAt.IsZero():
+			line += tr.T(i18n.SyncNever)
+		default:
+			line += tr.T(i18n.SyncAgo, tr.Duration(now.Sub(s.SucceededAt)), tr.Int(s.Rows))
+		}
+		if s.Error != "" {
+			line += "\n    ⚠️ " + esc(s.Error, 120)
+		}
+		lines = append(lines, line)
+	}
+	if len(lines) == 0 {
+		return ""
+	}
+	text := "\n\n<b>" + tr.T(i18n.SyncTitle) + "</b>\n" + strings.Join(lines, "\n")
+	if requests != nil {
+		n := requests()
+		perMin := float64(n) / max(now.Sub(since).Minutes(), 1)
+		text += "\n" + tr.T(i18n.SyncRequests, tr.Int(int(n)), tr.Decimal(perMin, 1))
+	}
+	return text
 }

@@ -31,6 +31,12 @@ const (
 	SubWeekdays         Key = "sub.weekdays"
 	SubWeekly           Key = "sub.weekly"
 	DeliveryFailed      Key = "delivery_state.failed"
+	CRMBlockedAlert     Key = "crm.blocked_alert"
+	SyncTitle           Key = "sync.title"
+	SyncRunning         Key = "sync.running"
+	SyncNever           Key = "sync.never"
+	SyncAgo             Key = "sync.ago"
+	SyncRequests        Key = "sync.requests"
 )
 
 func init() {
@@ -93,6 +99,18 @@ func init() {
 		"delivery.mail_rejected":    "почтовый сервер отклонил письмо",
 		"delivery.mail_unavailable": "почтовый сервер недоступен, попытки исчерпаны",
 		DeliveryFailed:              "не доставлено: %s",
+		SyncTitle:                   "Синхронизация amoCRM",
+		SyncRunning:                 "идёт сейчас",
+		SyncNever:                   "ещё ни разу не прошла успешно",
+		SyncAgo:                     "%s назад, строк: %s",
+		SyncRequests:                "Запросов к amoCRM: %s (≈%s в минуту)",
+		"sync.users":                "пользователи",
+		"sync.pipelines":            "воронки",
+		"sync.companies":            "компании",
+		"sync.leads":                "сделки",
+		"sync.tasks":                "задачи",
+		"sync.deleted_leads":        "удалённые сделки",
+		CRMBlockedAlert:             "⛔ amoCRM заблокировал аккаунт за превышение лимита запросов. Синхронизация CRM остановлена, пока поддержка amoCRM не снимет блокировку; дашборд сделок до тех пор не обновляется.",
 		"delivery_state.queued":     "в очереди",
 		"delivery_state.sending":    "отправляется",
 		"delivery_state.retrying":   "повторная попытка",
@@ -161,6 +179,18 @@ func init() {
 		"delivery.mail_rejected":    "the mail server refused the message",
 		"delivery.mail_unavailable": "the mail server is unreachable; gave up retrying",
 		DeliveryFailed:              "not delivered: %s",
+		SyncTitle:                   "amoCRM sync",
+		SyncRunning:                 "running now",
+		SyncNever:                   "has not succeeded yet",
+		SyncAgo:                     "%s ago, rows: %s",
+		SyncRequests:                "Requests to amoCRM: %s (≈%s a minute)",
+		"sync.users":                "users",
+		"sync.pipelines":            "pipelines",
+		"sync.companies":            "companies",
+		"sync.leads":                "deals",
+		"sync.tasks":                "tasks",
+		"sync.deleted_leads":        "deleted deals",
+		CRMBlockedAlert:             "⛔ amoCRM blocked the account for too many requests. CRM sync is paused until amoCRM support lifts the block; the deals dashboard is not updated until then.",
 		"delivery_state.queued":     "queued",
 		"delivery_state.sending":    "sending",
 		"delivery_state.retrying":   "retrying",

@@ -29,7 +29,7 @@ type Seed struct {
 var ErrAreasNotEmpty = fmt.Errorf("the database already has data in the dashboards' areas")
 
 // areaTables are emptied, in this order, when a seed replaces the data.
-var areaTables = []string{"idea_votes", "ideas", "mining_operations", "tasks",
+var areaTables = []string{"idea_votes", "ideas", "mining_operations", "task_drafts", "tasks",
 	"crm_tasks", "crm_leads", "crm_companies", "crm_statuses", "crm_pipelines", "crm_users"}
 
 // LoadSeed loads s in one transaction. Without replace it refuses to touch
@@ -42,6 +42,12 @@ func (db *DB) LoadSeed(ctx context.Context, s Seed, replace bool) error {
 				if _, err := tx.Exec(ctx, `delete from `+t); err != nil {
 					return fmt.Errorf("empty %s: %w", t, err)
 				}
+			}
+			// The CRM mirror is gone: the next amoCRM sync starts over
+			// with a full pass instead of reading only recent changes.
+			if _, err := tx.Exec(ctx, `update crm_sync_state set cursor_at = null, full_done = false,
+				pass_started_at = null, pass_from = null, pass_max = null, resume_page = 0`); err != nil {
+				return fmt.Errorf("reset crm sync: %w", err)
 			}
 		} else {
 			var used bool

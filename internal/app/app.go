@@ -52,6 +52,7 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	if err != nil {
 		return fmt.Errorf("outbox: %w", err)
 	}
+	crmConn := startCRM(cfg, d.db, outbox, log)
 	renderer := charts.NewRenderer(2)
 	taskService := tasks.New(d.db, enqueuer(outbox), bot.TaskNotices(cfg.Location, cfg.Now), cfg.Location, cfg.Now, log)
 	digests := digest.New(d.db, outbox, bot.NewDigestComposer(renderer, cfg.Location, cfg.Now, b.Me.Username),
@@ -69,6 +70,7 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	subs := digest.NewSubscriptions(d.db, digests, cfg.Location.String(), resync)
 	h := bot.New(b, d.db, renderer, taskService, subs, bot.Config{
 		Admins: cfg.AdminIDs, Loc: cfg.Location, Version: Version, Database: d.kind(), Now: cfg.Now, Logger: log,
+		CRMRequests: crmConn.requests,
 	})
 	if err := h.SetCommands(); err != nil {
 		log.Warn("publish the command menu", "err", redactToken(err, cfg.BotToken))
@@ -77,16 +79,21 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 		return fmt.Errorf("start outbox: %w", err)
 	}
 	defer stopOutbox(outbox, log)
-	stopJobs, err := startJobs(ctx, cfg.Location, []job{
+	jobs := []job{
 		{name: "task reminders", every: cfg.ReminderEvery, run: taskService.SendReminders},
 		{name: "digest schedules", every: time.Minute, run: schedules.Sync},
-	}, log)
+	}
+	if crmConn != nil {
+		jobs = append(jobs, job{name: "amoCRM sync", every: cfg.AmoCRM.SyncEvery, run: crmConn.sync})
+		defer crmConn.syncer.Close()
+	}
+	stopJobs, err := startJobs(ctx, cfg.Location, jobs, log)
 	if err != nil {
 		return err
 	}
 	defer stopJobs()
 
-	stopHTTP, err := serveHTTP(cfg.HTTPAddr, d.db, h, log)
+	stopHTTP, err := serveHTTP(cfg.HTTPAddr, d.db, h, func(mux *http.ServeMux) { crmConn.webhook(mux, cfg.AmoCRM.WebhookSecret) }, log)
 	if err != nil {
 		return err
 	}

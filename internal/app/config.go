@@ -33,13 +33,22 @@ type Config struct {
 	HTTPAddr       string // health and metrics; empty turns them off
 	LogLevel       slog.Level
 
-	Mail *notify.MailConfig // nil: e-mail is off
+	Mail   *notify.MailConfig // nil: e-mail is off
+	AmoCRM AmoCRMConfig
 
 	// Not from the environment: tests shorten them.
 	PollTimeout   time.Duration
 	ReminderEvery time.Duration // how often due reminders are looked for
 	SendLimits    notify.Limits // Telegram's limits; zero takes the published ones
 	Now           func() time.Time
+}
+
+// AmoCRMConfig connects the CRM area to an amoCRM account.
+type AmoCRMConfig struct {
+	BaseURL       string        // https://example.amocrm.ru; empty: no amoCRM
+	Token         string        // a long-lived token from the account's integration settings
+	SyncEvery     time.Duration // AMOCRM_SYNC_INTERVAL, default 5m
+	WebhookSecret string        // the last path segment of the webhook URL; empty: webhooks off
 }
 
 // ConfigError names the variable at fault and how to fix it, in one line.
@@ -103,6 +112,13 @@ func LoadConfig(getenv func(string) string, needBot bool) (Config, error) {
 	}
 	if c.LogLevel, err = parseLevel(getenv("LOG_LEVEL")); err != nil {
 		return c, err
+	}
+	if c.AmoCRM, err = loadAmoCRM(getenv); err != nil {
+		return c, err
+	}
+	if c.AmoCRM.WebhookSecret != "" && c.HTTPAddr == "" {
+		return c, &ConfigError{"AMOCRM_WEBHOOK_SECRET", "is set but HTTP_ADDR is empty",
+			"set HTTP_ADDR so amoCRM can reach the webhook, or unset AMOCRM_WEBHOOK_SECRET"}
 	}
 	if c.Mail, err = notify.LoadMailConfig(getenv); err != nil {
 		var ne *notify.ConfigError
@@ -175,4 +191,33 @@ func parseLevel(s string) (slog.Level, error) {
 		return l, &ConfigError{"LOG_LEVEL", fmt.Sprintf("%q is not a log level", s), "use debug, info, warn or error"}
 	}
 	return l, nil
+}
+
+func loadAmoCRM(getenv func(string) string) (AmoCRMConfig, error) {
+	a := AmoCRMConfig{
+		BaseURL:       strings.TrimRight(strings.TrimSpace(getenv("AMOCRM_BASE_URL")), "/"),
+		Token:         strings.TrimSpace(getenv("AMOCRM_TOKEN")),
+		WebhookSecret: strings.TrimSpace(getenv("AMOCRM_WEBHOOK_SECRET")),
+		SyncEvery:     5 * time.Minute,
+	}
+	if a.BaseURL == "" {
+		return a, nil
+	}
+	if err := checkURL("AMOCRM_BASE_URL", a.BaseURL, "https", "http"); err != nil {
+		return a, err
+	}
+	if a.Token == "" {
+		return a, &ConfigError{"AMOCRM_TOKEN", "is empty", "create a long-lived token in amoCRM (Settings → Integrations) and put it here"}
+	}
+	if s := getenv("AMOCRM_SYNC_INTERVAL"); s != "" {
+		d, err := time.ParseDuration(s)
+		if err != nil || d < time.Minute {
+			return a, &ConfigError{"AMOCRM_SYNC_INTERVAL", fmt.Sprintf("%q is not a duration of a minute or more", s), "use e.g. 5m or 15m"}
+		}
+		a.SyncEvery = d
+	}
+	if a.WebhookSecret != "" && len(a.WebhookSecret) < 16 {
+		return a, &ConfigError{"AMOCRM_WEBHOOK_SECRET", "is shorter than 16 characters", "use a long random string, e.g. from `openssl rand -hex 16`"}
+	}
+	return a, nil
 }

@@ -15,11 +15,12 @@ import (
 
 // serveHTTP starts the health and metrics endpoints when addr is set and
 // returns how to stop them.
-func serveHTTP(addr string, db *storage.DB, h *bot.Handler, log *slog.Logger) (stop func(), err error) {
+func serveHTTP(addr string, db *storage.DB, h *bot.Handler, mount func(*http.ServeMux), log *slog.Logger) (stop func(), err error) {
 	if addr == "" {
 		return func() {}, nil
 	}
 	mux := http.NewServeMux()
+	mount(mux)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()

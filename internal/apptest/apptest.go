@@ -32,6 +32,8 @@ type Config struct {
 	Demo        bool             // load the demo company first
 	HTTPAddr    string
 	SMTPURL     string // e-mail through this server; empty: e-mail off
+	AmoCRMURL   string // amoCRM account (a fake); empty: none
+	AmoCRMToken string
 }
 
 // App is a running application.
@@ -48,6 +50,7 @@ func Start(t testing.TB, c Config) *App {
 		"BOT_TOKEN": Token, "TELEGRAM_API_URL": c.TelegramURL, "DATABASE_URL": dbURL,
 		"DATA_DIR": t.TempDir(), "ADMIN_IDS": ids(c.Admins), "HTTP_ADDR": c.HTTPAddr,
 		"SMTP_URL": c.SMTPURL, "MAIL_FROM": mailFrom(c.SMTPURL),
+		"AMOCRM_BASE_URL": c.AmoCRMURL, "AMOCRM_TOKEN": c.AmoCRMToken,
 	}), true)
 	if err != nil {
 		t.Fatalf("config: %v", err)

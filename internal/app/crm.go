@@ -1,0 +1,87 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"slices"
+	"time"
+
+	"processet/amocrm"
+	"processet/crmsync"
+	"processet/domain"
+	"processet/i18n"
+	"processet/notify"
+	"processet/storage"
+)
+
+// crm is the amoCRM connection, when one is configured.
+type crm struct {
+	client *amocrm.Client
+	syncer *crmsync.Syncer
+}
+
+// startCRM connects to amoCRM when AMOCRM_BASE_URL is set. A block of
+// the account for too many requests is told to every admin: only amoCRM's
+// support lifts it, and the dashboards go stale until then.
+func startCRM(cfg Config, db *storage.DB, outbox *notify.Outbox, log *slog.Logger) *crm {
+	if cfg.AmoCRM.BaseURL == "" {
+		return nil
+	}
+	client := amocrm.New(amocrm.Config{BaseURL: cfg.AmoCRM.BaseURL, Tokens: amocrm.StaticToken(cfg.AmoCRM.Token),
+		Logger: log, Now: cfg.Now})
+	syncer := crmsync.New(client, db, crmsync.Config{Logger: log, Now: cfg.Now, OnBlocked: func(err error) {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		day := cfg.Now().UTC().Format(time.DateOnly)
+		var msgs []notify.Message
+		for _, a := range admins(ctx, cfg, db) {
+			text := i18n.New(a.Language(), cfg.Location).T(i18n.CRMBlockedAlert)
+			msgs = append(msgs, notify.Message{Key: fmt.Sprintf("amocrm-blocked:%s:%d", day, a.ID),
+				Telegram: &notify.Telegram{ChatID: a.ID, Text: text}})
+		}
+		if err := outbox.Enqueue(ctx, msgs...); err != nil {
+			log.Error("alert admins about the amoCRM block", "err", err)
+		}
+	}})
+	return &crm{client: client, syncer: syncer}
+}
+
+// sync is the periodic job: a run already going (here or in another
+// process) is not an error.
+func (c *crm) sync(ctx context.Context) error {
+	if err := c.syncer.Run(ctx); err != nil && !errors.Is(err, crmsync.ErrRunning) {
+		return err
+	}
+	return nil
+}
+
+// webhook mounts amoCRM's webhook endpoint when a secret is configured.
+func (c *crm) webhook(mux *http.ServeMux, secret string) {
+	if c == nil || secret == "" {
+		return
+	}
+	mux.Handle(crmsync.WebhookPath, c.syncer.WebhookHandler(secret))
+}
+
+// requests is how many requests were made to amoCRM, for /status.
+func (c *crm) requests() int64 {
+	if c == nil {
+		return 0
+	}
+	return c.client.Stats().Requests
+}
+
+// admins lists who to alert: the admins in the database, and configured
+// ones who have not written to the bot yet (in the default language).
+func admins(ctx context.Context, cfg Config, db *storage.DB) []domain.User {
+	users, _ := db.UsersWithRole(ctx, domain.RoleAdmin) // on error: the configured ones still hear
+	for _, id := range cfg.AdminIDs {
+		if !slices.ContainsFunc(users, func(u domain.User) bool { return u.ID == id }) {
+			users = append(users, domain.User{ID: id, Role: domain.RoleAdmin})
+		}
+	}
+	return users
+}
