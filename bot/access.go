@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html"
 	"strconv"
+	"strings"
 
 	tele "gopkg.in/telebot.v3"
 
@@ -34,6 +35,13 @@ func (h *Handler) handleStart(c tele.Context) error {
 	u := user(c)
 	tr := h.printer(c)
 	switch {
+	case u.Role.Approved() && strings.HasPrefix(c.Message().Payload, "deal_"):
+		// A deep link from a message about a deal opens its card.
+		id, ok := parseID(strings.TrimPrefix(c.Message().Payload, "deal_"))
+		if !ok {
+			return h.showArea(c, areaHome)
+		}
+		return h.showDeal(c, id, "")
 	case u.Role.Approved():
 		return h.showArea(c, areaHome)
 	case u.Role == domain.RoleRejected:
@@ -164,6 +172,9 @@ func (h *Handler) handleText(c tele.Context) error {
 		return nil
 	}
 	if took, err := h.draftTitle(c); took || err != nil {
+		return err
+	}
+	if took, err := h.dealAnswer(c); took || err != nil {
 		return err
 	}
 	if !private {

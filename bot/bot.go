@@ -21,6 +21,7 @@ type store interface {
 	userStore
 	dashboardStore
 	teamStore
+	dealStore
 }
 
 // renderer draws the dashboard cards.
@@ -50,6 +51,7 @@ type Handler struct {
 	render  renderer
 	tasks   taskService
 	subs    subscriptions
+	deals   dealService
 	cfg     Config
 	log     *slog.Logger
 	started time.Time
@@ -61,7 +63,7 @@ type Handler struct {
 }
 
 // New wires the handlers into b. b must not have handlers yet.
-func New(b *tele.Bot, s store, r renderer, tasks taskService, subs subscriptions, cfg Config) *Handler {
+func New(b *tele.Bot, s store, r renderer, tasks taskService, subs subscriptions, deals dealService, cfg Config) *Handler {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
@@ -74,7 +76,7 @@ func New(b *tele.Bot, s store, r renderer, tasks taskService, subs subscriptions
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	h := &Handler{bot: b, store: s, render: r, tasks: tasks, subs: subs, cfg: cfg, log: cfg.Logger, started: cfg.Now(),
+	h := &Handler{bot: b, store: s, render: r, tasks: tasks, subs: subs, deals: deals, cfg: cfg, log: cfg.Logger, started: cfg.Now(),
 		slots: make(chan struct{}, cfg.MaxHandlers)}
 	h.register()
 	return h

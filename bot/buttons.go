@@ -32,6 +32,12 @@ var (
 	btnSubAll    = &tele.Btn{Unique: "sub_all"}    // no data
 	btnSubMine   = &tele.Btn{Unique: "sub_mine"}   // no data
 	btnDigestNow = &tele.Btn{Unique: "digest_now"} // no data
+
+	btnDeals   = &tele.Btn{Unique: "deals"}    // Data: sort (i/p)|mine (0/1)|page
+	btnDeal    = &tele.Btn{Unique: "deal"}     // Data: lead ID[|menu]
+	btnDealSet = &tele.Btn{Unique: "deal_set"} // Data: lead ID|field|value[|value]
+	btnDealAsk = &tele.Btn{Unique: "deal_ask"} // Data: lead ID|question
+	btnLinkCRM = &tele.Btn{Unique: "link_crm"} // Data: user ID|amoCRM user ID (0 unlinks)|page
 )
 
 // button makes an inline button of kind with a visible text and data.

@@ -3,8 +3,10 @@ package bot_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"processet/amocrm/amocrmtest"
+	"processet/domain"
 	"processet/internal/apptest"
 	"processet/internal/telegramtest"
 )
@@ -31,5 +33,96 @@ func TestCRMDashboardFromAmoCRM(t *testing.T) {
 	card := tg.WaitForPhoto(t, admin.ID)
 	if !strings.Contains(card.Caption, "Сделок: 60") {
 		t.Fatalf("crm caption %q", card.Caption)
+	}
+}
+
+// TestActOnDealsFromTheChat: a manager walks from /crm to a deal, creates
+// an amoCRM task, moves the deal, changes its price and messages its
+// responsible, who is linked to a bot user and reads it in Telegram.
+func TestActOnDealsFromTheChat(t *testing.T) {
+	amo := amocrmtest.NewServer(t)
+	amo.AddCompanies(5)
+	amo.AddLeads(12)
+	tg := telegramtest.NewServer(t)
+	tg.OpenChat(admin)
+	a := apptest.Start(t, apptest.Config{TelegramURL: tg.URL, Admins: []int64{admin.ID}, AmoCRMURL: amo.URL, AmoCRMToken: amo.Token()})
+	approve(t, tg, newcomer)
+	var first domain.Deal
+	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if deals, total, _ := a.DB.Deals(t.Context(), domain.DealFilter{Limit: 1}); total > 0 {
+			first = deals[0]
+			break
+		}
+	}
+	if first.ID == 0 {
+		t.Fatal("the deals were not synced")
+	}
+
+	// The admin links Борис to the deal's responsible in amoCRM.
+	tg.SendText(admin, "/users")
+	list := tg.WaitForText(t, admin.ID)
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, list, "Борис · Сотрудник"))
+	card := tg.WaitForEdit(t, list)
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "🔗 amoCRM"))
+	card = tg.WaitForEdit(t, card)
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, first.ResponsibleName))
+	tg.WaitForEdit(t, card)
+
+	tg.SendText(admin, "/crm")
+	dash := tg.WaitForPhoto(t, admin.ID)
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, dash, "📋 Активные сделки"))
+	dash = tg.WaitForEdit(t, dash)
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, dash, "1"))
+	dash = tg.WaitForEdit(t, dash)
+	if !strings.Contains(dash.Caption, first.Name) || !dash.HasButton("Открыть в amoCRM") {
+		t.Fatalf("deal card %q", dash.Caption)
+	}
+	for _, press := range []string{"➕ Задача", "Позвонить", "Завтра 18:00"} {
+		tg.WaitForCallbackAnswer(t, tg.Press(t, admin, dash, press))
+		dash = tg.WaitForEdit(t, dash)
+	}
+	found := false
+	for _, task := range amo.Tasks() {
+		found = found || (task.EntityID == first.ID && task.Text == "Позвонить" && task.ResponsibleUserID == first.ResponsibleID)
+	}
+	if !found || !strings.Contains(dash.Caption, "Позвонить") {
+		t.Fatalf("task in amoCRM %v, card %q", found, dash.Caption)
+	}
+
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, dash, "➡ Статус"))
+	dash = tg.WaitForEdit(t, dash)
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, dash, "Переговоры"))
+	dash = tg.WaitForEdit(t, dash)
+	if lead, _ := amo.Lead(first.ID); lead.StatusID != 61235407 || !strings.Contains(dash.Caption, "Статус: Переговоры") {
+		t.Fatalf("moved: amoCRM status %d, card %q", lead.StatusID, dash.Caption)
+	}
+
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, dash, "💰 Сумма"))
+	tg.WaitForText(t, admin.ID)
+	tg.SendText(admin, "полтора миллиона")
+	if m := tg.WaitForText(t, admin.ID); !strings.Contains(m.Text, "Не понял сумму") {
+		t.Fatalf("bad price answer %q", m.Text)
+	}
+	tg.SendText(admin, "1 500 000")
+	tg.WaitForText(t, admin.ID)
+	if lead, _ := amo.Lead(first.ID); lead.Price != 1_500_000 {
+		t.Fatalf("price in amoCRM %d", lead.Price)
+	}
+
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, dash, "✉️ Написать ответственному"))
+	tg.WaitForText(t, admin.ID)
+	tg.SendText(admin, "Позвоните клиенту до обеда")
+	if m := tg.WaitForText(t, admin.ID); !strings.Contains(m.Text, "отправлено в Telegram") {
+		t.Fatalf("message answer %q", m.Text)
+	}
+	msg := waitForBotText(t, tg, newcomer.ID, "Позвоните клиенту до обеда")
+	if !strings.Contains(msg, first.Name) {
+		t.Fatalf("responsible got %q", msg)
+	}
+
+	// Employees look but do not touch.
+	forged := tg.PressData(newcomer, dash, "\fdeal_set|"+itoa(first.ID)+"|s|61235410")
+	if ans := tg.WaitForCallbackAnswer(t, forged); !strings.Contains(ans.Text, "Нет доступа") {
+		t.Fatalf("employee moved a deal: %+v", ans)
 	}
 }

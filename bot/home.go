@@ -136,6 +136,9 @@ func homeKeyboard(tr i18n.Printer) *tele.ReplyMarkup {
 // KPI digest to every subscriber.
 func areaKeyboard(tr i18n.Printer, a area, u domain.User) *tele.ReplyMarkup {
 	var extra, digest []tele.Btn
+	if a == areaCRM {
+		extra = row(button(btnDeals, "📋 "+tr.T(i18n.DealListTitle), dealList{}.data()...))
+	}
 	if a == areaTasks {
 		extra = row(button(btnTasks, "📋 "+tr.T(i18n.TaskListOpen), listRef{}.data()...), button(btnNewTask, tr.T(i18n.TaskNew)))
 		if u.Role.AtLeast(domain.RoleManager) {

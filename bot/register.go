@@ -30,6 +30,10 @@ func (h *Handler) register() {
 	b.Handle(btnUnsub, employee(h.onUnsubscribe))
 	b.Handle(btnSubOnly, employee(h.onSubOnly))
 	b.Handle(btnDigestNow, h.need(domain.RoleManager, h.onDigestNow))
+	b.Handle(btnDeals, employee(h.onDeals))
+	b.Handle(btnDeal, employee(h.onDeal))
+	b.Handle(btnDealSet, h.need(domain.RoleManager, h.onDealSet))
+	b.Handle(btnDealAsk, h.need(domain.RoleManager, h.onDealAsk))
 	b.Handle("/mining", employee(h.areaCommand(areaMining)))
 	b.Handle("/ideas", employee(h.areaCommand(areaIdeas)))
 	b.Handle("/idea", employee(h.areaCommand(areaIdeas)))
@@ -50,6 +54,7 @@ func (h *Handler) register() {
 	b.Handle(btnUser, admin(h.onUser))
 	b.Handle(btnRole, admin(h.onRole))
 	b.Handle(btnSubAll, admin(h.onSubAll))
+	b.Handle(btnLinkCRM, admin(h.onLinkCRM))
 	b.Handle(btnSubMine, admin(h.onSubMine))
 
 	b.Handle(tele.OnCallback, h.onStaleButton)

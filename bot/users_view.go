@@ -61,9 +61,13 @@ func userCardKeyboard(tr i18n.Printer, u domain.User, page int) *tele.ReplyMarku
 	if u.Role == domain.RoleRejected {
 		block = "✓ " + tr.T(roleKey(domain.RoleRejected))
 	}
+	link := tr.T(i18n.LinkCRM)
+	if u.CRMUserID != 0 {
+		link = "✓ " + link
+	}
 	return inline(
 		roles,
-		row(button(btnRole, block, id, string(domain.RoleRejected), p)),
+		row(button(btnRole, block, id, string(domain.RoleRejected), p), button(btnLinkCRM, "🔗 "+link, id, "?", p)),
 		row(button(btnUsers, "◀ "+tr.T(i18n.BackToList), p), button(btnArea, tr.T(i18n.Home), string(areaHome))),
 	)
 }

@@ -43,3 +43,23 @@ type CRMTask struct {
 	CreatedAt     time.Time
 	UpdatedAt     time.Time
 }
+
+// PendingInput is a question the bot asked and waits for a typed answer
+// to, such as a deal's new price.
+type PendingInput struct {
+	UserID int64
+	ChatID int64
+	Kind   string
+	RefID  int64
+}
+
+// CanActOnDeals reports whether u may change deals in amoCRM: managers
+// and admins; employees only look.
+func CanActOnDeals(u User) bool { return u.Role.AtLeast(RoleManager) }
+
+// DealFilter selects active deals for the deals table.
+type DealFilter struct {
+	ByPrice       bool  // most expensive first; otherwise the longest idle first
+	ResponsibleID int64 // 0: everyone's; else one amoCRM user's ("my deals")
+	Offset, Limit int
+}

@@ -79,6 +79,7 @@ type User struct {
 	LanguageCode string // as Telegram reported it
 	Lang         Lang   // explicit choice via /lang; empty means "from LanguageCode"
 	Role         Role
+	CRMUserID    int64 // the amoCRM user this person is; 0 when not linked
 	CreatedAt    time.Time
 	UpdatedAt    time.Time
 }

@@ -9,12 +9,14 @@ import (
 	"processet/domain"
 )
 
-const userColumns = `id, username, first_name, last_name, language_code, lang, role, created_at, updated_at`
+const userColumns = `id, username, first_name, last_name, language_code, lang, role, created_at, updated_at,
+	coalesce(crm_user_id, 0)`
 
 func scanUser(row pgx.CollectableRow) (domain.User, error) {
 	var u domain.User
 	var lang, role string
-	err := row.Scan(&u.ID, &u.Username, &u.FirstName, &u.LastName, &u.LanguageCode, &lang, &role, &u.CreatedAt, &u.UpdatedAt)
+	err := row.Scan(&u.ID, &u.Username, &u.FirstName, &u.LastName, &u.LanguageCode, &lang, &role, &u.CreatedAt, &u.UpdatedAt,
+		&u.CRMUserID)
 	u.Lang, u.Role = domain.Lang(lang), domain.Role(role)
 	return u, err
 }
@@ -50,7 +52,7 @@ func (db *DB) TouchUser(ctx context.Context, u domain.User, role domain.Role, fo
 		var r result
 		var lang, role string
 		err := row.Scan(&r.u.ID, &r.u.Username, &r.u.FirstName, &r.u.LastName, &r.u.LanguageCode, &lang, &role,
-			&r.u.CreatedAt, &r.u.UpdatedAt, &r.created)
+			&r.u.CreatedAt, &r.u.UpdatedAt, &r.u.CRMUserID, &r.created)
 		r.u.Lang, r.u.Role = domain.Lang(lang), domain.Role(role)
 		return r, err
 	})

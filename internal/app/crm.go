@@ -11,6 +11,7 @@ import (
 
 	"processet/amocrm"
 	"processet/crmsync"
+	"processet/deals"
 	"processet/domain"
 	"processet/i18n"
 	"processet/notify"
@@ -84,4 +85,12 @@ func admins(ctx context.Context, cfg Config, db *storage.DB) []domain.User {
 		}
 	}
 	return users
+}
+
+// deals is the deals area's actions; without amoCRM they say so.
+func (c *crm) deals(db *storage.DB, outbox *notify.Outbox, word deals.Message, baseURL string, log *slog.Logger) *deals.Service {
+	if c == nil {
+		return deals.New(db, nil, nil, outbox, word, "", log)
+	}
+	return deals.New(db, c.client, c.syncer, outbox, word, baseURL, log)
 }

@@ -1,0 +1,258 @@
+package bot
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+
+	tele "gopkg.in/telebot.v3"
+
+	"processet/domain"
+	"processet/i18n"
+)
+
+// dealService acts on deals in amoCRM.
+type dealService interface {
+	Move(ctx context.Context, actor domain.User, d domain.Deal, statusID int64) error
+	SetResponsible(ctx context.Context, actor domain.User, d domain.Deal, userID int64) error
+	SetPrice(ctx context.Context, actor domain.User, d domain.Deal, price int64) error
+	CreateTask(ctx context.Context, actor domain.User, d domain.Deal, text string, due time.Time, responsible int64) error
+	MessageResponsible(ctx context.Context, actor domain.User, d domain.Deal, text string) (string, error)
+	URL(id int64) string
+	AccountURL() string
+}
+
+// dealStore reads the deals mirror and keeps typed-answer questions.
+type dealStore interface {
+	Deals(ctx context.Context, f domain.DealFilter) ([]domain.Deal, int, error)
+	Deal(ctx context.Context, id int64) (domain.Deal, error)
+	DealTasks(ctx context.Context, leadID int64) ([]domain.CRMTask, error)
+	PipelineStatuses(ctx context.Context, pipelineID int64) ([]domain.PipelineStatus, error)
+	CRMUsers(ctx context.Context) ([]domain.CRMUser, error)
+	LinkCRMUser(ctx context.Context, userID, crmUserID int64) error
+	SetPendingInput(ctx context.Context, p domain.PendingInput) error
+	TakePendingInput(ctx context.Context, userID, chatID int64) (domain.PendingInput, error)
+}
+
+// dealsPerPage keeps the table short, as the brief wants.
+const dealsPerPage = 5
+
+// dealList is a view of the deals table: sort, "my deals", page.
+type dealList struct {
+	byPrice bool
+	mine    bool
+	page    int
+}
+
+func (l dealList) data() []string {
+	return []string{map[bool]string{false: "i", true: "p"}[l.byPrice], map[bool]string{false: "0", true: "1"}[l.mine], strconv.Itoa(l.page)}
+}
+
+func parseDealList(args []string) (dealList, bool) {
+	if len(args) != 3 || (args[0] != "i" && args[0] != "p") || (args[1] != "0" && args[1] != "1") {
+		return dealList{}, false
+	}
+	p, ok := parsePage(args[2])
+	return dealList{byPrice: args[0] == "p", mine: args[1] == "1", page: p}, ok
+}
+
+// onDeals shows a page of active deals.
+func (h *Handler) onDeals(c tele.Context) error {
+	l, ok := parseDealList(strings.Split(c.Callback().Data, "|"))
+	if !ok {
+		return h.onStaleButton(c)
+	}
+	ctx, cancel := h.ctx(c)
+	defer cancel()
+	u := user(c)
+	f := domain.DealFilter{ByPrice: l.byPrice, Offset: l.page * dealsPerPage, Limit: dealsPerPage}
+	if l.mine {
+		f.ResponsibleID = u.CRMUserID
+	}
+	deals, total, err := h.store.Deals(ctx, f)
+	if err != nil {
+		return err
+	}
+	tr := h.printer(c)
+	return h.showScreen(c, dealListText(tr, h.cfg.Now(), l, deals, total), dealListKeyboard(tr, u, l, deals, total, h.deals.AccountURL()))
+}
+
+// onDeal opens a deal's card; a menu replaces its actions with a choice.
+func (h *Handler) onDeal(c tele.Context) error {
+	args := strings.Split(c.Callback().Data, "|")
+	id, ok := parseID(args[0])
+	if !ok || len(args) > 2 {
+		return h.onStaleButton(c)
+	}
+	menu := ""
+	if len(args) == 2 {
+		menu = args[1]
+	}
+	return h.showDeal(c, id, menu)
+}
+
+func (h *Handler) showDeal(c tele.Context, id int64, menu string) error {
+	ctx, cancel := h.ctx(c)
+	defer cancel()
+	d, err := h.store.Deal(ctx, id)
+	if err != nil {
+		return err
+	}
+	tasks, err := h.store.DealTasks(ctx, id)
+	if err != nil {
+		return err
+	}
+	var choices dealChoices
+	switch menu {
+	case "s":
+		choices.statuses, err = h.store.PipelineStatuses(ctx, d.PipelineID)
+	case "r":
+		choices.users, err = h.store.CRMUsers(ctx)
+	case "", "t":
+	default:
+		if !strings.HasPrefix(menu, "t") {
+			return h.onStaleButton(c)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	tr := h.printer(c)
+	return h.showScreen(c, dealCardText(tr, h.cfg.Now(), d, tasks),
+		dealCardKeyboard(tr, user(c), d, menu, choices, h.deals.URL(d.ID)))
+}
+
+// dealChoices are what a card's menu offers.
+type dealChoices struct {
+	statuses []domain.PipelineStatus
+	users    []domain.CRMUser
+}
+
+// onDealSet applies a choice: a status, a responsible, or a new task.
+func (h *Handler) onDealSet(c tele.Context) error {
+	args := strings.Split(c.Callback().Data, "|")
+	if len(args) < 3 {
+		return h.onStaleButton(c)
+	}
+	id, okID := parseID(args[0])
+	if !okID {
+		return h.onStaleButton(c)
+	}
+	ctx, cancel := h.ctx(c)
+	defer cancel()
+	d, err := h.store.Deal(ctx, id)
+	if err != nil {
+		return err
+	}
+	tr := h.printer(c)
+	u := user(c)
+	switch {
+	case args[1] == "s" && len(args) == 3:
+		v, ok := parseID(args[2])
+		if !ok {
+			return h.onStaleButton(c)
+		}
+		err = h.deals.Move(ctx, u, d, v)
+	case args[1] == "r" && len(args) == 3:
+		v, ok := parseID(args[2])
+		if !ok {
+			return h.onStaleButton(c)
+		}
+		err = h.deals.SetResponsible(ctx, u, d, v)
+	case args[1] == "t" && len(args) == 4:
+		i, err1 := strconv.Atoi(args[2])
+		due, _, ok := presetDeadline(args[3], h.cfg.Now(), h.cfg.Loc)
+		if err1 != nil || i < 0 || i >= len(crmTaskPresets) || !ok || args[3] == "no" {
+			return h.onStaleButton(c)
+		}
+		err = h.deals.CreateTask(ctx, u, d, tr.T(crmTaskPresets[i]), due, 0)
+	default:
+		return h.onStaleButton(c)
+	}
+	if err != nil {
+		return err
+	}
+	if err := h.answer(c, tr.T(i18n.DealSaved), false); err != nil {
+		return err
+	}
+	return h.showDeal(c, id, "")
+}
+
+// onDealAsk asks for a typed answer: a new price, or a message to the
+// responsible.
+func (h *Handler) onDealAsk(c tele.Context) error {
+	args, ok := callbackArgs(c, 2)
+	if !ok {
+		return h.onStaleButton(c)
+	}
+	id, okID := parseID(args[0])
+	question, known := dealQuestions[args[1]]
+	if !okID || !known {
+		return h.onStaleButton(c)
+	}
+	if !domain.CanActOnDeals(user(c)) {
+		return h.deny(c)
+	}
+	ctx, cancel := h.ctx(c)
+	defer cancel()
+	if err := h.store.SetPendingInput(ctx, domain.PendingInput{UserID: user(c).ID, ChatID: c.Chat().ID,
+		Kind: "deal_" + args[1], RefID: id}); err != nil {
+		return err
+	}
+	if err := h.answer(c, "", false); err != nil {
+		return err
+	}
+	return c.Send(h.printer(c).T(question), tele.ModeHTML)
+}
+
+var dealQuestions = map[string]i18n.Key{"price": i18n.DealAskPrice, "msg": i18n.DealAskMessage}
+
+// dealAnswer takes a typed answer to a question about a deal. It reports
+// whether the text was such an answer.
+func (h *Handler) dealAnswer(c tele.Context) (bool, error) {
+	ctx, cancel := h.ctx(c)
+	defer cancel()
+	p, err := h.store.TakePendingInput(ctx, user(c).ID, c.Chat().ID)
+	if err == domain.ErrNotFound {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	d, err := h.store.Deal(ctx, p.RefID)
+	if err != nil {
+		return true, err
+	}
+	tr := h.printer(c)
+	switch p.Kind {
+	case "deal_price":
+		price, ok := parsePrice(c.Text())
+		if !ok {
+			// Ask again: the question stays open for a corrected answer.
+			if err := h.store.SetPendingInput(ctx, p); err != nil {
+				return true, err
+			}
+			return true, c.Send(tr.T(i18n.DealBadPrice, esc(c.Text(), 40)))
+		}
+		if err := h.deals.SetPrice(ctx, user(c), d, price); err != nil {
+			return true, err
+		}
+		return true, c.Send(tr.T(i18n.DealPriceSet, esc(d.Name, 80), tr.Money(price)), tele.ModeHTML)
+	case "deal_msg":
+		way, err := h.deals.MessageResponsible(ctx, user(c), d, c.Text())
+		if err != nil {
+			return true, err
+		}
+		return true, c.Send(tr.T(i18n.Key("deal.sent_"+way), esc(d.ResponsibleName, 40)), tele.ModeHTML)
+	}
+	return false, nil
+}
+
+// parsePrice reads a sum as people type it: "1 250 000", "1250000 ₽",
+// "1,5 млн" is not accepted (ambiguous), only whole rubles.
+func parsePrice(s string) (int64, bool) {
+	s = strings.NewReplacer(" ", "", "\u00a0", "", "₽", "", "руб.", "", "руб", "", "р.", "").Replace(strings.TrimSpace(s))
+	n, err := strconv.ParseInt(s, 10, 64)
+	return n, err == nil && n >= 0 && n <= 1e12
+}

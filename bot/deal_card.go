@@ -1,0 +1,186 @@
+package bot
+
+import (
+	"fmt"
+	"html"
+	"strconv"
+	"strings"
+	"time"
+
+	tele "gopkg.in/telebot.v3"
+
+	"processet/domain"
+	"processet/i18n"
+)
+
+// crmTaskPresets are the usual amoCRM tasks, offered as buttons.
+var crmTaskPresets = []i18n.Key{i18n.DealTaskCall, i18n.DealTaskMeeting, i18n.DealTaskOffer}
+
+// dealListText is a page of the active deals with the two fields the
+// brief emphasises: price and idle time.
+func dealListText(tr i18n.Printer, now time.Time, l dealList, deals []domain.Deal, total int) string {
+	order := tr.T(i18n.DealSortIdle)
+	if l.byPrice {
+		order = tr.T(i18n.DealSortPrice)
+	}
+	header := "<b>" + html.EscapeString(tr.T(i18n.DealListTitle)) + "</b> · " + tr.T(i18n.DealCount, tr.Int(total)) + " · " + order
+	if l.mine {
+		header += " · " + tr.T(i18n.DealMine)
+	}
+	if pages := pageCount(total, dealsPerPage); pages > 1 {
+		header += " · " + tr.T(i18n.PageOf, l.page+1, pages)
+	}
+	if len(deals) == 0 {
+		return header + "\n\n" + tr.T(i18n.CRMNoActive)
+	}
+	var lines []string
+	for i, d := range deals {
+		lines = append(lines, fmt.Sprintf("%d. %s", l.page*dealsPerPage+i+1, dealLine(tr, now, d)))
+	}
+	return fitLines(tr, header+"\n", lines, 0, "", maxCaption)
+}
+
+// dealLine is a deal in a list: name, company, price, idle, status, who.
+func dealLine(tr i18n.Printer, now time.Time, d domain.Deal) string {
+	who := d.ResponsibleName
+	if who == "" {
+		who = tr.T(i18n.Nobody)
+	}
+	return fmt.Sprintf("<b>%s</b>%s\n    💰 <b>%s</b> · ⏳ <b>%s</b> · %s · %s", esc(d.Name, 60), companySuffix(d.CompanyName),
+		tr.Money(d.Price), tr.Duration(d.Idle(now)), esc(d.StatusName, 30), esc(who, 30))
+}
+
+func dealListKeyboard(tr i18n.Printer, u domain.User, l dealList, deals []domain.Deal, total int, accountURL string) *tele.ReplyMarkup {
+	var open []tele.Btn
+	for i, d := range deals {
+		open = append(open, button(btnDeal, strconv.Itoa(l.page*dealsPerPage+i+1), strconv.FormatInt(d.ID, 10)))
+	}
+	sort := l
+	sort.byPrice, sort.page = !l.byPrice, 0
+	sortLabel := tr.T(i18n.DealSortByPrice)
+	if l.byPrice {
+		sortLabel = tr.T(i18n.DealSortByIdle)
+	}
+	view := []tele.Btn{button(btnDeals, "⇅ "+sortLabel, sort.data()...)}
+	if u.CRMUserID != 0 {
+		mine := l
+		mine.mine, mine.page = !l.mine, 0
+		label := tr.T(i18n.DealMine)
+		if l.mine {
+			label = tr.T(i18n.DealAll)
+		}
+		view = append(view, button(btnDeals, label, mine.data()...))
+	}
+	var nav []tele.Btn
+	if l.page > 0 {
+		prev := l
+		prev.page--
+		nav = append(nav, button(btnDeals, "◀ "+tr.T(i18n.Prev), prev.data()...))
+	}
+	if (l.page+1)*dealsPerPage < total {
+		next := l
+		next.page++
+		nav = append(nav, button(btnDeals, tr.T(i18n.Next)+" ▶", next.data()...))
+	}
+	last := []tele.Btn{button(btnArea, tr.T(i18n.Home), string(areaHome))}
+	if accountURL != "" {
+		last = append([]tele.Btn{{Text: tr.T(i18n.DealOpenAmo), URL: accountURL}}, last...)
+	}
+	return inline(open, view, nav, last)
+}
+
+// dealCardText is everything about one deal, with its open tasks.
+func dealCardText(tr i18n.Printer, now time.Time, d domain.Deal, tasks []domain.CRMTask) string {
+	who := d.ResponsibleName
+	if who == "" {
+		who = tr.T(i18n.Nobody)
+	}
+	company := d.CompanyName
+	if company == "" {
+		company = "—"
+	}
+	text := "<b>" + esc(d.Name, 120) + "</b>\n\n" + tr.T(i18n.DealCard, esc(company, 60), tr.Money(d.Price),
+		esc(d.StatusName, 40), esc(who, 40), tr.Duration(d.Idle(now)), tr.Date(d.CreatedAt), d.ID)
+	if len(tasks) == 0 {
+		return text + "\n\n" + tr.T(i18n.DealNoTasks)
+	}
+	var lines []string
+	for _, t := range tasks {
+		mark := "⏰"
+		if t.CompleteTill.Before(now) {
+			mark = "⚠️"
+		}
+		lines = append(lines, fmt.Sprintf("%s %s — %s", mark, esc(t.Text, 60), tr.DateTime(t.CompleteTill)))
+	}
+	return fitLines(tr, text+"\n\n<b>"+tr.T(i18n.DealTasksTitle)+"</b>", lines, 0, "", maxCaption)
+}
+
+// dealCardKeyboard offers a manager the actions; everyone the way out.
+func dealCardKeyboard(tr i18n.Printer, u domain.User, d domain.Deal, menu string, ch dealChoices, dealURL string) *tele.ReplyMarkup {
+	id := strconv.FormatInt(d.ID, 10)
+	back := button(btnDeal, "◀ "+tr.T(i18n.TaskBack), id)
+	var rows [][]tele.Btn
+	switch {
+	case menu == "s":
+		for _, s := range ch.statuses {
+			if s.ID != d.StatusID {
+				rows = append(rows, row(button(btnDealSet, truncate(s.Name, 40), id, "s", strconv.FormatInt(s.ID, 10))))
+			}
+		}
+		return inline(append(rows, row(back))...)
+	case menu == "r":
+		for i := 0; i < len(ch.users); i += 2 {
+			r := []tele.Btn{button(btnDealSet, truncate(ch.users[i].Name, 24), id, "r", strconv.FormatInt(ch.users[i].ID, 10))}
+			if i+1 < len(ch.users) {
+				r = append(r, button(btnDealSet, truncate(ch.users[i+1].Name, 24), id, "r", strconv.FormatInt(ch.users[i+1].ID, 10)))
+			}
+			rows = append(rows, r)
+		}
+		return inline(append(rows, row(back))...)
+	case menu == "t":
+		for i, k := range crmTaskPresets {
+			rows = append(rows, row(button(btnDeal, tr.T(k), id, "t"+strconv.Itoa(i))))
+		}
+		return inline(append(rows, row(back))...)
+	case strings.HasPrefix(menu, "t"):
+		i := menu[1:]
+		for _, code := range deadlinePresets[:len(deadlinePresets)-1] { // a task needs a deadline
+			rows = append(rows, row(button(btnDealSet, tr.T(presetKey(code)), id, "t", i, code)))
+		}
+		return inline(append(rows, row(back))...)
+	}
+	if domain.CanActOnDeals(u) {
+		rows = append(rows,
+			row(button(btnDeal, "➕ "+tr.T(i18n.DealNewTask), id, "t"), button(btnDeal, "➡ "+tr.T(i18n.DealMove), id, "s")),
+			row(button(btnDeal, "👤 "+tr.T(i18n.DealResponsible), id, "r"), button(btnDealAsk, "💰 "+tr.T(i18n.DealPrice), id, "price")),
+			row(button(btnDealAsk, "✉️ "+tr.T(i18n.DealMessage), id, "msg")))
+	}
+	last := []tele.Btn{button(btnDeals, "◀ "+tr.T(i18n.BackToList), dealList{}.data()...), button(btnArea, tr.T(i18n.Home), string(areaHome))}
+	if dealURL != "" {
+		rows = append(rows, row(tele.Btn{Text: tr.T(i18n.DealOpenAmo), URL: dealURL}))
+	}
+	return inline(append(rows, last)...)
+}
+
+// DealMessages words a manager's message to a deal's responsible: the
+// deal's name, the message, a link that opens the deal in the bot and
+// one to amoCRM.
+func DealMessages(loc *time.Location, botUsername string) func(to domain.User, lang domain.Lang, from domain.User, d domain.Deal, text, dealURL string) (string, string, string) {
+	return func(to domain.User, lang domain.Lang, from domain.User, d domain.Deal, text, dealURL string) (string, string, string) {
+		tr := i18n.New(lang, loc)
+		inBot := ""
+		if botUsername != "" {
+			inBot = fmt.Sprintf("https://t.me/%s?start=deal_%d", botUsername, d.ID)
+		}
+		msg := tr.T(i18n.DealMessageHTML, esc(from.DisplayName(), 40), esc(d.Name, 120), esc(text, 1500))
+		if inBot != "" {
+			msg += "\n" + fmt.Sprintf(`<a href="%s">%s</a>`, html.EscapeString(inBot), tr.T(i18n.DealOpenInBot))
+		}
+		if dealURL != "" {
+			msg += "\n" + fmt.Sprintf(`<a href="%s">%s</a>`, html.EscapeString(dealURL), tr.T(i18n.DealOpenAmo))
+		}
+		subject := tr.T(i18n.DealMessageSubject, d.Name)
+		mail := tr.T(i18n.DealMessageMail, from.DisplayName(), d.Name, text, inBot, dealURL)
+		return msg, subject, mail
+	}
+}

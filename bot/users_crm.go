@@ -1,0 +1,56 @@
+package bot
+
+import (
+	"strconv"
+
+	tele "gopkg.in/telebot.v3"
+
+	"processet/i18n"
+)
+
+// onLinkCRM links a user to an amoCRM user, so deals' messages reach them
+// in Telegram and "my deals" shows theirs. Without the amoCRM user (the
+// data has two parts) it offers the list.
+func (h *Handler) onLinkCRM(c tele.Context) error {
+	args, ok := callbackArgs(c, 3)
+	if !ok {
+		return h.onStaleButton(c)
+	}
+	id, okID := parseID(args[0])
+	page, okPage := parsePage(args[2])
+	if !okID || !okPage {
+		return h.onStaleButton(c)
+	}
+	ctx, cancel := h.ctx(c)
+	defer cancel()
+	tr := h.printer(c)
+	if args[1] == "?" {
+		crmUsers, err := h.store.CRMUsers(ctx)
+		if err != nil {
+			return err
+		}
+		var rows [][]tele.Btn
+		for _, cu := range crmUsers {
+			rows = append(rows, row(button(btnLinkCRM, truncate(cu.Name, 40), args[0], strconv.FormatInt(cu.ID, 10), args[2])))
+		}
+		rows = append(rows, row(button(btnLinkCRM, tr.T(i18n.LinkNone), args[0], "0", args[2])),
+			row(button(btnUser, "◀ "+tr.T(i18n.TaskBack), args[0], args[2])))
+		u, err := h.store.User(ctx, id)
+		if err != nil {
+			return err
+		}
+		return h.showText(c, userCardText(tr, u)+"\n\n"+tr.T(i18n.LinkChoose), inline(rows...))
+	}
+	crmID, err := strconv.ParseInt(args[1], 10, 64)
+	if err != nil || crmID < 0 {
+		return h.onStaleButton(c)
+	}
+	if err := h.store.LinkCRMUser(ctx, id, crmID); err != nil {
+		return err
+	}
+	u, err := h.store.User(ctx, id)
+	if err != nil {
+		return err
+	}
+	return h.showText(c, userCardText(tr, u), userCardKeyboard(tr, u, page))
+}

@@ -1,0 +1,196 @@
+// Package deals acts on amoCRM deals from the chat: creates tasks, moves
+// deals between statuses, changes their responsible and price, and
+// passes a manager's message to the responsible. Every write goes to
+// amoCRM first, is synced back at once, and is recorded.
+package deals
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"time"
+
+	"processet/amocrm"
+	"processet/crmsync"
+	"processet/domain"
+	"processet/notify"
+	"processet/storage"
+)
+
+// Errors a user can act on.
+var (
+	ErrNoCRM       = domain.NewError(domain.Invalid, "err.no_crm")
+	ErrUnreachable = domain.NewError(domain.Invalid, "err.responsible_unreachable")
+	ErrBadPrice    = domain.NewError(domain.Invalid, "err.bad_price")
+)
+
+// Message words a manager's message to a deal's responsible, for
+// Telegram (HTML) and for e-mail.
+type Message func(to domain.User, lang domain.Lang, from domain.User, d domain.Deal, text, dealURL string) (html, subject, mail string)
+
+// Service is the deals area's actions.
+type Service struct {
+	db      *storage.DB
+	client  *amocrm.Client // nil when amoCRM is not connected
+	syncer  *crmsync.Syncer
+	outbox  *notify.Outbox
+	word    Message
+	baseURL string
+	log     *slog.Logger
+}
+
+// New returns the service; client and syncer are nil without amoCRM.
+func New(db *storage.DB, client *amocrm.Client, syncer *crmsync.Syncer, outbox *notify.Outbox, word Message, baseURL string, log *slog.Logger) *Service {
+	return &Service{db: db, client: client, syncer: syncer, outbox: outbox, word: word, baseURL: baseURL, log: log}
+}
+
+// URL is the deal's page in amoCRM; empty without amoCRM.
+func (s *Service) URL(id int64) string {
+	if s.baseURL == "" {
+		return ""
+	}
+	return s.baseURL + "/leads/detail/" + strconv.FormatInt(id, 10)
+}
+
+// AccountURL is amoCRM's deals page; empty without amoCRM.
+func (s *Service) AccountURL() string {
+	if s.baseURL == "" {
+		return ""
+	}
+	return s.baseURL + "/leads/"
+}
+
+// write runs one change against amoCRM for a manager, syncs the deal back
+// and records who did what with what result.
+func (s *Service) write(ctx context.Context, actor domain.User, action string, dealID int64, detail string, do func() error) error {
+	if !domain.CanActOnDeals(actor) {
+		return domain.ErrForbidden
+	}
+	if s.client == nil {
+		return ErrNoCRM
+	}
+	err := do()
+	result := "ok"
+	if err != nil {
+		result = err.Error()
+	}
+	if rerr := s.db.RecordCRMWrite(ctx, actor.ID, action, dealID, detail, result); rerr != nil {
+		s.log.Error("record crm write", "err", rerr)
+	}
+	if err != nil {
+		return translate(err)
+	}
+	if err := s.syncer.SyncLeads(ctx, dealID); err != nil {
+		// amoCRM has the change; the next periodic sync brings it over.
+		s.log.Warn("sync deal after a write", "deal", dealID, "err", err)
+	}
+	return nil
+}
+
+// translate turns amoCRM's refusals into messages the user can act on.
+func translate(err error) error {
+	var ve *amocrm.ValidationError
+	if errors.As(err, &ve) {
+		return &domain.Error{Code: domain.Invalid, Key: "err.crm_rejected", Err: err}
+	}
+	if errors.Is(err, amocrm.ErrAccountBlocked) {
+		return &domain.Error{Code: domain.Invalid, Key: "err.crm_blocked", Err: err}
+	}
+	return err
+}
+
+// Move puts a deal into another status of its pipeline.
+func (s *Service) Move(ctx context.Context, actor domain.User, d domain.Deal, statusID int64) error {
+	return s.write(ctx, actor, "move", d.ID, fmt.Sprintf("status %d → %d", d.StatusID, statusID), func() error {
+		_, err := s.client.UpdateLeads(ctx, []amocrm.LeadUpdate{{ID: d.ID, StatusID: &statusID, PipelineID: &d.PipelineID}})
+		return err
+	})
+}
+
+// SetResponsible gives a deal to another amoCRM user.
+func (s *Service) SetResponsible(ctx context.Context, actor domain.User, d domain.Deal, userID int64) error {
+	return s.write(ctx, actor, "responsible", d.ID, fmt.Sprintf("%d → %d", d.ResponsibleID, userID), func() error {
+		_, err := s.client.UpdateLeads(ctx, []amocrm.LeadUpdate{{ID: d.ID, ResponsibleUserID: &userID}})
+		return err
+	})
+}
+
+// SetPrice changes a deal's sum.
+func (s *Service) SetPrice(ctx context.Context, actor domain.User, d domain.Deal, price int64) error {
+	if price < 0 || price > 1e12 {
+		return ErrBadPrice
+	}
+	return s.write(ctx, actor, "price", d.ID, fmt.Sprintf("%d → %d", d.Price, price), func() error {
+		_, err := s.client.UpdateLeads(ctx, []amocrm.LeadUpdate{{ID: d.ID, Price: &price}})
+		return err
+	})
+}
+
+// CreateTask creates an amoCRM task on a deal, for the deal's responsible
+// unless someone else is named.
+func (s *Service) CreateTask(ctx context.Context, actor domain.User, d domain.Deal, text string, due time.Time, responsible int64) error {
+	if responsible == 0 {
+		responsible = d.ResponsibleID
+	}
+	var created []amocrm.CreatedTask
+	err := s.write(ctx, actor, "task", d.ID, text, func() error {
+		var err error
+		created, err = s.client.CreateTasks(ctx, []amocrm.NewTask{{Text: text, CompleteTill: due,
+			TaskTypeID: amocrm.TaskTypeFollowUp, ResponsibleUserID: responsible, EntityType: amocrm.EntityLeads, EntityID: d.ID}})
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	ids := make([]int64, len(created))
+	for i, c := range created {
+		ids[i] = c.ID
+	}
+	if err := s.syncer.SyncTasks(ctx, ids...); err != nil {
+		s.log.Warn("sync tasks after creating", "err", err)
+	}
+	return nil
+}
+
+// MessageResponsible passes a manager's message about a deal to its
+// responsible: in Telegram when the amoCRM user is linked to a bot user,
+// otherwise by e-mail. It reports which way it went ("telegram", "email").
+func (s *Service) MessageResponsible(ctx context.Context, actor domain.User, d domain.Deal, text string) (string, error) {
+	if !domain.CanActOnDeals(actor) {
+		return "", domain.ErrForbidden
+	}
+	key := fmt.Sprintf("deal-message:%d:%d:%d", d.ID, actor.ID, time.Now().UnixNano())
+	if to, err := s.db.UserByCRMUser(ctx, d.ResponsibleID); err == nil && to.Role.Approved() {
+		html, _, _ := s.word(to, to.Language(), actor, d, text, s.URL(d.ID))
+		err := s.outbox.Enqueue(ctx, notify.Message{Key: key, Telegram: &notify.Telegram{ChatID: to.ID, Text: html}})
+		return "telegram", s.record(ctx, actor, d, "message telegram", err)
+	}
+	users, err := s.db.CRMUsers(ctx)
+	if err != nil {
+		return "", err
+	}
+	for _, u := range users {
+		if u.ID == d.ResponsibleID && u.Email != "" {
+			_, subject, mail := s.word(domain.User{FirstName: u.Name}, domain.LangRU, actor, d, text, s.URL(d.ID))
+			err := s.outbox.Enqueue(ctx, notify.Message{Key: key, Email: &notify.Email{To: u.Email, Subject: subject, Text: mail}})
+			if errors.Is(err, notify.ErrEmailDisabled) {
+				return "", ErrUnreachable
+			}
+			return "email", s.record(ctx, actor, d, "message email", err)
+		}
+	}
+	return "", ErrUnreachable
+}
+
+func (s *Service) record(ctx context.Context, actor domain.User, d domain.Deal, action string, err error) error {
+	result := "queued"
+	if err != nil {
+		result = err.Error()
+	}
+	if rerr := s.db.RecordCRMWrite(ctx, actor.ID, action, d.ID, "", result); rerr != nil {
+		s.log.Error("record crm write", "err", rerr)
+	}
+	return err
+}

@@ -1,0 +1,122 @@
+package i18n
+
+// Keys of the deals table, the deal card and its actions.
+const (
+	DealListTitle      Key = "deal.list_title"
+	DealCount          Key = "deal.count"
+	DealSortIdle       Key = "deal.sort_idle"
+	DealSortPrice      Key = "deal.sort_price"
+	DealSortByIdle     Key = "deal.sort_by_idle"
+	DealSortByPrice    Key = "deal.sort_by_price"
+	DealMine           Key = "deal.mine"
+	DealAll            Key = "deal.all"
+	DealOpenAmo        Key = "deal.open_amo"
+	DealOpenInBot      Key = "deal.open_in_bot"
+	DealCard           Key = "deal.card"
+	DealNoTasks        Key = "deal.no_tasks"
+	DealTasksTitle     Key = "deal.tasks_title"
+	DealNewTask        Key = "deal.new_task"
+	DealMove           Key = "deal.move"
+	DealResponsible    Key = "deal.responsible"
+	DealPrice          Key = "deal.price"
+	DealMessage        Key = "deal.message"
+	DealSaved          Key = "deal.saved"
+	DealAskPrice       Key = "deal.ask_price"
+	DealAskMessage     Key = "deal.ask_message"
+	DealBadPrice       Key = "deal.bad_price"
+	DealPriceSet       Key = "deal.price_set"
+	DealTaskCall       Key = "deal.task_call"
+	DealTaskMeeting    Key = "deal.task_meeting"
+	DealTaskOffer      Key = "deal.task_offer"
+	DealMessageHTML    Key = "deal.message_html"
+	DealMessageSubject Key = "deal.message_subject"
+	DealMessageMail    Key = "deal.message_mail"
+	LinkCRM            Key = "link.crm"
+	LinkChoose         Key = "link.choose"
+	LinkNone           Key = "link.none"
+)
+
+func init() {
+	merge(ru, map[Key]string{
+		DealListTitle:                 "Активные сделки",
+		DealCount:                     "всего %s",
+		DealSortIdle:                  "дольше всех без движения",
+		DealSortPrice:                 "самые крупные",
+		DealSortByIdle:                "По простою",
+		DealSortByPrice:               "По сумме",
+		DealMine:                      "Мои сделки",
+		DealAll:                       "Все сделки",
+		DealOpenAmo:                   "Открыть в amoCRM",
+		DealOpenInBot:                 "Открыть сделку в боте",
+		DealCard:                      "Компания: %s\nСумма: <b>%s</b>\nСтатус: %s\nОтветственный: %s\nБез движения: <b>%s</b>\nСоздана: %s · №%d",
+		DealNoTasks:                   "Открытых задач нет.",
+		DealTasksTitle:                "Открытые задачи:",
+		DealNewTask:                   "Задача",
+		DealMove:                      "Статус",
+		DealResponsible:               "Ответственный",
+		DealPrice:                     "Сумма",
+		DealMessage:                   "Написать ответственному",
+		DealSaved:                     "Готово: изменения в amoCRM",
+		DealAskPrice:                  "Новая сумма сделки в рублях? Например: <code>1 250 000</code>",
+		DealAskMessage:                "Что передать ответственному? Напишите одним сообщением: к нему придут название сделки и ссылки.",
+		DealBadPrice:                  "Не понял сумму «%s»: нужны целые рубли, например 1 250 000. Попробуйте ещё раз.",
+		DealPriceSet:                  "Сумма сделки <b>%s</b> теперь %s.",
+		DealTaskCall:                  "Позвонить",
+		DealTaskMeeting:               "Встреча",
+		DealTaskOffer:                 "Отправить КП",
+		DealMessageHTML:               "✉️ %s пишет о сделке <b>%s</b>:\n\n%s",
+		DealMessageSubject:            "Сделка «%s»",
+		DealMessageMail:               "%s пишет о сделке «%s»:\n\n%s\n\nОткрыть в боте: %s\nОткрыть в amoCRM: %s",
+		LinkCRM:                       "amoCRM",
+		LinkChoose:                    "Кто этот человек в amoCRM? Тогда сообщения о его сделках придут ему в Telegram, а «Мои сделки» покажут его сделки.",
+		LinkNone:                      "Не связывать",
+		"deal.sent_telegram":          "Сообщение для %s отправлено в Telegram.",
+		"deal.sent_email":             "Сообщение для %s отправлено на почту.",
+		"err.no_crm":                  "amoCRM не подключён: изменения сделок недоступны.",
+		"err.responsible_unreachable": "Ответственному не доставить сообщение: он не связан с пользователем бота, и у него нет почты (или почта не настроена).",
+		"err.bad_price":               "Сумма должна быть от 0 до триллиона рублей.",
+		"err.crm_rejected":            "amoCRM не принял изменение: проверьте данные и попробуйте ещё раз.",
+		"err.crm_blocked":             "amoCRM временно заблокировал доступ; администраторы предупреждены.",
+	})
+	merge(en, map[Key]string{
+		DealListTitle:                 "Active deals",
+		DealCount:                     "%s in all",
+		DealSortIdle:                  "idle the longest",
+		DealSortPrice:                 "the largest",
+		DealSortByIdle:                "By idle time",
+		DealSortByPrice:               "By price",
+		DealMine:                      "My deals",
+		DealAll:                       "All deals",
+		DealOpenAmo:                   "Open in amoCRM",
+		DealOpenInBot:                 "Open the deal in the bot",
+		DealCard:                      "Company: %s\nPrice: <b>%s</b>\nStatus: %s\nResponsible: %s\nIdle: <b>%s</b>\nCreated: %s · #%d",
+		DealNoTasks:                   "No open tasks.",
+		DealTasksTitle:                "Open tasks:",
+		DealNewTask:                   "Task",
+		DealMove:                      "Status",
+		DealResponsible:               "Responsible",
+		DealPrice:                     "Price",
+		DealMessage:                   "Message the responsible",
+		DealSaved:                     "Done: changed in amoCRM",
+		DealAskPrice:                  "The deal's new price in rubles? For example: <code>1250000</code>",
+		DealAskMessage:                "What should the responsible hear? Write it in one message: the deal's name and links come with it.",
+		DealBadPrice:                  "I did not understand the price “%s”: whole rubles, e.g. 1250000. Please try again.",
+		DealPriceSet:                  "The price of <b>%s</b> is now %s.",
+		DealTaskCall:                  "Call",
+		DealTaskMeeting:               "Meeting",
+		DealTaskOffer:                 "Send an offer",
+		DealMessageHTML:               "✉️ %s writes about the deal <b>%s</b>:\n\n%s",
+		DealMessageSubject:            "Deal “%s”",
+		DealMessageMail:               "%s writes about the deal “%s”:\n\n%s\n\nOpen in the bot: %s\nOpen in amoCRM: %s",
+		LinkCRM:                       "amoCRM",
+		LinkChoose:                    "Who is this person in amoCRM? Messages about their deals then reach them in Telegram, and “My deals” shows theirs.",
+		LinkNone:                      "Do not link",
+		"deal.sent_telegram":          "The message for %s went to Telegram.",
+		"deal.sent_email":             "The message for %s went by e-mail.",
+		"err.no_crm":                  "amoCRM is not connected: deals cannot be changed.",
+		"err.responsible_unreachable": "The responsible cannot be reached: not linked to a bot user, and no e-mail address (or e-mail is off).",
+		"err.bad_price":               "The price must be between 0 and a trillion rubles.",
+		"err.crm_rejected":            "amoCRM did not accept the change: check the data and try again.",
+		"err.crm_blocked":             "amoCRM has blocked access for now; the admins have been told.",
+	})
+}
