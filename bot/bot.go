@@ -22,6 +22,7 @@ type store interface {
 	dashboardStore
 	teamStore
 	dealStore
+	crmDrafts
 }
 
 // renderer draws the dashboard cards.

@@ -38,6 +38,7 @@ var (
 	btnDealSet = &tele.Btn{Unique: "deal_set"} // Data: lead ID|field|value[|value]
 	btnDealAsk = &tele.Btn{Unique: "deal_ask"} // Data: lead ID|question
 	btnLinkCRM = &tele.Btn{Unique: "link_crm"} // Data: user ID|amoCRM user ID (0 unlinks)|page
+	btnCRMTask = &tele.Btn{Unique: "crm_task"} // Data: op|value (the draft is the user's own)
 )
 
 // button makes an inline button of kind with a visible text and data.

@@ -17,7 +17,8 @@ type dealService interface {
 	Move(ctx context.Context, actor domain.User, d domain.Deal, statusID int64) error
 	SetResponsible(ctx context.Context, actor domain.User, d domain.Deal, userID int64) error
 	SetPrice(ctx context.Context, actor domain.User, d domain.Deal, price int64) error
-	CreateTask(ctx context.Context, actor domain.User, d domain.Deal, text string, due time.Time, responsible int64) error
+	CreateTask(ctx context.Context, actor domain.User, d domain.Deal, text string, due time.Time, responsible, typeID int64) error
+	TaskTypes(ctx context.Context) ([]domain.TaskType, error)
 	MessageResponsible(ctx context.Context, actor domain.User, d domain.Deal, text string) (string, error)
 	URL(id int64) string
 	AccountURL() string
@@ -111,9 +112,7 @@ func (h *Handler) showDeal(c tele.Context, id int64, menu string) error {
 		choices.users, err = h.store.CRMUsers(ctx)
 	case "", "t":
 	default:
-		if !strings.HasPrefix(menu, "t") {
-			return h.onStaleButton(c)
-		}
+		return h.onStaleButton(c)
 	}
 	if err != nil {
 		return err
@@ -160,13 +159,6 @@ func (h *Handler) onDealSet(c tele.Context) error {
 			return h.onStaleButton(c)
 		}
 		err = h.deals.SetResponsible(ctx, u, d, v)
-	case args[1] == "t" && len(args) == 4:
-		i, err1 := strconv.Atoi(args[2])
-		due, _, ok := presetDeadline(args[3], h.cfg.Now(), h.cfg.Loc)
-		if err1 != nil || i < 0 || i >= len(crmTaskPresets) || !ok || args[3] == "no" {
-			return h.onStaleButton(c)
-		}
-		err = h.deals.CreateTask(ctx, u, d, tr.T(crmTaskPresets[i]), due, 0)
 	default:
 		return h.onStaleButton(c)
 	}
@@ -206,7 +198,7 @@ func (h *Handler) onDealAsk(c tele.Context) error {
 	return c.Send(h.printer(c).T(question), tele.ModeHTML)
 }
 
-var dealQuestions = map[string]i18n.Key{"price": i18n.DealAskPrice, "msg": i18n.DealAskMessage}
+var dealQuestions = map[string]i18n.Key{"price": i18n.DealAskPrice, "msg": i18n.DealAskMessage, "task": i18n.CRMTaskAskText}
 
 // dealAnswer takes a typed answer to a question about a deal. It reports
 // whether the text was such an answer.
@@ -239,6 +231,8 @@ func (h *Handler) dealAnswer(c tele.Context) (bool, error) {
 			return true, err
 		}
 		return true, c.Send(tr.T(i18n.DealPriceSet, esc(d.Name, 80), tr.Money(price)), tele.ModeHTML)
+	case "deal_task", "deal_due":
+		return true, h.crmTaskAnswer(ctx, c, p.Kind, d)
 	case "deal_msg":
 		way, err := h.deals.MessageResponsible(ctx, user(c), d, c.Text())
 		if err != nil {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"html"
 	"strconv"
-	"strings"
 	"time"
 
 	tele "gopkg.in/telebot.v3"
@@ -139,14 +138,9 @@ func dealCardKeyboard(tr i18n.Printer, u domain.User, d domain.Deal, menu string
 		return inline(append(rows, row(back))...)
 	case menu == "t":
 		for i, k := range crmTaskPresets {
-			rows = append(rows, row(button(btnDeal, tr.T(k), id, "t"+strconv.Itoa(i))))
+			rows = append(rows, row(button(btnCRMTask, tr.T(k), "new", id, strconv.Itoa(i))))
 		}
-		return inline(append(rows, row(back))...)
-	case strings.HasPrefix(menu, "t"):
-		i := menu[1:]
-		for _, code := range deadlinePresets[:len(deadlinePresets)-1] { // a task needs a deadline
-			rows = append(rows, row(button(btnDealSet, tr.T(presetKey(code)), id, "t", i, code)))
-		}
+		rows = append(rows, row(button(btnDealAsk, "✏️ "+tr.T(i18n.CRMTaskOwnText), id, "task")))
 		return inline(append(rows, row(back))...)
 	}
 	if domain.CanActOnDeals(u) {

@@ -20,11 +20,14 @@ func TestCRMDashboardFromAmoCRM(t *testing.T) {
 	tg := telegramtest.NewServer(t)
 	tg.OpenChat(admin)
 	apptest.Start(t, apptest.Config{TelegramURL: tg.URL, Admins: []int64{admin.ID}, AmoCRMURL: amo.URL, AmoCRMToken: amo.Token()})
-	tg.SendText(admin, "/status")
-	status := waitForBotText(t, tg, admin.ID, "Синхронизация amoCRM")
-	for !strings.Contains(status, "сделки: ") || strings.Contains(status, "идёт сейчас") {
+	// The first sync starts with the app; ask until it has finished.
+	var status string
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
 		tg.SendText(admin, "/status")
 		status = tg.WaitForText(t, admin.ID).Text
+		if strings.Contains(status, "сделки: ") && !strings.Contains(status, "идёт сейчас") {
+			break
+		}
 	}
 	if !strings.Contains(status, "строк: 60") || !strings.Contains(status, "Запросов к amoCRM") {
 		t.Fatalf("status %q", status)
@@ -77,17 +80,45 @@ func TestActOnDealsFromTheChat(t *testing.T) {
 	if !strings.Contains(dash.Caption, first.Name) || !dash.HasButton("Открыть в amoCRM") {
 		t.Fatalf("deal card %q", dash.Caption)
 	}
-	for _, press := range []string{"➕ Задача", "Позвонить", "Завтра 18:00"} {
+	for _, press := range []string{"➕ Задача", "Позвонить", "Срок ▸", "Через 3 дня", "Тип ▸", "Встреча", "✅ Создать"} {
 		tg.WaitForCallbackAnswer(t, tg.Press(t, admin, dash, press))
 		dash = tg.WaitForEdit(t, dash)
 	}
 	found := false
 	for _, task := range amo.Tasks() {
-		found = found || (task.EntityID == first.ID && task.Text == "Позвонить" && task.ResponsibleUserID == first.ResponsibleID)
+		found = found || (task.EntityID == first.ID && task.Text == "Позвонить" && task.ResponsibleUserID == first.ResponsibleID && task.TypeID == 2)
 	}
 	if !found || !strings.Contains(dash.Caption, "Позвонить") {
 		t.Fatalf("task in amoCRM %v, card %q", found, dash.Caption)
 	}
+	// A task with its own text and a typed date.
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, dash, "➕ Задача"))
+	dash = tg.WaitForEdit(t, dash)
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, dash, "✏️ Свой текст"))
+	tg.WaitForText(t, admin.ID)
+	tg.SendText(admin, "Согласовать скидку с юристами")
+	draft := tg.WaitForText(t, admin.ID)
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, draft, "Срок ▸"))
+	draft = tg.WaitForEdit(t, draft)
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, draft, "📅 Другая дата"))
+	tg.WaitForText(t, admin.ID)
+	tg.SendText(admin, "32.13")
+	if m := tg.WaitForText(t, admin.ID); !strings.Contains(m.Text, "Не понял дату «32.13»") {
+		t.Fatalf("bad date answer %q", m.Text)
+	}
+	tg.SendText(admin, "послезавтра 11:00")
+	draft = tg.WaitForText(t, admin.ID)
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, draft, "✅ Создать"))
+	tg.WaitForEdit(t, draft)
+	custom := false
+	for _, task := range amo.Tasks() {
+		custom = custom || (task.EntityID == first.ID && task.Text == "Согласовать скидку с юристами")
+	}
+	if !custom {
+		t.Fatal("the task with its own text is not in amoCRM")
+	}
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, dash, "◀ Назад"))
+	dash = tg.WaitForEdit(t, dash)
 
 	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, dash, "➡ Статус"))
 	dash = tg.WaitForEdit(t, dash)

@@ -34,6 +34,7 @@ func (h *Handler) register() {
 	b.Handle(btnDeal, employee(h.onDeal))
 	b.Handle(btnDealSet, h.need(domain.RoleManager, h.onDealSet))
 	b.Handle(btnDealAsk, h.need(domain.RoleManager, h.onDealAsk))
+	b.Handle(btnCRMTask, h.need(domain.RoleManager, h.onCRMTask))
 	b.Handle("/mining", employee(h.areaCommand(areaMining)))
 	b.Handle("/ideas", employee(h.areaCommand(areaIdeas)))
 	b.Handle("/idea", employee(h.areaCommand(areaIdeas)))

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strconv"
+	"sync"
 	"time"
 
 	"processet/amocrm"
@@ -39,6 +40,10 @@ type Service struct {
 	word    Message
 	baseURL string
 	log     *slog.Logger
+
+	typesMu sync.Mutex
+	types   []domain.TaskType
+	typesAt time.Time
 }
 
 // New returns the service; client and syncer are nil without amoCRM.
@@ -129,16 +134,19 @@ func (s *Service) SetPrice(ctx context.Context, actor domain.User, d domain.Deal
 }
 
 // CreateTask creates an amoCRM task on a deal, for the deal's responsible
-// unless someone else is named.
-func (s *Service) CreateTask(ctx context.Context, actor domain.User, d domain.Deal, text string, due time.Time, responsible int64) error {
+// unless someone else is named, of the follow-up type unless another is.
+func (s *Service) CreateTask(ctx context.Context, actor domain.User, d domain.Deal, text string, due time.Time, responsible, typeID int64) error {
 	if responsible == 0 {
 		responsible = d.ResponsibleID
+	}
+	if typeID == 0 {
+		typeID = amocrm.TaskTypeFollowUp
 	}
 	var created []amocrm.CreatedTask
 	err := s.write(ctx, actor, "task", d.ID, text, func() error {
 		var err error
 		created, err = s.client.CreateTasks(ctx, []amocrm.NewTask{{Text: text, CompleteTill: due,
-			TaskTypeID: amocrm.TaskTypeFollowUp, ResponsibleUserID: responsible, EntityType: amocrm.EntityLeads, EntityID: d.ID}})
+			TaskTypeID: typeID, ResponsibleUserID: responsible, EntityType: amocrm.EntityLeads, EntityID: d.ID}})
 		return err
 	})
 	if err != nil {
@@ -193,4 +201,27 @@ func (s *Service) record(ctx context.Context, actor domain.User, d domain.Deal, 
 		s.log.Error("record crm write", "err", rerr)
 	}
 	return err
+}
+
+// TaskTypes lists the account's task types: the standard ones and its
+// own. They change rarely, so the list is kept for ten minutes.
+func (s *Service) TaskTypes(ctx context.Context) ([]domain.TaskType, error) {
+	if s.client == nil {
+		return []domain.TaskType{{ID: amocrm.TaskTypeFollowUp}, {ID: amocrm.TaskTypeMeeting}}, nil
+	}
+	s.typesMu.Lock()
+	defer s.typesMu.Unlock()
+	if time.Since(s.typesAt) < 10*time.Minute && len(s.types) > 0 {
+		return s.types, nil
+	}
+	types, err := s.client.TaskTypes(ctx)
+	if err != nil {
+		return nil, translate(err)
+	}
+	s.types = s.types[:0]
+	for _, t := range types {
+		s.types = append(s.types, domain.TaskType{ID: t.ID, Name: t.Name})
+	}
+	s.typesAt = time.Now()
+	return s.types, nil
 }

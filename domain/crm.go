@@ -63,3 +63,19 @@ type DealFilter struct {
 	ResponsibleID int64 // 0: everyone's; else one amoCRM user's ("my deals")
 	Offset, Limit int
 }
+
+// CRMTaskDraft is an amoCRM task being put together from a deal card.
+type CRMTaskDraft struct {
+	UserID        int64
+	LeadID        int64
+	Text          string
+	TypeID        int64
+	ResponsibleID int64
+	Due           time.Time
+}
+
+// TaskType is a kind of amoCRM task: the standard ones and the account's own.
+type TaskType struct {
+	ID   int64
+	Name string
+}

@@ -34,6 +34,14 @@ const (
 	LinkCRM            Key = "link.crm"
 	LinkChoose         Key = "link.choose"
 	LinkNone           Key = "link.none"
+	CRMTaskAskText     Key = "crm_task.ask_text"
+	CRMTaskOwnText     Key = "crm_task.own_text"
+	CRMTaskAskDate     Key = "crm_task.ask_date"
+	CRMTaskDraft       Key = "crm_task.draft"
+	CRMTaskOtherDate   Key = "crm_task.other_date"
+	CRMTaskType        Key = "crm_task.type"
+	CRMTaskBadText     Key = "crm_task.bad_text"
+	CRMTaskBadDate     Key = "crm_task.bad_date"
 )
 
 func init() {
@@ -70,6 +78,16 @@ func init() {
 		LinkCRM:                       "amoCRM",
 		LinkChoose:                    "Кто этот человек в amoCRM? Тогда сообщения о его сделках придут ему в Telegram, а «Мои сделки» покажут его сделки.",
 		LinkNone:                      "Не связывать",
+		CRMTaskAskText:                "Текст задачи для amoCRM? Напишите одним сообщением.",
+		CRMTaskOwnText:                "Свой текст",
+		CRMTaskAskDate:                "Когда срок? Например: <code>завтра 15:00</code>, <code>пт</code>, <code>25.11 10:30</code>, <code>через 3 дня</code>.",
+		CRMTaskDraft:                  "<b>Новая задача в amoCRM</b>\n%s\nСделка: %s\nТип: %s\nОтветственный: %s\nСрок: %s",
+		CRMTaskOtherDate:              "Другая дата",
+		CRMTaskType:                   "Тип",
+		CRMTaskBadText:                "Текст задачи должен быть от 1 до 500 символов.",
+		CRMTaskBadDate:                "Не понял дату «%s». Попробуйте ещё раз, например «завтра 15:00».",
+		"crm_task_type.1":             "Связаться",
+		"crm_task_type.2":             "Встреча",
 		"deal.sent_telegram":          "Сообщение для %s отправлено в Telegram.",
 		"deal.sent_email":             "Сообщение для %s отправлено на почту.",
 		"err.no_crm":                  "amoCRM не подключён: изменения сделок недоступны.",
@@ -111,6 +129,16 @@ func init() {
 		LinkCRM:                       "amoCRM",
 		LinkChoose:                    "Who is this person in amoCRM? Messages about their deals then reach them in Telegram, and “My deals” shows theirs.",
 		LinkNone:                      "Do not link",
+		CRMTaskAskText:                "The task's text for amoCRM? Write it in one message.",
+		CRMTaskOwnText:                "Own text",
+		CRMTaskAskDate:                "When is it due? For example: <code>tomorrow 15:00</code>, <code>fri</code>, <code>25.11 10:30</code>, <code>in 3 days</code>.",
+		CRMTaskDraft:                  "<b>New amoCRM task</b>\n%s\nDeal: %s\nType: %s\nResponsible: %s\nDue: %s",
+		CRMTaskOtherDate:              "Another date",
+		CRMTaskType:                   "Type",
+		CRMTaskBadText:                "The task's text must be 1 to 500 characters.",
+		CRMTaskBadDate:                "I did not understand the date “%s”. Please try again, e.g. “tomorrow 15:00”.",
+		"crm_task_type.1":             "Follow up",
+		"crm_task_type.2":             "Meeting",
 		"deal.sent_telegram":          "The message for %s went to Telegram.",
 		"deal.sent_email":             "The message for %s went by e-mail.",
 		"err.no_crm":                  "amoCRM is not connected: deals cannot be changed.",
