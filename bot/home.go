@@ -119,7 +119,7 @@ func (h *Handler) buildScreen(ctx context.Context, tr i18n.Printer, q domain.Das
 	if err != nil {
 		return screen{}, err
 	}
-	return screen{png, caption, areaKeyboard(tr, a, u)}, nil
+	return screen{png, caption, areaKeyboard(tr, a, u, h.deals.AccountURL())}, nil
 }
 
 // homeKeyboard explores each area from the home card.
@@ -131,13 +131,16 @@ func homeKeyboard(tr i18n.Printer) *tele.ReplyMarkup {
 	)
 }
 
-// areaKeyboard leads back home from an area, or refreshes it; the tasks
-// dashboard also opens the task list, a new task and, for managers, the
-// KPI digest to every subscriber.
-func areaKeyboard(tr i18n.Printer, a area, u domain.User) *tele.ReplyMarkup {
+// areaKeyboard leads back home from an area, or refreshes it; the CRM
+// dashboard also opens the deals table and amoCRM, the tasks dashboard
+// the task list, a new task and, for managers, the KPI digest.
+func areaKeyboard(tr i18n.Printer, a area, u domain.User, crmURL string) *tele.ReplyMarkup {
 	var extra, digest []tele.Btn
 	if a == areaCRM {
 		extra = row(button(btnDeals, "📋 "+tr.T(i18n.DealListTitle), dealList{}.data()...))
+		if crmURL != "" {
+			extra = append(extra, tele.Btn{Text: tr.T(i18n.DealOpenAmo), URL: crmURL})
+		}
 	}
 	if a == areaTasks {
 		extra = row(button(btnTasks, "📋 "+tr.T(i18n.TaskListOpen), listRef{}.data()...), button(btnNewTask, tr.T(i18n.TaskNew)))

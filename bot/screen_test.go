@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"processet/charts"
+	"processet/deals"
 	"processet/demo"
 	"processet/domain"
 	"processet/i18n"
@@ -25,7 +26,8 @@ func demoHandler(tb testing.TB) *Handler {
 	if err := db.LoadSeed(context.Background(), demo.Build(fixedAt), false); err != nil {
 		tb.Fatal(err)
 	}
-	return &Handler{store: db, render: charts.NewRenderer(2), cfg: Config{Loc: msk, Now: func() time.Time { return fixedAt }}}
+	return &Handler{store: db, render: charts.NewRenderer(2), deals: deals.New(db, nil, nil, nil, nil, "", nil),
+		cfg: Config{Loc: msk, Now: func() time.Time { return fixedAt }}}
 }
 
 // TestDemoScreens builds every screen of the demo company in both
