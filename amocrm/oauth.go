@@ -123,11 +123,27 @@ func requestToken(ctx context.Context, oc OAuthConfig, req tokenRequest) (TokenP
 	}, nil
 }
 
+// ErrNoToken is what a TokenStore returns before anyone has connected the
+// integration: an admin has to authorize it and the code go to Connect.
+var ErrNoToken = errors.New("amocrm: no token yet, connect the integration")
+
 // TokenStore keeps the current pair across restarts. SaveToken must be
 // durable when it returns: the refresh token it replaces is already dead.
+// LoadToken returns an error wrapping ErrNoToken when there is no pair.
 type TokenStore interface {
 	LoadToken(ctx context.Context) (TokenPair, error)
 	SaveToken(ctx context.Context, p TokenPair) error
+}
+
+// TokenLocker is implemented by a TokenStore that several processes share.
+// Refresh tokens work once, so two processes refreshing the same pair
+// would leave one of them, and possibly the saved pair, with a dead token.
+// OAuthTokens holds the lock around "reload, refresh if still due, save";
+// a process that waited for it finds the pair the other one saved and
+// uses that instead of refreshing again. unlock must be safe to call once
+// whatever happened in between.
+type TokenLocker interface {
+	Lock(ctx context.Context) (unlock func(), err error)
 }
 
 // refreshEarly renews a token this long before it expires, so a request in
@@ -136,7 +152,9 @@ const refreshEarly = 5 * time.Minute
 
 // OAuthTokens is a TokenSource over the OAuth flow. It refreshes when the
 // access token is near expiry or was refused, saves the new pair before
-// handing out its access token, and lets one refresh happen at a time.
+// handing out its access token, and lets one refresh happen at a time: in
+// this process by its mutex, across processes by the store's TokenLocker
+// when it has one.
 type OAuthTokens struct {
 	cfg   OAuthConfig
 	store TokenStore
@@ -158,6 +176,30 @@ func NewOAuthTokens(oc OAuthConfig, store TokenStore) *OAuthTokens {
 	return &OAuthTokens{cfg: oc, store: store, now: now}
 }
 
+// Connect trades the authorization code from the consent redirect for a
+// pair, saves it and uses it from now on, replacing whatever pair there was.
+// It takes the store's lock first, so a database that is down fails before
+// the single-use code is spent, and a refresh running elsewhere cannot
+// overwrite the new pair with one from the old connection.
+func (s *OAuthTokens) Connect(ctx context.Context, code string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return fmt.Errorf("connect amocrm: %w", err)
+	}
+	defer unlock()
+	p, err := ExchangeCode(ctx, s.cfg, code)
+	if err != nil {
+		return fmt.Errorf("connect amocrm: %w", err)
+	}
+	if err := s.store.SaveToken(ctx, p); err != nil {
+		return fmt.Errorf("connect amocrm: save token: %w", err)
+	}
+	s.pair, s.loaded, s.stale, s.unsaved = p, true, false, false
+	return nil
+}
+
 // Token returns a valid access token, refreshing and persisting first if
 // needed.
 func (s *OAuthTokens) Token(ctx context.Context) (string, error) {
@@ -170,12 +212,18 @@ func (s *OAuthTokens) Token(ctx context.Context) (string, error) {
 		}
 		s.pair, s.loaded = p, true
 	}
-	if !s.unsaved && (s.stale || !s.now().Before(s.pair.ExpiresAt.Add(-refreshEarly))) {
-		p, err := Refresh(ctx, s.cfg, s.pair.Refresh)
-		if err != nil {
+	if !s.unsaved && !s.due() {
+		return s.pair.Access, nil
+	}
+	unlock, err := s.lock(ctx)
+	if err != nil {
+		return "", err
+	}
+	defer unlock()
+	if !s.unsaved {
+		if err := s.renew(ctx); err != nil {
 			return "", err
 		}
-		s.pair, s.stale, s.unsaved = p, false, true
 	}
 	if s.unsaved {
 		// Keep the new pair in memory even if saving fails: the old one is
@@ -186,6 +234,48 @@ func (s *OAuthTokens) Token(ctx context.Context) (string, error) {
 		s.unsaved = false
 	}
 	return s.pair.Access, nil
+}
+
+// due tells whether the pair in memory needs a refresh.
+func (s *OAuthTokens) due() bool {
+	return s.stale || !s.now().Before(s.pair.ExpiresAt.Add(-refreshEarly))
+}
+
+// lock takes the store's cross-process lock, if it has one.
+func (s *OAuthTokens) lock(ctx context.Context) (unlock func(), err error) {
+	l, ok := s.store.(TokenLocker)
+	if !ok {
+		return func() {}, nil
+	}
+	unlock, err = l.Lock(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("lock token: %w", err)
+	}
+	return unlock, nil
+}
+
+// renew refreshes the pair. Behind a TokenLocker it first reloads: when
+// another process has saved a new pair meanwhile, that pair is taken, and
+// refreshed only if it is itself due.
+func (s *OAuthTokens) renew(ctx context.Context) error {
+	if _, shared := s.store.(TokenLocker); shared {
+		p, err := s.store.LoadToken(ctx)
+		if err != nil {
+			return fmt.Errorf("reload token: %w", err)
+		}
+		if p.Access != s.pair.Access || p.Refresh != s.pair.Refresh {
+			s.pair, s.stale = p, false
+		}
+		if !s.due() {
+			return nil
+		}
+	}
+	p, err := Refresh(ctx, s.cfg, s.pair.Refresh)
+	if err != nil {
+		return err
+	}
+	s.pair, s.stale, s.unsaved = p, false, true
+	return nil
 }
 
 // Invalidate marks token as refused so the next Token refreshes, unless it

@@ -151,3 +151,80 @@ func TestOAuthTokensRefreshBeforeExpiry(t *testing.T) {
 		t.Errorf("token a minute before expiry not refreshed: %v", err)
 	}
 }
+
+func TestOAuthTokensConnect(t *testing.T) {
+	srv := fastServer(t)
+	oc := oauthConfig(srv)
+	ctx := context.Background()
+	store := &memStore{}
+	src := amocrm.NewOAuthTokens(oc, store)
+	code := srv.AuthCode()
+	if err := src.Connect(ctx, code); err != nil {
+		t.Fatalf("Connect: %v", err)
+	}
+	saved, saves := store.get()
+	if saves != 1 || saved.Access == "" || saved.Refresh == "" {
+		t.Fatalf("store after Connect: %d saves, pair %+v", saves, saved)
+	}
+	if tok, err := src.Token(ctx); err != nil || tok != saved.Access {
+		t.Errorf("Token after Connect = %q, %v; want the saved access token", tok, err)
+	}
+	if err := src.Connect(ctx, code); !errors.Is(err, amocrm.ErrUnauthorized) {
+		t.Errorf("code reused: err = %v, want ErrUnauthorized", err)
+	}
+	if again, saves := store.get(); saves != 1 || again != saved {
+		t.Error("a failed Connect touched the store")
+	}
+}
+
+// lockedStore is a memStore shared by several OAuthTokens, as the database
+// is by several processes, with a lock around refreshes.
+type lockedStore struct {
+	*memStore
+	lockMu sync.Mutex
+}
+
+func (l *lockedStore) Lock(context.Context) (func(), error) {
+	l.lockMu.Lock()
+	return l.lockMu.Unlock, nil
+}
+
+// TestOAuthTokensSharedStore has two sources over one store with a lock,
+// both due for a refresh at once: one refreshes, the other waits, reloads
+// and takes the new pair instead of spending the dead refresh token.
+func TestOAuthTokensSharedStore(t *testing.T) {
+	srv := fastServer(t)
+	oc := oauthConfig(srv)
+	ctx := context.Background()
+	pair, err := amocrm.ExchangeCode(ctx, oc, srv.AuthCode())
+	if err != nil {
+		t.Fatal(err)
+	}
+	pair.ExpiresAt = time.Now() // due for refresh
+	store := &lockedStore{memStore: &memStore{pair: pair}}
+	sources := []*amocrm.OAuthTokens{amocrm.NewOAuthTokens(oc, store), amocrm.NewOAuthTokens(oc, store)}
+	tokens := make([]string, 6)
+	var wg sync.WaitGroup
+	for i := range tokens {
+		wg.Go(func() {
+			tok, err := sources[i%2].Token(ctx)
+			if err != nil {
+				t.Errorf("source %d: %v", i%2, err)
+			}
+			tokens[i] = tok
+		})
+	}
+	wg.Wait()
+	if got := srv.Calls("POST /oauth2/access_token"); got != 2 {
+		t.Errorf("token endpoint calls = %d, want 2 (exchange and one refresh)", got)
+	}
+	saved, saves := store.get()
+	for i, tok := range tokens {
+		if tok != saved.Access {
+			t.Errorf("call %d got %.12q…, want the saved token %.12q…", i, tok, saved.Access)
+		}
+	}
+	if saves != 1 || saved.Refresh == pair.Refresh {
+		t.Errorf("store saved %d times (refresh rotated: %v), want once", saves, saved.Refresh != pair.Refresh)
+	}
+}
