@@ -41,8 +41,12 @@ type Config struct {
 	// CRMRequests counts requests made to amoCRM, for /status; nil when
 	// amoCRM is not connected.
 	CRMRequests func() int64
-	Now         func() time.Time
-	Logger      *slog.Logger
+	// CRM connects amoCRM with an OAuth code an admin sends (/amocrm).
+	CRM interface {
+		Connect(ctx context.Context, code string) error
+	}
+	Now    func() time.Time
+	Logger *slog.Logger
 }
 
 // Handler holds the bot's dependencies and implements every handler.

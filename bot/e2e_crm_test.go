@@ -157,3 +157,35 @@ func TestActOnDealsFromTheChat(t *testing.T) {
 		t.Fatalf("employee moved a deal: %+v", ans)
 	}
 }
+
+// TestConnectAmoCRMWithOAuthCode: an admin pastes the authorization
+// code; the bot deletes the message, keeps the tokens and syncs.
+func TestConnectAmoCRMWithOAuthCode(t *testing.T) {
+	amo := amocrmtest.NewServer(t)
+	amo.AddLeads(7)
+	tg := telegramtest.NewServer(t)
+	tg.OpenChat(admin)
+	a := apptest.Start(t, apptest.Config{TelegramURL: tg.URL, Admins: []int64{admin.ID}, AmoCRMURL: amo.URL,
+		AmoCRMOAuth: [3]string{amocrmtest.ClientID, amocrmtest.ClientSecret, amocrmtest.RedirectURI}})
+	tg.SendText(admin, "/amocrm not-a-code")
+	if m := tg.WaitForText(t, admin.ID); !strings.Contains(m.Text, "amoCRM не принял код") {
+		t.Fatalf("bad code answer %q", m.Text)
+	}
+	msg := tg.SendText(admin, "/amocrm "+amo.AuthCode())
+	if m := tg.WaitForText(t, admin.ID); !strings.Contains(m.Text, "amoCRM подключён") {
+		t.Fatalf("answer %q", m.Text)
+	}
+	for _, m := range tg.Messages(admin.ID) {
+		if m.ID == msg.ID && !m.Deleted {
+			t.Error("the message with the code was not deleted")
+		}
+	}
+	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if c, _ := a.DB.Counts(t.Context()); c.Deals == 7 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("no sync after connecting")
+		}
+	}
+}

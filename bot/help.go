@@ -31,6 +31,7 @@ var commands = []command{
 	{"start", i18n.CmdStart, ""},
 	{"users", i18n.CmdUsers, domain.RoleAdmin},
 	{"status", i18n.CmdStatus, domain.RoleAdmin},
+	{"amocrm", i18n.CmdAmoCRM, domain.RoleAdmin},
 }
 
 // menu lists the commands for a role; admin commands only for admins.

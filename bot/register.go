@@ -49,6 +49,7 @@ func (h *Handler) register() {
 
 	b.Handle("/users", admin(h.handleUsers))
 	b.Handle("/status", admin(h.handleStatus))
+	b.Handle("/amocrm", admin(h.handleAmoCRM))
 	b.Handle(btnApprove, admin(h.onApprove))
 	b.Handle(btnReject, admin(h.onReject))
 	b.Handle(btnUsers, admin(h.onUsersPage))

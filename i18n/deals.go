@@ -34,6 +34,9 @@ const (
 	LinkCRM            Key = "link.crm"
 	LinkChoose         Key = "link.choose"
 	LinkNone           Key = "link.none"
+	CmdAmoCRM          Key = "cmd.amocrm"
+	AmoCRMHelp         Key = "amocrm.help"
+	AmoCRMConnected    Key = "amocrm.connected"
 	CRMTaskAskText     Key = "crm_task.ask_text"
 	CRMTaskOwnText     Key = "crm_task.own_text"
 	CRMTaskAskDate     Key = "crm_task.ask_date"
@@ -78,6 +81,11 @@ func init() {
 		LinkCRM:                       "amoCRM",
 		LinkChoose:                    "Кто этот человек в amoCRM? Тогда сообщения о его сделках придут ему в Telegram, а «Мои сделки» покажут его сделки.",
 		LinkNone:                      "Не связывать",
+		CmdAmoCRM:                     "подключить amoCRM кодом авторизации",
+		AmoCRMHelp:                    "Подключение amoCRM по OAuth: откройте интеграцию в amoCRM, разрешите доступ и отправьте полученный код: <code>/amocrm КОД</code>. Нужны AMOCRM_CLIENT_ID, AMOCRM_CLIENT_SECRET, AMOCRM_REDIRECT_URI и SECRET_KEY в настройках бота.",
+		AmoCRMConnected:               "✅ amoCRM подключён, синхронизация началась. Сообщение с кодом удалено.",
+		"err.no_oauth":                "OAuth для amoCRM не настроен: задайте AMOCRM_CLIENT_ID, AMOCRM_CLIENT_SECRET, AMOCRM_REDIRECT_URI и SECRET_KEY (или используйте AMOCRM_TOKEN).",
+		"err.bad_oauth_code":          "amoCRM не принял код: он одноразовый и действует 20 минут. Получите новый и отправьте снова.",
 		CRMTaskAskText:                "Текст задачи для amoCRM? Напишите одним сообщением.",
 		CRMTaskOwnText:                "Свой текст",
 		CRMTaskAskDate:                "Когда срок? Например: <code>завтра 15:00</code>, <code>пт</code>, <code>25.11 10:30</code>, <code>через 3 дня</code>.",
@@ -129,6 +137,11 @@ func init() {
 		LinkCRM:                       "amoCRM",
 		LinkChoose:                    "Who is this person in amoCRM? Messages about their deals then reach them in Telegram, and “My deals” shows theirs.",
 		LinkNone:                      "Do not link",
+		CmdAmoCRM:                     "connect amoCRM with an authorization code",
+		AmoCRMHelp:                    "Connecting amoCRM by OAuth: open the integration in amoCRM, allow access and send the code you get: <code>/amocrm CODE</code>. The bot needs AMOCRM_CLIENT_ID, AMOCRM_CLIENT_SECRET, AMOCRM_REDIRECT_URI and SECRET_KEY in its settings.",
+		AmoCRMConnected:               "✅ amoCRM is connected and the sync has started. The message with the code was deleted.",
+		"err.no_oauth":                "OAuth for amoCRM is not set up: set AMOCRM_CLIENT_ID, AMOCRM_CLIENT_SECRET, AMOCRM_REDIRECT_URI and SECRET_KEY (or use AMOCRM_TOKEN).",
+		"err.bad_oauth_code":          "amoCRM did not accept the code: it is single-use and lasts 20 minutes. Get a new one and send it again.",
 		CRMTaskAskText:                "The task's text for amoCRM? Write it in one message.",
 		CRMTaskOwnText:                "Own text",
 		CRMTaskAskDate:                "When is it due? For example: <code>tomorrow 15:00</code>, <code>fri</code>, <code>25.11 10:30</code>, <code>in 3 days</code>.",

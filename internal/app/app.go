@@ -52,7 +52,10 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	if err != nil {
 		return fmt.Errorf("outbox: %w", err)
 	}
-	crmConn := startCRM(cfg, d.db, outbox, log)
+	crmConn, err := startCRM(cfg, d.db, outbox, log)
+	if err != nil {
+		return err
+	}
 	renderer := charts.NewRenderer(2)
 	taskService := tasks.New(d.db, enqueuer(outbox), bot.TaskNotices(cfg.Location, cfg.Now), cfg.Location, cfg.Now, log)
 	digests := digest.New(d.db, outbox, bot.NewDigestComposer(renderer, cfg.Location, cfg.Now, b.Me.Username),
@@ -71,7 +74,7 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	dealService := crmConn.deals(d.db, outbox, bot.DealMessages(cfg.Location, b.Me.Username), cfg.AmoCRM.BaseURL, log)
 	h := bot.New(b, d.db, renderer, taskService, subs, dealService, bot.Config{
 		Admins: cfg.AdminIDs, Loc: cfg.Location, Version: Version, Database: d.kind(), Now: cfg.Now, Logger: log,
-		CRMRequests: crmConn.requests,
+		CRMRequests: crmConn.requests, CRM: crmConn,
 	})
 	if err := h.SetCommands(); err != nil {
 		log.Warn("publish the command menu", "err", redactToken(err, cfg.BotToken))

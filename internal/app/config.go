@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"processet/notify"
 )
@@ -45,10 +46,14 @@ type Config struct {
 
 // AmoCRMConfig connects the CRM area to an amoCRM account.
 type AmoCRMConfig struct {
-	BaseURL       string        // https://example.amocrm.ru; empty: no amoCRM
-	Token         string        // a long-lived token from the account's integration settings
-	SyncEvery     time.Duration // AMOCRM_SYNC_INTERVAL, default 5m
-	WebhookSecret string        // the last path segment of the webhook URL; empty: webhooks off
+	BaseURL string // https://example.amocrm.ru; empty: no amoCRM
+	Token   string // a long-lived token from the account's integration settings
+	// OAuth instead of a long-lived token: an admin sends /amocrm <code>;
+	// the tokens are kept encrypted with SecretKey.
+	ClientID, ClientSecret, RedirectURI string
+	SecretKey                           string
+	SyncEvery                           time.Duration // AMOCRM_SYNC_INTERVAL, default 5m
+	WebhookSecret                       string        // the last path segment of the webhook URL; empty: webhooks off
 }
 
 // ConfigError names the variable at fault and how to fix it, in one line.
@@ -199,6 +204,10 @@ func loadAmoCRM(getenv func(string) string) (AmoCRMConfig, error) {
 		Token:         strings.TrimSpace(getenv("AMOCRM_TOKEN")),
 		WebhookSecret: strings.TrimSpace(getenv("AMOCRM_WEBHOOK_SECRET")),
 		SyncEvery:     5 * time.Minute,
+		ClientID:      strings.TrimSpace(getenv("AMOCRM_CLIENT_ID")),
+		ClientSecret:  strings.TrimSpace(getenv("AMOCRM_CLIENT_SECRET")),
+		RedirectURI:   strings.TrimSpace(getenv("AMOCRM_REDIRECT_URI")),
+		SecretKey:     getenv("SECRET_KEY"),
 	}
 	if a.BaseURL == "" {
 		return a, nil
@@ -206,8 +215,13 @@ func loadAmoCRM(getenv func(string) string) (AmoCRMConfig, error) {
 	if err := checkURL("AMOCRM_BASE_URL", a.BaseURL, "https", "http"); err != nil {
 		return a, err
 	}
-	if a.Token == "" {
-		return a, &ConfigError{"AMOCRM_TOKEN", "is empty", "create a long-lived token in amoCRM (Settings → Integrations) and put it here"}
+	if a.ClientID != "" {
+		if err := checkOAuth(a); err != nil {
+			return a, err
+		}
+	} else if a.Token == "" {
+		return a, &ConfigError{"AMOCRM_TOKEN", "is empty", "create a long-lived token in amoCRM (Settings → Integrations) " +
+			"and put it here, or set AMOCRM_CLIENT_ID, AMOCRM_CLIENT_SECRET and AMOCRM_REDIRECT_URI for OAuth"}
 	}
 	if s := getenv("AMOCRM_SYNC_INTERVAL"); s != "" {
 		d, err := time.ParseDuration(s)
@@ -220,4 +234,17 @@ func loadAmoCRM(getenv func(string) string) (AmoCRMConfig, error) {
 		return a, &ConfigError{"AMOCRM_WEBHOOK_SECRET", "is shorter than 16 characters", "use a long random string, e.g. from `openssl rand -hex 16`"}
 	}
 	return a, nil
+}
+
+func checkOAuth(a AmoCRMConfig) error {
+	switch {
+	case a.ClientSecret == "":
+		return &ConfigError{"AMOCRM_CLIENT_SECRET", "is empty", "copy the secret key of the integration from amoCRM"}
+	case a.RedirectURI == "":
+		return &ConfigError{"AMOCRM_REDIRECT_URI", "is empty", "set it to the redirect URI registered for the integration"}
+	case utf8.RuneCountInString(a.SecretKey) < 32:
+		return &ConfigError{"SECRET_KEY", "is shorter than 32 characters",
+			"set a long random string, e.g. from `openssl rand -hex 32`; it encrypts the amoCRM tokens"}
+	}
+	return checkURL("AMOCRM_REDIRECT_URI", a.RedirectURI, "https", "http")
 }

@@ -14,6 +14,7 @@ import (
 	"processet/deals"
 	"processet/domain"
 	"processet/i18n"
+	"processet/internal/secret"
 	"processet/notify"
 	"processet/storage"
 )
@@ -22,17 +23,30 @@ import (
 type crm struct {
 	client *amocrm.Client
 	syncer *crmsync.Syncer
+	oauth  *amocrm.OAuthTokens // nil with a long-lived token
+	log    *slog.Logger
 }
 
 // startCRM connects to amoCRM when AMOCRM_BASE_URL is set. A block of
 // the account for too many requests is told to every admin: only amoCRM's
 // support lifts it, and the dashboards go stale until then.
-func startCRM(cfg Config, db *storage.DB, outbox *notify.Outbox, log *slog.Logger) *crm {
+func startCRM(cfg Config, db *storage.DB, outbox *notify.Outbox, log *slog.Logger) (*crm, error) {
 	if cfg.AmoCRM.BaseURL == "" {
-		return nil
+		return nil, nil
 	}
-	client := amocrm.New(amocrm.Config{BaseURL: cfg.AmoCRM.BaseURL, Tokens: amocrm.StaticToken(cfg.AmoCRM.Token),
-		Logger: log, Now: cfg.Now})
+	var tokens amocrm.TokenSource = amocrm.StaticToken(cfg.AmoCRM.Token)
+	var oauth *amocrm.OAuthTokens
+	if cfg.AmoCRM.ClientID != "" {
+		box, err := secret.NewBox(cfg.AmoCRM.SecretKey)
+		if err != nil {
+			return nil, fmt.Errorf("SECRET_KEY: %w", err)
+		}
+		oauth = amocrm.NewOAuthTokens(amocrm.OAuthConfig{BaseURL: cfg.AmoCRM.BaseURL, ClientID: cfg.AmoCRM.ClientID,
+			ClientSecret: cfg.AmoCRM.ClientSecret, RedirectURI: cfg.AmoCRM.RedirectURI, Now: cfg.Now},
+			storage.NewAmoCRMTokenStore(db, box, cfg.AmoCRM.BaseURL))
+		tokens = oauth
+	}
+	client := amocrm.New(amocrm.Config{BaseURL: cfg.AmoCRM.BaseURL, Tokens: tokens, Logger: log, Now: cfg.Now})
 	syncer := crmsync.New(client, db, crmsync.Config{Logger: log, Now: cfg.Now, OnBlocked: func(err error) {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
@@ -47,17 +61,47 @@ func startCRM(cfg Config, db *storage.DB, outbox *notify.Outbox, log *slog.Logge
 			log.Error("alert admins about the amoCRM block", "err", err)
 		}
 	}})
-	return &crm{client: client, syncer: syncer}
+	return &crm{client: client, syncer: syncer, oauth: oauth, log: log}, nil
 }
 
 // sync is the periodic job: a run already going (here or in another
 // process) is not an error.
 func (c *crm) sync(ctx context.Context) error {
-	if err := c.syncer.Run(ctx); err != nil && !errors.Is(err, crmsync.ErrRunning) {
+	err := c.syncer.Run(ctx)
+	if errors.Is(err, amocrm.ErrNoToken) {
+		c.log.Warn("amoCRM is not connected yet: an admin sends /amocrm <code>")
+		return nil
+	}
+	if err != nil && !errors.Is(err, crmsync.ErrRunning) {
 		return err
 	}
 	return nil
 }
+
+// Connect exchanges an OAuth authorization code an admin pasted, keeps
+// the tokens and syncs at once.
+func (c *crm) Connect(ctx context.Context, code string) error {
+	if c == nil || c.oauth == nil {
+		return errNoOAuth
+	}
+	if err := c.oauth.Connect(ctx, code); err != nil {
+		if errors.Is(err, amocrm.ErrUnauthorized) {
+			return errBadCode
+		}
+		return err
+	}
+	go func() {
+		if err := c.sync(context.WithoutCancel(ctx)); err != nil {
+			c.log.Error("first amoCRM sync", "err", err)
+		}
+	}()
+	return nil
+}
+
+var (
+	errNoOAuth = domain.NewError(domain.Invalid, "err.no_oauth")
+	errBadCode = domain.NewError(domain.Invalid, "err.bad_oauth_code")
+)
 
 // webhook mounts amoCRM's webhook endpoint when a secret is configured.
 func (c *crm) webhook(mux *http.ServeMux, secret string) {

@@ -34,6 +34,7 @@ type Config struct {
 	SMTPURL     string // e-mail through this server; empty: e-mail off
 	AmoCRMURL   string // amoCRM account (a fake); empty: none
 	AmoCRMToken string
+	AmoCRMOAuth [3]string // client ID, secret, redirect URI: OAuth instead of the token
 }
 
 // App is a running application.
@@ -51,6 +52,8 @@ func Start(t testing.TB, c Config) *App {
 		"DATA_DIR": t.TempDir(), "ADMIN_IDS": ids(c.Admins), "HTTP_ADDR": c.HTTPAddr,
 		"SMTP_URL": c.SMTPURL, "MAIL_FROM": mailFrom(c.SMTPURL),
 		"AMOCRM_BASE_URL": c.AmoCRMURL, "AMOCRM_TOKEN": c.AmoCRMToken,
+		"AMOCRM_CLIENT_ID": c.AmoCRMOAuth[0], "AMOCRM_CLIENT_SECRET": c.AmoCRMOAuth[1], "AMOCRM_REDIRECT_URI": c.AmoCRMOAuth[2],
+		"SECRET_KEY": "test-secret-key-of-at-least-32-characters",
 	}), true)
 	if err != nil {
 		t.Fatalf("config: %v", err)
