@@ -8,6 +8,7 @@ import (
 	"processet/amocrm/amocrmtest"
 	"processet/domain"
 	"processet/internal/apptest"
+	"processet/internal/smtptest"
 	"processet/internal/telegramtest"
 )
 
@@ -187,5 +188,39 @@ func TestConnectAmoCRMWithOAuthCode(t *testing.T) {
 		if time.Now().After(deadline) {
 			t.Fatal("no sync after connecting")
 		}
+	}
+}
+
+// TestMessageReachesUnlinkedResponsibleByEmail: a responsible who is not
+// a bot user gets the manager's message at their amoCRM address.
+func TestMessageReachesUnlinkedResponsibleByEmail(t *testing.T) {
+	amo := amocrmtest.NewServer(t)
+	amo.AddLeads(3)
+	mail := smtptest.NewServer(t)
+	tg := telegramtest.NewServer(t)
+	tg.OpenChat(admin)
+	a := apptest.Start(t, apptest.Config{TelegramURL: tg.URL, Admins: []int64{admin.ID}, AmoCRMURL: amo.URL,
+		AmoCRMToken: amo.Token(), SMTPURL: mail.URL()})
+	var first domain.Deal
+	for deadline := time.Now().Add(15 * time.Second); first.ID == 0 && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if deals, _, _ := a.DB.Deals(t.Context(), domain.DealFilter{Limit: 1}); len(deals) > 0 {
+			first = deals[0]
+		}
+	}
+	if first.ID == 0 {
+		t.Fatal("no active deal synced")
+	}
+	tg.SendText(admin, "/start deal_"+itoa(first.ID))
+	card := tg.WaitForText(t, admin.ID)
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "✉️ Написать ответственному"))
+	tg.WaitForText(t, admin.ID)
+	tg.SendText(admin, "Нужен счёт до пятницы")
+	if m := tg.WaitForText(t, admin.ID); !strings.Contains(m.Text, "отправлено на почту") {
+		t.Fatalf("answer %q", m.Text)
+	}
+	got := mail.WaitForMessages(t, 1)[0]
+	if !strings.Contains(got.Text, "Нужен счёт до пятницы") || !strings.Contains(got.Text, first.Name) ||
+		!strings.Contains(got.Text, "start=deal_"+itoa(first.ID)) || !strings.Contains(got.Subject, first.Name) {
+		t.Fatalf("e-mail %q: %q", got.Subject, got.Text)
 	}
 }
