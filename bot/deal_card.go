@@ -26,17 +26,11 @@ func dealListText(tr i18n.Printer, now time.Time, l dealList, deals []domain.Dea
 	if l.mine {
 		header += " · " + tr.T(i18n.DealMine)
 	}
-	if pages := pageCount(total, dealsPerPage); pages > 1 {
-		header += " · " + tr.T(i18n.PageOf, l.page+1, pages)
-	}
-	if len(deals) == 0 {
-		return header + "\n\n" + tr.T(i18n.CRMNoActive)
-	}
-	var lines []string
+	lines := make([]string, len(deals))
 	for i, d := range deals {
-		lines = append(lines, fmt.Sprintf("%d. %s", l.page*dealsPerPage+i+1, dealLine(tr, now, d)))
+		lines[i] = dealLine(tr, now, d)
 	}
-	return fitLines(tr, header+"\n", lines, 0, "", maxCaption)
+	return pagedList(tr, header, l.page, dealsPerPage, total, lines, tr.T(i18n.CRMNoActive))
 }
 
 // dealLine is a deal in a list: name, company, price, idle, status, who.

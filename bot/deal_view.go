@@ -63,13 +63,7 @@ func dealsCaption(tr i18n.Printer, now time.Time, s domain.DealSummary) string {
 	}
 	var lines []string
 	for i, d := range s.Active {
-		who := d.ResponsibleName
-		if who == "" {
-			who = tr.T(i18n.Nobody)
-		}
-		lines = append(lines, fmt.Sprintf("%d. <b>%s</b>%s\n    💰 <b>%s</b> · ⏳ <b>%s</b> · %s · %s", i+1,
-			esc(d.Name, 60), companySuffix(d.CompanyName), tr.Money(d.Price), tr.Duration(d.Idle(now)),
-			esc(d.StatusName, 30), esc(who, 30)))
+		lines = append(lines, fmt.Sprintf("%d. %s", i+1, dealLine(tr, now, d)))
 	}
 	return fitLines(tr, header, lines, s.ActiveAll-len(s.Active), asOf(tr, now), maxCaption)
 }

@@ -20,17 +20,11 @@ func taskListText(tr i18n.Printer, now time.Time, ref listRef, tasks []domain.Ta
 		title = tr.T(statusKey(ref.status))
 	}
 	header := "<b>" + html.EscapeString(tr.T(i18n.AreaTasks)+": "+title) + "</b> · " + tr.N(i18n.TasksCount, total)
-	if pages := pageCount(total, tasksPerPage); pages > 1 {
-		header += " · " + tr.T(i18n.PageOf, ref.page+1, pages)
-	}
-	if len(tasks) == 0 {
-		return header + "\n\n" + tr.T(i18n.TaskListEmpty)
-	}
-	var lines []string
+	lines := make([]string, len(tasks))
 	for i, t := range tasks {
-		lines = append(lines, fmt.Sprintf("%d. %s", ref.page*tasksPerPage+i+1, taskLine(tr, now, t)))
+		lines[i] = taskLine(tr, now, t)
 	}
-	return fitLines(tr, header+"\n", lines, 0, "", maxCaption)
+	return pagedList(tr, header, ref.page, tasksPerPage, total, lines, tr.T(i18n.TaskListEmpty))
 }
 
 // taskLine is a task in a list: priority, title, assignee, deadline, idle.
@@ -44,6 +38,22 @@ func taskLine(tr i18n.Printer, now time.Time, t domain.Task) string {
 }
 
 func pageCount(total, per int) int { return (total + per - 1) / per }
+
+// pagedList is one page of a numbered list under a header that says which
+// page it is; empty is shown when there is nothing.
+func pagedList(tr i18n.Printer, header string, page, per, total int, lines []string, empty string) string {
+	if pages := pageCount(total, per); pages > 1 {
+		header += " · " + tr.T(i18n.PageOf, page+1, pages)
+	}
+	if len(lines) == 0 {
+		return header + "\n\n" + empty
+	}
+	numbered := make([]string, len(lines))
+	for i, l := range lines {
+		numbered[i] = fmt.Sprintf("%d. %s", page*per+i+1, l)
+	}
+	return fitLines(tr, header+"\n", numbered, 0, "", maxCaption)
+}
 
 func taskListKeyboard(tr i18n.Printer, ref listRef, tasks []domain.Task, total int, counts map[domain.TaskStatus]int) *tele.ReplyMarkup {
 	var open []tele.Btn
