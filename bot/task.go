@@ -28,6 +28,7 @@ type teamStore interface {
 	SaveDraft(ctx context.Context, d domain.TaskDraft) error
 	Draft(ctx context.Context, userID int64) (domain.TaskDraft, error)
 	DeleteDraft(ctx context.Context, userID int64) error
+	TaskHistory(ctx context.Context, id int64, limit int) ([]domain.TaskEvent, error)
 }
 
 // tasksPerPage keeps a list page within a caption.
@@ -113,6 +114,10 @@ func (h *Handler) showTask(c tele.Context, id int64, ref listRef, menu string) e
 	if err != nil {
 		return err
 	}
+	history, err := h.store.TaskHistory(ctx, id, 3)
+	if err != nil {
+		return err
+	}
 	tr := h.printer(c)
 	var team []domain.User
 	if menu == menuAssignee {
@@ -120,7 +125,7 @@ func (h *Handler) showTask(c tele.Context, id int64, ref listRef, menu string) e
 			return err
 		}
 	}
-	return h.showScreen(c, taskCardText(tr, h.cfg.Now(), t), taskCardKeyboard(tr, u, t, ref, menu, team))
+	return h.showScreen(c, taskCardText(tr, h.cfg.Now(), t)+historyText(tr, history), taskCardKeyboard(tr, u, t, ref, menu, team))
 }
 
 // onTaskMenu opens one of a card's choices (status, priority, assignee,

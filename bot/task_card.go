@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"strconv"
+	"strings"
 	"time"
 
 	tele "gopkg.in/telebot.v3"
@@ -197,4 +198,27 @@ func assigneeRows(tr i18n.Printer, team []domain.User, page int, pick func(strin
 		nav = append(nav, turn(tr.T(i18n.Next)+" ▶", page+1))
 	}
 	return append(rows, nav)
+}
+
+// historyText is the task's latest changes, newest first, for its card.
+func historyText(tr i18n.Printer, events []domain.TaskEvent) string {
+	if len(events) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("\n\n<b>" + tr.T(i18n.TaskHistory) + "</b>")
+	for _, e := range events {
+		what := changesText(tr, []domain.TaskEvent{e})
+		if e.Field == "created" {
+			what = tr.T(i18n.TaskHistoryCreated)
+		} else if e.Field == "assignee" {
+			what = tr.T(i18n.TaskHistoryAssignee)
+		}
+		who := e.ActorName
+		if who == "" {
+			who = "—"
+		}
+		b.WriteString(fmt.Sprintf("\n%s · %s: %s", tr.ShortDate(e.At)+" "+e.At.In(tr.Loc).Format("15:04"), esc(who, 30), what))
+	}
+	return b.String()
 }

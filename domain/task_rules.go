@@ -72,12 +72,13 @@ func (t Task) CanEdit(u User) bool {
 
 // TaskEvent is one change in a task's history.
 type TaskEvent struct {
-	TaskID  int64
-	ActorID int64
-	Field   string // "created", "status", "priority", "assignee", "deadline", "title"
-	Old     string
-	New     string
-	At      time.Time
+	TaskID    int64
+	ActorID   int64
+	ActorName string
+	Field     string // "created", "status", "priority", "assignee", "deadline", "title"
+	Old       string
+	New       string
+	At        time.Time
 }
 
 // Diff lists what changed between two versions of a task, as history

@@ -7,45 +7,48 @@ import (
 
 // Keys of the tasks flows: lists, cards, creation and notifications.
 const (
-	TaskListOpen      Key = "task.list_open"
-	TaskListActive    Key = "task.list_active"
-	TaskListEmpty     Key = "task.list_empty"
-	TasksCount        Key = "task.count" // plural
-	TaskNew           Key = "task.new"
-	TaskOpen          Key = "task.open"
-	TaskBack          Key = "task.back"
-	TaskCard          Key = "task.card"
-	TaskSetStatus     Key = "task.set_status"
-	TaskSetPriority   Key = "task.set_priority"
-	TaskSetAssignee   Key = "task.set_assignee"
-	TaskSetDeadline   Key = "task.set_deadline"
-	TaskCancel        Key = "task.cancel"
-	TaskSaved         Key = "task.saved"
-	TaskCreated       Key = "task.created"
-	TaskNoSuchUser    Key = "task.no_such_user"
-	TaskNotUnderstood Key = "task.not_understood"
-	TaskQuickHelp     Key = "task.quick_help"
-	DraftAskTitle     Key = "draft.ask_title"
-	DraftAskPriority  Key = "draft.ask_priority"
-	DraftAskAssignee  Key = "draft.ask_assignee"
-	DraftAskDeadline  Key = "draft.ask_deadline"
-	DraftAskConfirm   Key = "draft.ask_confirm"
-	DraftSummary      Key = "draft.summary"
-	DraftCreate       Key = "draft.create"
-	DraftCancel       Key = "draft.cancel"
-	DraftCancelled    Key = "draft.cancelled"
-	NoticeAssigned    Key = "notice.assigned"
-	NoticeChanged     Key = "notice.changed"
-	NoticeReminder    Key = "notice.reminder"
-	NoticeOverdue     Key = "notice.overdue"
-	ChangedStatus     Key = "changed.status"
-	ChangedPriority   Key = "changed.priority"
-	ChangedDeadline   Key = "changed.deadline"
-	ChangedAssignee   Key = "changed.assignee"
-	ChangedTitle      Key = "changed.title"
-	SnoozeHour        Key = "snooze.hour"
-	SnoozeTomorrow    Key = "snooze.tomorrow"
-	Snoozed           Key = "snooze.done"
+	TaskListOpen        Key = "task.list_open"
+	TaskListActive      Key = "task.list_active"
+	TaskListEmpty       Key = "task.list_empty"
+	TasksCount          Key = "task.count" // plural
+	TaskNew             Key = "task.new"
+	TaskOpen            Key = "task.open"
+	TaskBack            Key = "task.back"
+	TaskCard            Key = "task.card"
+	TaskSetStatus       Key = "task.set_status"
+	TaskSetPriority     Key = "task.set_priority"
+	TaskSetAssignee     Key = "task.set_assignee"
+	TaskSetDeadline     Key = "task.set_deadline"
+	TaskCancel          Key = "task.cancel"
+	TaskSaved           Key = "task.saved"
+	TaskCreated         Key = "task.created"
+	TaskNoSuchUser      Key = "task.no_such_user"
+	TaskNotUnderstood   Key = "task.not_understood"
+	TaskQuickHelp       Key = "task.quick_help"
+	DraftAskTitle       Key = "draft.ask_title"
+	DraftAskPriority    Key = "draft.ask_priority"
+	DraftAskAssignee    Key = "draft.ask_assignee"
+	DraftAskDeadline    Key = "draft.ask_deadline"
+	DraftAskConfirm     Key = "draft.ask_confirm"
+	DraftSummary        Key = "draft.summary"
+	DraftCreate         Key = "draft.create"
+	DraftCancel         Key = "draft.cancel"
+	DraftCancelled      Key = "draft.cancelled"
+	NoticeAssigned      Key = "notice.assigned"
+	NoticeChanged       Key = "notice.changed"
+	NoticeReminder      Key = "notice.reminder"
+	NoticeOverdue       Key = "notice.overdue"
+	ChangedStatus       Key = "changed.status"
+	ChangedPriority     Key = "changed.priority"
+	ChangedDeadline     Key = "changed.deadline"
+	ChangedAssignee     Key = "changed.assignee"
+	ChangedTitle        Key = "changed.title"
+	SnoozeHour          Key = "snooze.hour"
+	SnoozeTomorrow      Key = "snooze.tomorrow"
+	Snoozed             Key = "snooze.done"
+	TaskHistory         Key = "task.history"
+	TaskHistoryCreated  Key = "task.history_created"
+	TaskHistoryAssignee Key = "task.history_assignee"
 )
 
 func init() {
@@ -98,6 +101,9 @@ func init() {
 		SnoozeHour:               "⏰ Через час",
 		SnoozeTomorrow:           "🌅 Завтра утром",
 		Snoozed:                  "Напомню %s",
+		TaskHistory:              "История:",
+		TaskHistoryCreated:       "создана",
+		TaskHistoryAssignee:      "сменён исполнитель",
 		"deadline.td":            "Сегодня 18:00",
 		"deadline.tm":            "Завтра 18:00",
 		"deadline.3d":            "Через 3 дня",
@@ -150,6 +156,9 @@ func init() {
 		SnoozeHour:               "⏰ In an hour",
 		SnoozeTomorrow:           "🌅 Tomorrow morning",
 		Snoozed:                  "I will remind you at %s",
+		TaskHistory:              "History:",
+		TaskHistoryCreated:       "created",
+		TaskHistoryAssignee:      "assignee changed",
 		"deadline.td":            "Today 18:00",
 		"deadline.tm":            "Tomorrow 18:00",
 		"deadline.3d":            "In 3 days",

@@ -155,11 +155,13 @@ func replaceReminders(ctx context.Context, tx pgx.Tx, taskID int64, plan []domai
 
 // TaskHistory lists a task's changes, newest first.
 func (db *DB) TaskHistory(ctx context.Context, id int64, limit int) ([]domain.TaskEvent, error) {
-	rows, _ := db.pool.Query(ctx, `select task_id, coalesce(actor_id, 0), field, old, new, at
-		from task_events where task_id = $1 order by at desc, id desc limit $2`, id, limit)
+	rows, _ := db.pool.Query(ctx, `select e.task_id, coalesce(e.actor_id, 0),
+			coalesce(nullif(trim(u.first_name || ' ' || u.last_name), ''), u.username, ''), e.field, e.old, e.new, e.at
+		from task_events e left join users u on u.id = e.actor_id
+		where e.task_id = $1 order by e.at desc, e.id desc limit $2`, id, limit)
 	ev, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (domain.TaskEvent, error) {
 		var e domain.TaskEvent
-		err := row.Scan(&e.TaskID, &e.ActorID, &e.Field, &e.Old, &e.New, &e.At)
+		err := row.Scan(&e.TaskID, &e.ActorID, &e.ActorName, &e.Field, &e.Old, &e.New, &e.At)
 		return e, err
 	})
 	if err != nil {
