@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -37,7 +36,7 @@ func (h *Handler) handleStatus(c tele.Context) error {
 	}
 	text := tr.T(i18n.StatusText,
 		h.cfg.Version, tr.Duration(now.Sub(h.started)), tr.DateTime(h.started),
-		db, fmt.Sprintf("%.1f", float64(ping.Microseconds())/1000),
+		db, tr.Decimal(float64(ping.Microseconds())/1000, 1),
 		roles[domain.RoleAdmin], roles[domain.RoleManager], roles[domain.RoleEmployee], roles[domain.RolePending],
 		counts.Deals, counts.Companies, counts.CRMTasks, counts.Tasks, counts.Operations, counts.Ideas, counts.Votes, counts.Chats)
 	states, err := h.store.SyncStatus(ctx)

@@ -63,7 +63,7 @@ func parseListRef(status, page string) (listRef, bool) {
 	return listRef{s, p}, ok1 && ok2
 }
 
-// handleTaskList answers the list buttons: a page of tasks in a status.
+// onTaskList answers the list buttons: a page of tasks in a status.
 func (h *Handler) onTaskList(c tele.Context) error {
 	args, ok := callbackArgs(c, 2)
 	if !ok {

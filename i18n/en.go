@@ -126,8 +126,8 @@ var en = map[Key]string{
 	HelpPending: "An administrator grants access to the dashboards. Send /start to ask for it.\n" +
 		"/lang — interface language",
 	StatusText: "<b>Status</b>\nVersion: %s\nUp: %s (since %s)\nDatabase: %s, answers in %s ms\n" +
-		"Users: %d admins, %d managers, %d employees, %d awaiting approval\n" +
-		"Data: %d deals, %d companies, %d amoCRM tasks, %d tasks, %d operations, %d ideas, %d votes, %d groups",
+		"Users: admins %d, managers %d, employees %d, awaiting approval %d\n" +
+		"Data: deals %d, companies %d, amoCRM tasks %d, tasks %d, operations %d, ideas %d, votes %d, groups %d",
 	StatusDBEmbedded: "embedded PostgreSQL",
 	StatusDBExternal: "external PostgreSQL",
 
@@ -137,9 +137,9 @@ var en = map[Key]string{
 	CmdTasks:     "company tasks",
 	CmdMining:    "Task Mining",
 	CmdIdeas:     "process improvement",
-	CmdTask:      "urgent and overdue tasks",
+	CmdTask:      "a new task: in one line or step by step",
 	CmdIdea:      "employees' ideas and votes",
-	CmdSubscribe: "KPI digest: task figures",
+	CmdSubscribe: "KPI digest: subscriptions and schedules",
 	CmdLang:      "language / язык",
 	CmdHelp:      "what the bot can do",
 	CmdUsers:     "users and roles",
