@@ -69,16 +69,9 @@ func (h *Handler) askAdmins(ctx context.Context, newcomer domain.User) error {
 	if err != nil {
 		return err
 	}
-	langs := map[int64]domain.Lang{}
-	for _, id := range h.cfg.Admins {
-		langs[id] = domain.LangRU // not met yet: the default language
-	}
-	for _, a := range admins {
-		langs[a.ID] = a.Language()
-	}
 	id := strconv.FormatInt(newcomer.ID, 10)
-	for adminID, lang := range langs {
-		tr := i18n.New(lang, h.cfg.Loc)
+	for _, a := range domain.WithConfiguredAdmins(admins, h.cfg.Admins) {
+		adminID, tr := a.ID, i18n.New(a.Language(), h.cfg.Loc)
 		markup := inline(row(button(btnApprove, tr.T(i18n.Approve), id), button(btnReject, tr.T(i18n.Reject), id)))
 		_, err := h.bot.Send(&tele.User{ID: adminID}, accessRequestText(tr, newcomer), markup, tele.ModeHTML)
 		if err != nil {

@@ -123,3 +123,10 @@ func TestErrors(t *testing.T) {
 		t.Error("nil is a domain error")
 	}
 }
+
+func TestWithConfiguredAdmins(t *testing.T) {
+	got := WithConfiguredAdmins([]User{{ID: 1, Lang: LangEN, Role: RoleAdmin}}, []int64{1, 2})
+	if len(got) != 2 || got[0].Lang != LangEN || got[1].ID != 2 || got[1].Language() != LangRU {
+		t.Fatalf("%+v", got)
+	}
+}

@@ -112,3 +112,20 @@ func (u User) Language() Lang {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// WithConfiguredAdmins adds to the admins found in the database those
+// named in the configuration who have not written to the bot yet: they
+// are admins all the same, and hear things in the default language.
+func WithConfiguredAdmins(stored []User, configured []int64) []User {
+	out := append([]User{}, stored...)
+	for _, id := range configured {
+		known := false
+		for _, u := range stored {
+			known = known || u.ID == id
+		}
+		if !known {
+			out = append(out, User{ID: id, Role: RoleAdmin})
+		}
+	}
+	return out
+}

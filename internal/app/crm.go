@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"slices"
 	"time"
 
 	"processet/amocrm"
@@ -123,12 +122,7 @@ func (c *crm) requests() int64 {
 // ones who have not written to the bot yet (in the default language).
 func admins(ctx context.Context, cfg Config, db *storage.DB) []domain.User {
 	users, _ := db.UsersWithRole(ctx, domain.RoleAdmin) // on error: the configured ones still hear
-	for _, id := range cfg.AdminIDs {
-		if !slices.ContainsFunc(users, func(u domain.User) bool { return u.ID == id }) {
-			users = append(users, domain.User{ID: id, Role: domain.RoleAdmin})
-		}
-	}
-	return users
+	return domain.WithConfiguredAdmins(users, cfg.AdminIDs)
 }
 
 // deals is the deals area's actions; without amoCRM they say so.
