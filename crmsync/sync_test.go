@@ -283,3 +283,44 @@ func TestRunsNeverOverlap(t *testing.T) {
 		t.Errorf("first Run: %v", err)
 	}
 }
+
+// TestResyncWaitsForTheRunUnderWay: a run that started before the caller's
+// change is not enough; Resync runs again once it is over.
+func TestResyncWaitsForTheRunUnderWay(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, envOptions{})
+	e.seedAccount(2, 12, 0)
+	unlock, ok, err := e.db.LockCRMSync(context.Background()) // another process's run
+	if err != nil || !ok {
+		t.Fatalf("lock: %v %v", ok, err)
+	}
+	e.sync.Resync()
+	time.Sleep(300 * time.Millisecond) // Resync finds the lock taken at least once
+	if got := e.srv.Requests(); got != 0 {
+		t.Fatalf("%d requests while another run held the lock", got)
+	}
+	unlock()
+	for deadline := time.Now().Add(20 * time.Second); e.counts(t).Deals != 12; time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("Resync never ran after the other run finished")
+		}
+	}
+}
+
+// TestCloseStopsAWaitingResync: shutting down does not wait for a run
+// that another process holds up.
+func TestCloseStopsAWaitingResync(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, envOptions{})
+	unlock, ok, err := e.db.LockCRMSync(context.Background())
+	if err != nil || !ok {
+		t.Fatalf("lock: %v %v", ok, err)
+	}
+	defer unlock()
+	e.sync.Resync()
+	e.sync.Close()  // returns: the wait is cancelled
+	e.sync.Resync() // after Close: nothing starts
+	if got := e.srv.Requests(); got != 0 {
+		t.Errorf("%d requests", got)
+	}
+}

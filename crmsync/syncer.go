@@ -187,12 +187,53 @@ func (s *Syncer) Run(ctx context.Context) error {
 	return errors.Join(errs...)
 }
 
+// Resync runs a pass in the background that starts after any run already
+// under way, here or in another process, has finished. A run that began
+// before the caller's change (a token just connected, say) may have read
+// amoCRM without it, so joining that run would miss the change until the
+// next periodic one. Close cancels the wait and the pass.
+func (s *Syncer) Resync() {
+	h := &s.hooks
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.closed {
+		return
+	}
+	s.wg.Add(1) // under h.mu, so never concurrent with Close's Wait
+	go func() {
+		defer s.wg.Done()
+		if err := s.runAfterCurrent(s.bg); err != nil && s.bg.Err() == nil {
+			s.log.Error("crm sync", "err", err)
+		}
+	}()
+}
+
+// resyncPoll is how often Resync looks whether the run it waits for is
+// over; a run takes seconds at least, so a second adds little.
+const resyncPoll = time.Second
+
+func (s *Syncer) runAfterCurrent(ctx context.Context) error {
+	for {
+		err := s.Run(ctx)
+		if !errors.Is(err, ErrRunning) {
+			return err
+		}
+		t := time.NewTimer(resyncPoll)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return ctx.Err()
+		case <-t.C:
+		}
+	}
+}
+
 // stopsRun tells errors that every later entity would hit too, so that
 // trying them only adds requests: a block, a refused token, a rate limit
-// that outlasted the retries.
+// that outlasted the retries, no token at all.
 func stopsRun(err error) bool {
 	return errors.Is(err, amocrm.ErrAccountBlocked) || errors.Is(err, amocrm.ErrUnauthorized) ||
-		errors.Is(err, amocrm.ErrRateLimited)
+		errors.Is(err, amocrm.ErrRateLimited) || errors.Is(err, amocrm.ErrNoToken)
 }
 
 // runEntity syncs e unless it is to be skipped, recording the run in the

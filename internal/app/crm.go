@@ -78,7 +78,8 @@ func (c *crm) sync(ctx context.Context) error {
 }
 
 // Connect exchanges an OAuth authorization code an admin pasted, keeps
-// the tokens and syncs at once.
+// the tokens and syncs at once: after a periodic run under way, which
+// may have started before there was a token.
 func (c *crm) Connect(ctx context.Context, code string) error {
 	if c == nil || c.oauth == nil {
 		return errNoOAuth
@@ -89,11 +90,7 @@ func (c *crm) Connect(ctx context.Context, code string) error {
 		}
 		return err
 	}
-	go func() {
-		if err := c.sync(context.WithoutCancel(ctx)); err != nil {
-			c.log.Error("first amoCRM sync", "err", err)
-		}
-	}()
+	c.syncer.Resync()
 	return nil
 }
 
