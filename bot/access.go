@@ -167,7 +167,7 @@ func (h *Handler) handleText(c tele.Context) error {
 	if took, err := h.draftTitle(c); took || err != nil {
 		return err
 	}
-	if took, err := h.dealAnswer(c); took || err != nil {
+	if took, err := h.pendingAnswer(c); took || err != nil {
 		return err
 	}
 	if !private {

@@ -200,21 +200,11 @@ func (h *Handler) onDealAsk(c tele.Context) error {
 
 var dealQuestions = map[string]i18n.Key{"price": i18n.DealAskPrice, "msg": i18n.DealAskMessage, "task": i18n.CRMTaskAskText}
 
-// dealAnswer takes a typed answer to a question about a deal. It reports
-// whether the text was such an answer.
-func (h *Handler) dealAnswer(c tele.Context) (bool, error) {
-	ctx, cancel := h.ctx(c)
-	defer cancel()
-	p, err := h.store.TakePendingInput(ctx, user(c).ID, c.Chat().ID)
-	if err == domain.ErrNotFound {
-		return false, nil
-	}
-	if err != nil {
-		return false, err
-	}
+// dealAnswer takes a typed answer to a question about a deal.
+func (h *Handler) dealAnswer(ctx context.Context, c tele.Context, p domain.PendingInput) error {
 	d, err := h.store.Deal(ctx, p.RefID)
 	if err != nil {
-		return true, err
+		return err
 	}
 	tr := h.printer(c)
 	switch p.Kind {
@@ -223,24 +213,24 @@ func (h *Handler) dealAnswer(c tele.Context) (bool, error) {
 		if !ok {
 			// Ask again: the question stays open for a corrected answer.
 			if err := h.store.SetPendingInput(ctx, p); err != nil {
-				return true, err
+				return err
 			}
-			return true, c.Send(tr.T(i18n.DealBadPrice, esc(c.Text(), 40)))
+			return c.Send(tr.T(i18n.DealBadPrice, esc(c.Text(), 40)))
 		}
 		if err := h.deals.SetPrice(ctx, user(c), d, price); err != nil {
-			return true, err
+			return err
 		}
-		return true, c.Send(tr.T(i18n.DealPriceSet, esc(d.Name, 80), tr.Money(price)), tele.ModeHTML)
+		return c.Send(tr.T(i18n.DealPriceSet, esc(d.Name, 80), tr.Money(price)), tele.ModeHTML)
 	case "deal_task", "deal_due":
-		return true, h.crmTaskAnswer(ctx, c, p.Kind, d)
+		return h.crmTaskAnswer(ctx, c, p.Kind, d)
 	case "deal_msg":
 		way, err := h.deals.MessageResponsible(ctx, user(c), d, c.Text())
 		if err != nil {
-			return true, err
+			return err
 		}
-		return true, c.Send(tr.T(i18n.Key("deal.sent_"+way), esc(d.ResponsibleName, 40)), tele.ModeHTML)
+		return c.Send(tr.T(i18n.Key("deal.sent_"+way), esc(d.ResponsibleName, 40)), tele.ModeHTML)
 	}
-	return false, nil
+	return c.Send(tr.T(i18n.NotUnderstood)) // a question from an older version of the bot
 }
 
 // parsePrice reads a sum as people type it: "1 250 000", "1250000 ₽",

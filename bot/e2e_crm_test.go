@@ -1,6 +1,7 @@
 package bot_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -69,7 +70,7 @@ func TestActOnDealsFromTheChat(t *testing.T) {
 	card := tg.WaitForEdit(t, list)
 	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "🔗 amoCRM"))
 	card = tg.WaitForEdit(t, card)
-	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, first.ResponsibleName))
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, first.ResponsibleName+" · "+crmEmail(amo, first.ResponsibleID)))
 	tg.WaitForEdit(t, card)
 
 	tg.SendText(admin, "/crm")
@@ -156,6 +157,74 @@ func TestActOnDealsFromTheChat(t *testing.T) {
 	forged := tg.PressData(newcomer, dash, "\fdeal_set|"+itoa(first.ID)+"|s|61235410")
 	if ans := tg.WaitForCallbackAnswer(t, forged); !strings.Contains(ans.Text, "Нет доступа") {
 		t.Fatalf("employee moved a deal: %+v", ans)
+	}
+}
+
+// crmEmail is the address of an amoCRM user of the fake.
+func crmEmail(amo *amocrmtest.Server, id int64) string {
+	for _, u := range amo.Users() {
+		if u.ID == id {
+			return u.Email
+		}
+	}
+	return ""
+}
+
+// TestLinkAmoCRMUserByEmail: an admin pages through the account's users
+// or types the person's address; typos get a clear answer and another try.
+func TestLinkAmoCRMUserByEmail(t *testing.T) {
+	amo := amocrmtest.NewServer(t)
+	var extra []amocrmtest.User
+	for i := range 6 {
+		extra = append(extra, amocrmtest.User{ID: int64(9900001 + i), Name: fmt.Sprintf("Стажёр %d", i+1),
+			Email: fmt.Sprintf("intern%d@example.ru", i+1)})
+	}
+	amo.Seed(amocrmtest.Data{Users: extra})
+	tg := telegramtest.NewServer(t)
+	tg.OpenChat(admin)
+	a := apptest.Start(t, apptest.Config{TelegramURL: tg.URL, Admins: []int64{admin.ID}, AmoCRMURL: amo.URL, AmoCRMToken: amo.Token()})
+	approve(t, tg, newcomer)
+	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if users, _ := a.DB.CRMUsers(t.Context()); len(users) == 11 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the amoCRM users were not synced")
+		}
+	}
+
+	tg.SendText(admin, "/users")
+	list := tg.WaitForText(t, admin.ID)
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, list, "Борис · Сотрудник"))
+	card := tg.WaitForEdit(t, list)
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "🔗 amoCRM"))
+	card = tg.WaitForEdit(t, card)
+	if !strings.Contains(card.Text, "1 из 2") || card.HasButton("Стажёр 6 · intern6@example.ru") {
+		t.Fatalf("first page of 11 users: %q %v", card.Text, card.Buttons())
+	}
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "Далее ▶"))
+	card = tg.WaitForEdit(t, card)
+	if !strings.Contains(card.Text, "2 из 2") || !card.HasButton("Стажёр 6 · intern6@example.ru") {
+		t.Fatalf("second page: %q %v", card.Text, card.Buttons())
+	}
+
+	for _, step := range []struct{ typed, want string }{
+		{"Мария", "не похоже на e-mail"},
+		{"nobody@example.ru", "нет пользователя с адресом nobody@example.ru"},
+		{"Мария <M.Smirnova@Example.RU>", "Борис связан с Мария Смирнова · m.smirnova@example.ru"},
+	} {
+		tg.SendText(admin, step.typed)
+		if m := tg.WaitForText(t, admin.ID); !strings.Contains(m.Text, step.want) {
+			t.Fatalf("%q: answer %q, want %q", step.typed, m.Text, step.want)
+		}
+	}
+	if u, err := a.DB.User(t.Context(), newcomer.ID); err != nil || u.CRMUserID != 8863631 {
+		t.Fatalf("Борис is linked to %d (%v)", u.CRMUserID, err)
+	}
+	// The question is answered: the next text is just text.
+	tg.SendText(admin, "m.smirnova@example.ru")
+	if m := tg.WaitForText(t, admin.ID); strings.Contains(m.Text, "связан") {
+		t.Fatalf("answered twice: %q", m.Text)
 	}
 }
 

@@ -1,6 +1,9 @@
 package bot
 
 import (
+	"cmp"
+	"context"
+	"net/mail"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,9 +14,17 @@ import (
 	"processet/i18n"
 )
 
+// linkEmailQuestion is the pending question of the link screen: the
+// admin may type the person's amoCRM e-mail instead of picking them.
+const linkEmailQuestion = "link_email"
+
+// crmUsersPerPage keeps the link screen short: an account can have
+// hundreds of users, and Telegram caps a keyboard at 100 buttons.
+const crmUsersPerPage = 8
+
 // onLinkCRM links a user to an amoCRM user, so deals' messages reach them
-// in Telegram and "my deals" shows theirs. Without the amoCRM user (the
-// data has two parts) it offers the list.
+// in Telegram and "my deals" shows theirs. The data's second part is the
+// amoCRM user, or "?" and a page of the list to choose from.
 func (h *Handler) onLinkCRM(c tele.Context) error {
 	args, ok := callbackArgs(c, 3)
 	if !ok {
@@ -24,44 +35,147 @@ func (h *Handler) onLinkCRM(c tele.Context) error {
 	if !okID || !okPage {
 		return h.onStaleButton(c)
 	}
-	ctx, cancel := h.ctx(c)
-	defer cancel()
-	tr := h.printer(c)
-	if args[1] == "?" {
-		crmUsers, err := h.store.CRMUsers(ctx)
-		if err != nil {
-			return err
+	if rest, isList := strings.CutPrefix(args[1], "?"); isList {
+		listPage, ok := parsePage(cmp.Or(rest, "0"))
+		if !ok {
+			return h.onStaleButton(c)
 		}
-		u, err := h.store.User(ctx, id)
-		if err != nil {
-			return err
-		}
-		// Telegram does not tell a user's e-mail, so the likely match is
-		// offered by name: first, and marked.
-		var rows [][]tele.Btn
-		for _, cu := range likelyFirst(crmUsers, u) {
-			label := truncate(cu.Name, 40)
-			if sameName(cu.Name, u) {
-				label = "✨ " + label
-			}
-			rows = append(rows, row(button(btnLinkCRM, label, args[0], strconv.FormatInt(cu.ID, 10), args[2])))
-		}
-		rows = append(rows, row(button(btnLinkCRM, tr.T(i18n.LinkNone), args[0], "0", args[2])),
-			row(button(btnUser, "◀ "+tr.T(i18n.TaskBack), args[0], args[2])))
-		return h.showText(c, userCardText(tr, u)+"\n\n"+tr.T(i18n.LinkChoose), inline(rows...))
+		return h.showLinkChoices(c, id, listPage, page)
 	}
 	crmID, err := strconv.ParseInt(args[1], 10, 64)
 	if err != nil || crmID < 0 {
 		return h.onStaleButton(c)
 	}
+	ctx, cancel := h.ctx(c)
+	defer cancel()
 	if err := h.store.LinkCRMUser(ctx, id, crmID); err != nil {
+		return err
+	}
+	// The e-mail question of the screen is answered by the button.
+	if _, err := h.store.TakePendingInput(ctx, user(c).ID, c.Chat().ID); err != nil && err != domain.ErrNotFound {
 		return err
 	}
 	u, err := h.store.User(ctx, id)
 	if err != nil {
 		return err
 	}
+	tr := h.printer(c)
 	return h.showText(c, userCardText(tr, u), userCardKeyboard(tr, u, page))
+}
+
+// showLinkChoices lists a page of amoCRM users, those named like the
+// person first, and waits for an e-mail typed instead: Telegram never
+// tells the bot a user's address, but the admin knows it.
+func (h *Handler) showLinkChoices(c tele.Context, id int64, listPage, usersPage int) error {
+	ctx, cancel := h.ctx(c)
+	defer cancel()
+	crmUsers, err := h.store.CRMUsers(ctx)
+	if err != nil {
+		return err
+	}
+	u, err := h.store.User(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := h.store.SetPendingInput(ctx, domain.PendingInput{UserID: user(c).ID, ChatID: c.Chat().ID,
+		Kind: linkEmailQuestion, RefID: id}); err != nil {
+		return err
+	}
+	tr := h.printer(c)
+	return h.showText(c, linkChoicesText(tr, u, crmUsers, listPage), linkChoicesKeyboard(tr, u, crmUsers, listPage, usersPage))
+}
+
+func linkChoicesText(tr i18n.Printer, u domain.User, crmUsers []domain.CRMUser, listPage int) string {
+	text := userCardText(tr, u) + "\n\n"
+	if i := slices.IndexFunc(crmUsers, func(cu domain.CRMUser) bool { return cu.ID == u.CRMUserID }); i >= 0 {
+		text += tr.T(i18n.LinkCurrent, esc(crmUserLabel(crmUsers[i]), 80)) + "\n"
+	}
+	if len(crmUsers) == 0 {
+		return text + tr.T(i18n.LinkNoCRMUsers)
+	}
+	text += tr.T(i18n.LinkChoose) + "\n" + tr.T(i18n.LinkByEmail)
+	if pages := pageCount(len(crmUsers), crmUsersPerPage); pages > 1 {
+		text += "\n" + tr.T(i18n.PageOf, min(listPage, pages-1)+1, pages)
+	}
+	return text
+}
+
+func linkChoicesKeyboard(tr i18n.Printer, u domain.User, crmUsers []domain.CRMUser, listPage, usersPage int) *tele.ReplyMarkup {
+	id, back := strconv.FormatInt(u.ID, 10), strconv.Itoa(usersPage)
+	ordered := likelyFirst(crmUsers, u)
+	listPage = min(listPage, max(pageCount(len(ordered), crmUsersPerPage)-1, 0))
+	var rows [][]tele.Btn
+	for _, cu := range ordered[min(listPage*crmUsersPerPage, len(ordered)):min((listPage+1)*crmUsersPerPage, len(ordered))] {
+		label := truncate(crmUserLabel(cu), 48)
+		switch {
+		case cu.ID == u.CRMUserID:
+			label = "✓ " + label
+		case sameName(cu.Name, u):
+			label = "✨ " + label
+		}
+		rows = append(rows, row(button(btnLinkCRM, label, id, strconv.FormatInt(cu.ID, 10), back)))
+	}
+	var nav []tele.Btn
+	if listPage > 0 {
+		nav = append(nav, button(btnLinkCRM, "◀ "+tr.T(i18n.Prev), id, "?"+strconv.Itoa(listPage-1), back))
+	}
+	if (listPage+1)*crmUsersPerPage < len(ordered) {
+		nav = append(nav, button(btnLinkCRM, tr.T(i18n.Next)+" ▶", id, "?"+strconv.Itoa(listPage+1), back))
+	}
+	if len(nav) > 0 {
+		rows = append(rows, nav)
+	}
+	if u.CRMUserID != 0 {
+		rows = append(rows, row(button(btnLinkCRM, tr.T(i18n.LinkNone), id, "0", back)))
+	}
+	rows = append(rows, row(button(btnUser, "◀ "+tr.T(i18n.TaskBack), id, back)))
+	return inline(rows...)
+}
+
+// linkEmailAnswer links the person to the amoCRM user with the typed
+// address. A typo keeps the question open for another try.
+func (h *Handler) linkEmailAnswer(ctx context.Context, c tele.Context, p domain.PendingInput) error {
+	if !user(c).Role.AtLeast(domain.RoleAdmin) { // demoted since the question
+		return h.deny(c)
+	}
+	tr := h.printer(c)
+	typed := strings.TrimSpace(c.Text())
+	addr, err := mail.ParseAddress(typed)
+	if err != nil {
+		if err := h.store.SetPendingInput(ctx, p); err != nil {
+			return err
+		}
+		return c.Send(tr.T(i18n.LinkBadEmail, esc(typed, 60)), tele.ModeHTML)
+	}
+	crmUsers, err := h.store.CRMUsers(ctx)
+	if err != nil {
+		return err
+	}
+	i := slices.IndexFunc(crmUsers, func(cu domain.CRMUser) bool { return strings.EqualFold(cu.Email, addr.Address) })
+	if i < 0 {
+		if err := h.store.SetPendingInput(ctx, p); err != nil {
+			return err
+		}
+		return c.Send(tr.T(i18n.LinkNoSuchMail, esc(addr.Address, 60)), tele.ModeHTML)
+	}
+	if err := h.store.LinkCRMUser(ctx, p.RefID, crmUsers[i].ID); err != nil {
+		return err
+	}
+	u, err := h.store.User(ctx, p.RefID)
+	if err != nil {
+		return err
+	}
+	text := tr.T(i18n.LinkDone, esc(u.DisplayName(), 60), esc(crmUserLabel(crmUsers[i]), 80)) + "\n\n" + userCardText(tr, u)
+	return c.Send(text, userCardKeyboard(tr, u, 0), tele.ModeHTML)
+}
+
+// crmUserLabel names an amoCRM user with their address, which tells
+// namesakes apart.
+func crmUserLabel(cu domain.CRMUser) string {
+	if cu.Email == "" {
+		return cu.Name
+	}
+	return cu.Name + " · " + cu.Email
 }
 
 // sameName reports whether an amoCRM user's name is the Telegram user's:

@@ -31,9 +31,6 @@ const (
 	DealMessageHTML    Key = "deal.message_html"
 	DealMessageSubject Key = "deal.message_subject"
 	DealMessageMail    Key = "deal.message_mail"
-	LinkCRM            Key = "link.crm"
-	LinkChoose         Key = "link.choose"
-	LinkNone           Key = "link.none"
 	CmdAmoCRM          Key = "cmd.amocrm"
 	AmoCRMHelp         Key = "amocrm.help"
 	AmoCRMConnected    Key = "amocrm.connected"
@@ -78,9 +75,6 @@ func init() {
 		DealMessageHTML:               "✉️ %s пишет о сделке <b>%s</b>:\n\n%s",
 		DealMessageSubject:            "Сделка «%s»",
 		DealMessageMail:               "%s пишет о сделке «%s»:\n\n%s\n\nОткрыть в боте: %s\nОткрыть в amoCRM: %s",
-		LinkCRM:                       "amoCRM",
-		LinkChoose:                    "Кто этот человек в amoCRM? Тогда сообщения о его сделках придут ему в Telegram, а «Мои сделки» покажут его сделки.",
-		LinkNone:                      "Не связывать",
 		CmdAmoCRM:                     "подключить amoCRM кодом авторизации",
 		AmoCRMHelp:                    "Подключение amoCRM по OAuth: откройте интеграцию в amoCRM, разрешите доступ и отправьте полученный код: <code>/amocrm КОД</code>. Нужны AMOCRM_CLIENT_ID, AMOCRM_CLIENT_SECRET, AMOCRM_REDIRECT_URI и SECRET_KEY в настройках бота.",
 		AmoCRMConnected:               "✅ amoCRM подключён, синхронизация началась. Сообщение с кодом удалено.",
@@ -134,9 +128,6 @@ func init() {
 		DealMessageHTML:               "✉️ %s writes about the deal <b>%s</b>:\n\n%s",
 		DealMessageSubject:            "Deal “%s”",
 		DealMessageMail:               "%s writes about the deal “%s”:\n\n%s\n\nOpen in the bot: %s\nOpen in amoCRM: %s",
-		LinkCRM:                       "amoCRM",
-		LinkChoose:                    "Who is this person in amoCRM? Messages about their deals then reach them in Telegram, and “My deals” shows theirs.",
-		LinkNone:                      "Do not link",
 		CmdAmoCRM:                     "connect amoCRM with an authorization code",
 		AmoCRMHelp:                    "Connecting amoCRM by OAuth: open the integration in amoCRM, allow access and send the code you get: <code>/amocrm CODE</code>. The bot needs AMOCRM_CLIENT_ID, AMOCRM_CLIENT_SECRET, AMOCRM_REDIRECT_URI and SECRET_KEY in its settings.",
 		AmoCRMConnected:               "✅ amoCRM is connected and the sync has started. The message with the code was deleted.",

@@ -1,0 +1,31 @@
+package bot
+
+import (
+	"strings"
+
+	tele "gopkg.in/telebot.v3"
+
+	"processet/domain"
+)
+
+// pendingAnswer takes a typed answer to the question the bot last asked
+// this user in this chat: about a deal, or an amoCRM user's e-mail. It
+// reports whether the text was such an answer.
+func (h *Handler) pendingAnswer(c tele.Context) (bool, error) {
+	ctx, cancel := h.ctx(c)
+	defer cancel()
+	p, err := h.store.TakePendingInput(ctx, user(c).ID, c.Chat().ID)
+	if err == domain.ErrNotFound {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	if p.Kind == linkEmailQuestion {
+		return true, h.linkEmailAnswer(ctx, c, p)
+	}
+	if strings.HasPrefix(p.Kind, "deal_") {
+		return true, h.dealAnswer(ctx, c, p)
+	}
+	return false, nil
+}
