@@ -20,6 +20,7 @@ type userStore interface {
 	User(ctx context.Context, id int64) (domain.User, error)
 	SetRole(ctx context.Context, id int64, role domain.Role) (domain.User, error)
 	SetLang(ctx context.Context, id int64, lang domain.Lang) error
+	SetTimeZone(ctx context.Context, id int64, zone string) error
 	Users(ctx context.Context, offset, limit int) ([]domain.User, int, error)
 	UsersWithRole(ctx context.Context, role domain.Role) ([]domain.User, error)
 	RequestAccess(ctx context.Context, id int64) (bool, error)
@@ -71,7 +72,7 @@ func (h *Handler) askAdmins(ctx context.Context, newcomer domain.User) error {
 	}
 	id := strconv.FormatInt(newcomer.ID, 10)
 	for _, a := range domain.WithConfiguredAdmins(admins, h.cfg.Admins) {
-		adminID, tr := a.ID, i18n.New(a.Language(), h.cfg.Loc)
+		adminID, tr := a.ID, i18n.New(a.Language(), a.Location(h.cfg.Loc))
 		markup := inline(row(button(btnApprove, tr.T(i18n.Approve), id), button(btnReject, tr.T(i18n.Reject), id)))
 		_, err := h.bot.Send(&tele.User{ID: adminID}, accessRequestText(tr, newcomer), markup, tele.ModeHTML)
 		if err != nil {
@@ -132,7 +133,7 @@ func decisionText(tr i18n.Printer, u domain.User) string {
 
 // tellDecision lets the newcomer know, in their language.
 func (h *Handler) tellDecision(u domain.User) error {
-	tr := i18n.New(u.Language(), h.cfg.Loc)
+	tr := i18n.New(u.Language(), u.Location(h.cfg.Loc))
 	var err error
 	if u.Role.Approved() {
 		_, err = h.bot.Send(&tele.User{ID: u.ID}, tr.T(i18n.AccessGranted),

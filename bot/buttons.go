@@ -12,6 +12,7 @@ import (
 var (
 	btnArea    = &tele.Btn{Unique: "area"}    // Data: area code
 	btnLang    = &tele.Btn{Unique: "lang"}    // Data: language code
+	btnZone    = &tele.Btn{Unique: "zone"}    // Data: IANA zone name, or list/company/back
 	btnApprove = &tele.Btn{Unique: "approve"} // Data: user ID
 	btnReject  = &tele.Btn{Unique: "reject"}  // Data: user ID
 	btnUsers   = &tele.Btn{Unique: "users"}   // Data: page

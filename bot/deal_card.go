@@ -155,7 +155,7 @@ func dealCardKeyboard(tr i18n.Printer, u domain.User, d domain.Deal, menu string
 // one to amoCRM.
 func DealMessages(loc *time.Location, botUsername string) func(to domain.User, lang domain.Lang, from domain.User, d domain.Deal, text, dealURL string) (string, string, string) {
 	return func(to domain.User, lang domain.Lang, from domain.User, d domain.Deal, text, dealURL string) (string, string, string) {
-		tr := i18n.New(lang, loc)
+		tr := i18n.New(lang, to.Location(loc))
 		inBot := ""
 		if botUsername != "" {
 			inBot = fmt.Sprintf("https://t.me/%s?start=deal_%d", botUsername, d.ID)

@@ -29,7 +29,7 @@ var presetTypes = []int64{1, 2, 1}
 // deal's responsible, due tomorrow at 18:00; all can be changed before
 // it is created.
 func (h *Handler) startCRMTask(ctx context.Context, c tele.Context, d domain.Deal, text string, typeID int64) (domain.CRMTaskDraft, error) {
-	due, _, _ := presetDeadline("tm", h.cfg.Now(), h.cfg.Loc)
+	due, _, _ := presetDeadline("tm", h.cfg.Now(), h.loc(c))
 	draft := domain.CRMTaskDraft{UserID: user(c).ID, LeadID: d.ID, Text: text, TypeID: typeID, ResponsibleID: d.ResponsibleID, Due: due}
 	return draft, h.store.SaveCRMTaskDraft(ctx, draft)
 }
@@ -75,7 +75,7 @@ func (h *Handler) onCRMTask(c tele.Context) error {
 		if value == "" {
 			return h.showCRMTask(ctx, c, draft, d, op) // open the choice
 		}
-		if !setCRMTaskField(&draft, op, value, h.cfg.Now(), h.cfg.Loc) {
+		if !setCRMTaskField(&draft, op, value, h.cfg.Now(), h.loc(c)) {
 			return h.onStaleButton(c)
 		}
 	case "date":
@@ -215,7 +215,7 @@ func (h *Handler) crmTaskAnswer(ctx context.Context, c tele.Context, kind string
 		if draft, err = h.store.CRMTaskDraft(ctx, user(c).ID); err != nil {
 			return err
 		}
-		parsed, problems := quickadd.Parse(text, h.cfg.Now(), h.cfg.Loc)
+		parsed, problems := quickadd.Parse(text, h.cfg.Now(), h.loc(c))
 		if parsed.Deadline.IsZero() || len(problems) > 1 || (len(problems) == 1 && problems[0].Code != quickadd.EmptyTitle) {
 			if err := h.store.SetPendingInput(ctx, domain.PendingInput{UserID: draft.UserID, ChatID: c.Chat().ID,
 				Kind: kind, RefID: d.ID}); err != nil {

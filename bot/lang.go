@@ -7,10 +7,10 @@ import (
 	"processet/i18n"
 )
 
-// handleLang offers the interface languages.
+// handleLang offers the interface languages and the time zone.
 func (h *Handler) handleLang(c tele.Context) error {
 	tr := h.printer(c)
-	return h.showText(c, tr.T(i18n.LangChoose), langKeyboard(tr))
+	return h.showText(c, h.settingsText(tr, user(c)), settingsKeyboard(tr, user(c)))
 }
 
 func langKeyboard(tr i18n.Printer) *tele.ReplyMarkup {
@@ -40,13 +40,8 @@ func (h *Handler) onLang(c tele.Context) error {
 	u.Lang = lang
 	c.Set(ctxUser, u)
 	tr := h.printer(c)
-	markup := langKeyboard(tr)
-	if u.Role.Approved() {
-		markup.InlineKeyboard = append(markup.InlineKeyboard,
-			[]tele.InlineButton{*button(btnArea, tr.T(i18n.Home), string(areaHome)).Inline()})
-	}
 	if err := h.answer(c, tr.T(i18n.LangSet), false); err != nil {
 		return err
 	}
-	return h.showText(c, tr.T(i18n.LangChoose), markup)
+	return h.showText(c, h.settingsText(tr, u), settingsKeyboard(tr, u))
 }

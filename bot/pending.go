@@ -9,8 +9,8 @@ import (
 )
 
 // pendingAnswer takes a typed answer to the question the bot last asked
-// this user in this chat: about a deal, or an amoCRM user's e-mail. It
-// reports whether the text was such an answer.
+// this user in this chat: about a deal, an amoCRM user's e-mail or a time
+// zone. It reports whether the text was such an answer.
 func (h *Handler) pendingAnswer(c tele.Context) (bool, error) {
 	ctx, cancel := h.ctx(c)
 	defer cancel()
@@ -21,8 +21,11 @@ func (h *Handler) pendingAnswer(c tele.Context) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	if p.Kind == linkEmailQuestion {
+	switch p.Kind {
+	case linkEmailQuestion:
 		return true, h.linkEmailAnswer(ctx, c, p)
+	case zoneQuestion:
+		return true, h.zoneAnswer(ctx, c, p)
 	}
 	if strings.HasPrefix(p.Kind, "deal_") {
 		return true, h.dealAnswer(ctx, c, p)

@@ -20,6 +20,7 @@ func (h *Handler) register() {
 
 	employee := func(f tele.HandlerFunc) tele.HandlerFunc { return h.need(domain.RoleEmployee, f) }
 	admin := func(f tele.HandlerFunc) tele.HandlerFunc { return h.need(domain.RoleAdmin, f) }
+	b.Handle(btnZone, employee(h.onZone))
 
 	b.Handle("/home", employee(h.handleHome))
 	b.Handle("/crm", employee(h.areaCommand(areaCRM)))

@@ -23,13 +23,16 @@ const (
 // printer is the user's language and the company's time zone.
 func (h *Handler) printer(c tele.Context) i18n.Printer {
 	if u := user(c); u.ID != 0 {
-		return i18n.New(u.Language(), h.cfg.Loc)
+		return i18n.New(u.Language(), h.loc(c))
 	}
 	if s := c.Sender(); s != nil {
 		return i18n.New(domain.ParseLang(s.LanguageCode), h.cfg.Loc)
 	}
 	return i18n.New(domain.LangRU, h.cfg.Loc)
 }
+
+// loc is the sender's time zone: the dates they see and type are theirs.
+func (h *Handler) loc(c tele.Context) *time.Location { return user(c).Location(h.cfg.Loc) }
 
 // showPhoto shows a card: a button press edits the card it came from in
 // place; a command sends a new one.

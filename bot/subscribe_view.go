@@ -115,6 +115,9 @@ func subscriptionsText(tr i18n.Printer, now time.Time, subs []domain.Subscriptio
 			who = "✉️ " + who
 		}
 		line := fmt.Sprintf("%d. %s — %s", i+1, who, scheduleText(tr, s.Schedule))
+		if s.TZ != "" && s.TZ != tr.Loc.String() { // subscribed in another zone: its 09:00 is not the reader's
+			line += " " + tr.T(i18n.ZoneSubOther, esc(zoneLabelShort(tr, s.TZ, now), 40))
+		}
 		if s.OnlyChanged {
 			line += " · " + tr.T(i18n.SubOnlyChangedShort)
 		}

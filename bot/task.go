@@ -151,7 +151,7 @@ func (h *Handler) onTaskSet(c tele.Context) error {
 	}
 	id, okID := parseID(args[0])
 	ref, okRef := parseListRef(args[3], args[4])
-	change, okChange := parseChange(args[1], args[2], h.cfg.Now(), h.cfg.Loc)
+	change, okChange := parseChange(args[1], args[2], h.cfg.Now(), h.loc(c))
 	if !okID || !okRef || !okChange {
 		return h.onStaleButton(c)
 	}

@@ -38,7 +38,7 @@ func (h *Handler) handleTask(c tele.Context) error {
 func (h *Handler) quickAdd(c tele.Context, title, line string) error {
 	tr := h.printer(c)
 	now := h.cfg.Now()
-	parsed, problems := parseTaskLine(tr, line, now, h.cfg.Loc, title != "")
+	parsed, problems := parseTaskLine(tr, line, now, h.loc(c), title != "")
 	if title != "" {
 		if parsed.Title != "" {
 			title += " " + parsed.Title
@@ -160,7 +160,7 @@ func (h *Handler) onDraft(c tele.Context) error {
 		}
 		d.AssigneeID, d.Step = id, domain.StepDeadline
 	case "d":
-		at, _, ok := presetDeadline(value, h.cfg.Now(), h.cfg.Loc)
+		at, _, ok := presetDeadline(value, h.cfg.Now(), h.loc(c))
 		if !ok || d.Step != domain.StepDeadline {
 			return h.onStaleButton(c)
 		}

@@ -17,7 +17,7 @@ import (
 // The tasks service calls it inside the transaction that enqueues them.
 func TaskNotices(loc *time.Location, now func() time.Time) func(domain.Notification) domain.OutMessage {
 	return func(n domain.Notification) domain.OutMessage {
-		tr := i18n.New(n.To.Language(), loc)
+		tr := i18n.New(n.To.Language(), n.To.Location(loc))
 		t := n.Task
 		title := "<b>" + esc(t.Title, domain.MaxTaskTitle) + "</b>"
 		actor := html.EscapeString(n.Actor.DisplayName())

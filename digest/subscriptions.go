@@ -1,6 +1,7 @@
 package digest
 
 import (
+	"cmp"
 	"context"
 	"net/mail"
 	"strings"
@@ -36,7 +37,8 @@ func NewSubscriptions(db *storage.DB, svc *Service, tz string, changed func()) *
 }
 
 // Add subscribes a chat (chatID, group when negative) or an e-mail
-// address on a cron schedule in the company's zone.
+// address on a cron schedule in the actor's zone (their own, else the
+// company's): "every day at 09:00" is nine o'clock where they are.
 func (s *Subscriptions) Add(ctx context.Context, actor domain.User, sub domain.Subscription) (domain.Subscription, error) {
 	if !actor.Role.Approved() {
 		return sub, domain.ErrForbidden
@@ -54,7 +56,7 @@ func (s *Subscriptions) Add(ctx context.Context, actor domain.User, sub domain.S
 	if (sub.Email != "" || sub.ChatID != actor.ID) && !actor.Role.AtLeast(domain.RoleManager) {
 		return sub, ErrManagersOnly
 	}
-	sub.OwnerID, sub.TZ = actor.ID, s.tz
+	sub.OwnerID, sub.TZ = actor.ID, cmp.Or(actor.TimeZone, s.tz)
 	if sub.Lang == "" {
 		sub.Lang = actor.Language()
 	}

@@ -43,6 +43,7 @@ type Task struct {
 	AssigneeID   int64 // 0 when unassigned
 	AssigneeName string
 	AuthorID     int64
+	RemindZone   string    // time zone of whoever gets the reminders; empty: the company's
 	Deadline     time.Time // zero when there is none
 	CreatedAt    time.Time
 	UpdatedAt    time.Time

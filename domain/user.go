@@ -79,7 +79,8 @@ type User struct {
 	LanguageCode string // as Telegram reported it
 	Lang         Lang   // explicit choice via /lang; empty means "from LanguageCode"
 	Role         Role
-	CRMUserID    int64 // the amoCRM user this person is; 0 when not linked
+	CRMUserID    int64  // the amoCRM user this person is; 0 when not linked
+	TimeZone     string // IANA name of their own zone; empty: the company's
 	CreatedAt    time.Time
 	UpdatedAt    time.Time
 }

@@ -124,7 +124,7 @@ var en = map[Key]string{
 	HelpTitle:  "Processet Bot",
 	HelpIntro:  "Your company's dashboards right in Telegram: amoCRM deals, tasks, Task Mining and process improvement ideas.",
 	HelpPending: "An administrator grants access to the dashboards. Send /start to ask for it.\n" +
-		"/lang — interface language",
+		"/lang — language and time zone",
 	StatusText: "<b>Status</b>\nVersion: %s\nUp: %s (since %s)\nDatabase: %s, answers in %s ms\n" +
 		"Users: admins %d, managers %d, employees %d, awaiting approval %d\n" +
 		"Data: deals %d, companies %d, amoCRM tasks %d, tasks %d, operations %d, ideas %d, votes %d, groups %d",
@@ -140,7 +140,7 @@ var en = map[Key]string{
 	CmdTask:      "a new task: in one line or step by step",
 	CmdIdea:      "employees' ideas and votes",
 	CmdSubscribe: "KPI digest: subscriptions and schedules",
-	CmdLang:      "language / язык",
+	CmdLang:      "language and time zone / язык",
 	CmdHelp:      "what the bot can do",
 	CmdUsers:     "users and roles",
 	CmdStatus:    "bot status",

@@ -50,11 +50,7 @@ func (db *DB) TaskSummary(ctx context.Context, q domain.DashboardQuery) (domain.
 
 // urgentTasks lists active tasks by priority, then by the nearest deadline.
 func urgentTasks(ctx context.Context, tx pgx.Tx, limit int) ([]domain.Task, error) {
-	rows, _ := tx.Query(ctx, `
-		select t.id, t.title, t.description, t.priority, t.status, coalesce(t.assignee_id, 0),
-			coalesce(nullif(trim(u.first_name || ' ' || u.last_name), ''), u.username, ''),
-			coalesce(t.author_id, 0), t.deadline, t.created_at, t.updated_at, t.last_activity
-		from tasks t left join users u on u.id = t.assignee_id
+	rows, _ := tx.Query(ctx, taskSelect+`
 		where t.status in ('new', 'in_progress', 'review')
 		order by case t.priority when 'high' then 0 when 'medium' then 1 else 2 end,
 			t.deadline nulls last, t.id
@@ -71,7 +67,7 @@ func scanTask(row pgx.CollectableRow) (domain.Task, error) {
 	var priority, status string
 	var deadline *time.Time
 	err := row.Scan(&t.ID, &t.Title, &t.Description, &priority, &status, &t.AssigneeID, &t.AssigneeName,
-		&t.AuthorID, &deadline, &t.CreatedAt, &t.UpdatedAt, &t.LastActivity)
+		&t.AuthorID, &deadline, &t.CreatedAt, &t.UpdatedAt, &t.LastActivity, &t.RemindZone)
 	t.Priority, t.Status = domain.Priority(priority), domain.TaskStatus(status)
 	if deadline != nil {
 		t.Deadline = *deadline

@@ -10,15 +10,21 @@ import (
 )
 
 const userColumns = `id, username, first_name, last_name, language_code, lang, role, created_at, updated_at,
-	coalesce(crm_user_id, 0)`
+	coalesce(crm_user_id, 0), time_zone`
 
 func scanUser(row pgx.CollectableRow) (domain.User, error) {
 	var u domain.User
 	var lang, role string
-	err := row.Scan(&u.ID, &u.Username, &u.FirstName, &u.LastName, &u.LanguageCode, &lang, &role, &u.CreatedAt, &u.UpdatedAt,
-		&u.CRMUserID)
+	err := row.Scan(userFields(&u, &lang, &role)...)
 	u.Lang, u.Role = domain.Lang(lang), domain.Role(role)
 	return u, err
+}
+
+// userFields are the scan destinations of userColumns; lang and role are
+// read as text and converted after.
+func userFields(u *domain.User, lang, role *string) []any {
+	return []any{&u.ID, &u.Username, &u.FirstName, &u.LastName, &u.LanguageCode, lang, role, &u.CreatedAt, &u.UpdatedAt,
+		&u.CRMUserID, &u.TimeZone}
 }
 
 // TouchUser records what Telegram says about a user on every update and
@@ -51,8 +57,7 @@ func (db *DB) TouchUser(ctx context.Context, u domain.User, role domain.Role, fo
 	res, err := pgx.CollectExactlyOneRow(rows, func(row pgx.CollectableRow) (result, error) {
 		var r result
 		var lang, role string
-		err := row.Scan(&r.u.ID, &r.u.Username, &r.u.FirstName, &r.u.LastName, &r.u.LanguageCode, &lang, &role,
-			&r.u.CreatedAt, &r.u.UpdatedAt, &r.u.CRMUserID, &r.created)
+		err := row.Scan(append(userFields(&r.u, &lang, &role), &r.created)...)
 		r.u.Lang, r.u.Role = domain.Lang(lang), domain.Role(role)
 		return r, err
 	})
@@ -81,6 +86,19 @@ func (db *DB) SetRole(ctx context.Context, id int64, role domain.Role) (domain.U
 		return domain.User{}, mapError(err)
 	}
 	return u, nil
+}
+
+// SetTimeZone stores the user's own time zone (an IANA name; empty goes
+// back to the company's).
+func (db *DB) SetTimeZone(ctx context.Context, id int64, zone string) error {
+	tag, err := db.pool.Exec(ctx, `update users set time_zone = $2, updated_at = now() where id = $1`, id, zone)
+	if err != nil {
+		return fmt.Errorf("set time zone of %d: %w", id, err)
+	}
+	if tag.RowsAffected() == 0 {
+		return domain.ErrNotFound
+	}
+	return nil
 }
 
 // SetLang stores the user's explicit language choice.

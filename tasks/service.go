@@ -43,8 +43,10 @@ func New(db *storage.DB, enqueue Enqueue, word Word, loc *time.Location, now fun
 	return &Service{db: db, enqueue: enqueue, word: word, loc: loc, now: now, log: log}
 }
 
+// plan times t's reminders in the zone of whoever gets them, so that "the
+// morning of the due day" is their morning.
 func (s *Service) plan(t domain.Task) []domain.Reminder {
-	return domain.PlanReminders(t, s.now(), s.loc)
+	return domain.PlanReminders(t, s.now(), domain.ZoneOr(t.RemindZone, s.loc))
 }
 
 // Create stores a task the actor wrote and tells the assignee, unless the
@@ -168,7 +170,7 @@ func (s *Service) Snooze(ctx context.Context, actor domain.User, id int64, tomor
 	if err != nil {
 		return time.Time{}, err
 	}
-	at := domain.SnoozeUntil(s.now(), s.loc, tomorrow)
+	at := domain.SnoozeUntil(s.now(), actor.Location(s.loc), tomorrow)
 	return at, s.db.AddReminder(ctx, domain.Reminder{TaskID: t.ID, Kind: domain.RemindSnoozed, At: at})
 }
 
