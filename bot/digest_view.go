@@ -31,9 +31,10 @@ func (d *DigestComposer) Picture(ctx context.Context, lang domain.Lang, h domain
 	return d.render.Home(ctx, homeCard(i18n.New(lang, d.loc), h))
 }
 
-// Words writes the caption and the e-mail for one recipient.
-func (d *DigestComposer) Words(lang domain.Lang, h domain.Home, changes []domain.Change, first bool) domain.Digest {
-	tr := i18n.New(lang, d.loc)
+// Words writes the caption and the e-mail for one recipient, with times
+// in the subscription's zone.
+func (d *DigestComposer) Words(lang domain.Lang, loc *time.Location, h domain.Home, changes []domain.Change, first bool) domain.Digest {
+	tr := i18n.New(lang, loc)
 	lines := []string{
 		tr.T(i18n.HomeCRMLine, tr.Int(h.Deals.WeekWon), tr.Int(h.Deals.WeekInPlay)),
 		tr.T(i18n.HomeTasksLine, tr.Int(h.Tasks.Active), tr.Int(h.Tasks.Total), tr.Int(h.Tasks.Overdue)),

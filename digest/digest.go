@@ -25,7 +25,7 @@ type Composer interface {
 	Picture(ctx context.Context, lang domain.Lang, h domain.Home) ([]byte, error)
 	// Words is the caption and e-mail for one recipient: they differ by
 	// what changed since that recipient's previous digest.
-	Words(lang domain.Lang, h domain.Home, changes []domain.Change, first bool) domain.Digest
+	Words(lang domain.Lang, loc *time.Location, h domain.Home, changes []domain.Change, first bool) domain.Digest
 }
 
 // Service sends digests.
@@ -87,7 +87,7 @@ func (r *run) deliver(ctx context.Context, id int64, key, batch string, force bo
 		if err != nil {
 			return snap, "", err
 		}
-		d := r.s.compose.Words(sub.Lang, r.home, changes, !sub.HasLast)
+		d := r.s.compose.Words(sub.Lang, domain.ZoneOr(sub.TZ, r.s.loc), r.home, changes, !sub.HasLast)
 		msg := notify.Message{Key: key, Batch: batch}
 		if sub.ChatID != 0 {
 			msg.Telegram = &notify.Telegram{ChatID: sub.ChatID, Text: d.Caption, Photo: png, Silent: true}

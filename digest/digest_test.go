@@ -49,7 +49,7 @@ func (fakeComposer) Picture(context.Context, domain.Lang, domain.Home) ([]byte, 
 	return pngPixel, nil
 }
 
-func (fakeComposer) Words(lang domain.Lang, h domain.Home, changes []domain.Change, first bool) domain.Digest {
+func (fakeComposer) Words(lang domain.Lang, _ *time.Location, h domain.Home, changes []domain.Change, first bool) domain.Digest {
 	return domain.Digest{Caption: "digest", Subject: "digest", MailText: "digest"}
 }
 
