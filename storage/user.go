@@ -32,20 +32,28 @@ func userFields(u *domain.User, lang, role *string) []any {
 // theirs unless forceRole is set (admins from the configuration always are
 // admins). created tells whether the user was seen for the first time.
 func (db *DB) TouchUser(ctx context.Context, u domain.User, role domain.Role, forceRole bool) (stored domain.User, created bool, err error) {
-	// xmax = 0 only for a freshly inserted row: the usual way to tell an
-	// insert from an update in one upsert.
+	// Most updates come from people already known and unchanged: the row
+	// is then only read, not rewritten (no new row version to vacuum). The
+	// final select sees the row as it was before the upsert, so it answers
+	// exactly when the upsert changed nothing. xmax = 0 only for a freshly
+	// inserted row: the usual way to tell an insert from an update.
 	rows, err := db.pool.Query(ctx, `
-		insert into users (id, username, first_name, last_name, language_code, role)
-		values ($1, $2, $3, $4, $5, $6)
-		on conflict (id) do update set
-			username = excluded.username, first_name = excluded.first_name,
-			last_name = excluded.last_name, language_code = excluded.language_code,
-			role = case when $7 then excluded.role else users.role end,
-			reachable = true, -- they wrote: whatever blocked delivery is over
-			updated_at = case when (users.username, users.first_name, users.last_name, users.language_code, users.role)
+		with up as (
+			insert into users as u (id, username, first_name, last_name, language_code, role)
+			values ($1, $2, $3, $4, $5, $6)
+			on conflict (id) do update set
+				username = excluded.username, first_name = excluded.first_name,
+				last_name = excluded.last_name, language_code = excluded.language_code,
+				role = case when $7 then excluded.role else u.role end,
+				reachable = true, -- they wrote: whatever blocked delivery is over
+				updated_at = now()
+			where (u.username, u.first_name, u.last_name, u.language_code, u.role, u.reachable)
 				is distinct from (excluded.username, excluded.first_name, excluded.last_name, excluded.language_code,
-				case when $7 then excluded.role else users.role end) then now() else users.updated_at end
-		returning `+userColumns+`, xmax = 0`,
+					case when $7 then excluded.role else u.role end, true)
+			returning `+userColumns+`, xmax = 0 as created)
+		select * from up
+		union all
+		select `+userColumns+`, false from users where id = $1 and not exists (select from up)`,
 		u.ID, u.Username, u.FirstName, u.LastName, u.LanguageCode, string(role), forceRole)
 	if err != nil {
 		return domain.User{}, false, fmt.Errorf("touch user %d: %w", u.ID, err)

@@ -25,6 +25,14 @@ func TestTouchUserKeepsRoleUnlessForced(t *testing.T) {
 	if err != nil || created || got.Role != domain.RoleManager || got.FirstName != "Ирина" {
 		t.Fatalf("second touch: %+v %v %v", got, created, err)
 	}
+	// The same again: read, not rewritten.
+	var before, after uint32
+	db.Pool().QueryRow(ctx, `select xmin::text::bigint from users where id = 7`).Scan(&before)
+	got, created, err = db.TouchUser(ctx, u, domain.RolePending, false)
+	db.Pool().QueryRow(ctx, `select xmin::text::bigint from users where id = 7`).Scan(&after)
+	if err != nil || created || got.FirstName != "Ирина" || got.Role != domain.RoleManager || before == 0 || before != after {
+		t.Fatalf("unchanged touch: %+v %v %v, row version %d → %d", got, created, err, before, after)
+	}
 	got, _, _ = db.TouchUser(ctx, u, domain.RoleAdmin, true)
 	if got.Role != domain.RoleAdmin {
 		t.Fatalf("forced: %s", got.Role)
