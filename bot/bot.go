@@ -61,8 +61,10 @@ type Handler struct {
 	log     *slog.Logger
 	started time.Time
 
-	slots    chan struct{}  // bounds concurrently running handlers
-	inflight sync.WaitGroup // handlers still running, for shutdown
+	slots    chan struct{}   // bounds concurrently running handlers
+	inflight sync.WaitGroup  // handlers and their follow-ups still running, for shutdown
+	life     context.Context // cancelled by Wait: follow-ups wrap up
+	stop     context.CancelFunc
 
 	updates, errors, running atomic.Int64
 }
@@ -83,13 +85,16 @@ func New(b *tele.Bot, s store, r renderer, tasks taskService, subs subscriptions
 	}
 	h := &Handler{bot: b, store: s, render: r, tasks: tasks, subs: subs, deals: deals, cfg: cfg, log: cfg.Logger, started: cfg.Now(),
 		slots: make(chan struct{}, cfg.MaxHandlers)}
+	h.life, h.stop = context.WithCancel(context.Background())
 	h.register()
 	return h
 }
 
-// Wait blocks until running handlers finish or ctx ends, for a graceful
-// shutdown after the poller stopped.
+// Wait tells follow-ups to wrap up and blocks until they and running
+// handlers finish or ctx ends, for a graceful shutdown after the poller
+// stopped.
 func (h *Handler) Wait(ctx context.Context) error {
+	h.stop()
 	done := make(chan struct{})
 	go func() { h.inflight.Wait(); close(done) }()
 	select {
@@ -98,6 +103,18 @@ func (h *Handler) Wait(ctx context.Context) error {
 	case <-ctx.Done():
 		return ctx.Err()
 	}
+}
+
+// followUp runs f after the handler returns, so that a long wait (a
+// delivery's progress) does not hold one of the handler slots. Shutdown
+// cancels its context and waits for it like for a handler. Call it from a
+// handler only: the handler's own count keeps Wait from finishing early.
+func (h *Handler) followUp(f func(ctx context.Context)) {
+	h.inflight.Add(1)
+	go func() {
+		defer h.inflight.Done()
+		f(h.life)
+	}()
 }
 
 func (h *Handler) isConfigAdmin(id int64) bool {

@@ -131,7 +131,7 @@ func (h *Handler) showSubscriptions(c tele.Context, all bool) error {
 // onDigestNow sends the digest to every subscriber and reports how it
 // went, editing one progress message until every digest has an outcome.
 func (h *Handler) onDigestNow(c tele.Context) error {
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	ctx, cancel := h.ctx(c)
 	defer cancel()
 	tr := h.printer(c)
 	if err := h.answer(c, tr.T(i18n.DigestSending), false); err != nil {
@@ -145,15 +145,27 @@ func (h *Handler) onDigestNow(c tele.Context) error {
 	if err != nil || queued == 0 {
 		return err
 	}
+	h.followUp(func(life context.Context) { h.reportDelivery(life, tr, progress, batch, queued) })
+	return nil
+}
+
+// reportDelivery keeps the progress message up to date until every
+// delivery of the batch has an outcome, then turns it into the report. It
+// gives up after two minutes or at shutdown, saying how many are still
+// on their way: the outbox delivers them all the same.
+func (h *Handler) reportDelivery(life context.Context, tr i18n.Printer, progress *tele.Message, batch string, queued int) {
+	ctx, cancel := context.WithTimeout(life, 2*time.Minute)
+	defer cancel()
 	tick := time.NewTicker(time.Second)
 	defer tick.Stop()
 	var report domain.DeliveryReport
 	shown := tr.T(i18n.DigestProgress, 0, queued)
-	for {
-		if report, err = h.subs.Report(ctx, batch); err != nil {
-			return err
+	for ctx.Err() == nil {
+		r, err := h.subs.Report(ctx, batch)
+		if err != nil {
+			break
 		}
-		if report.Done || ctx.Err() != nil {
+		if report = r; report.Done {
 			break
 		}
 		// Progress is a courtesy: a failed edit must not stop the report.
@@ -166,8 +178,12 @@ func (h *Handler) onDigestNow(c tele.Context) error {
 		case <-ctx.Done():
 		}
 	}
-	_, err = h.bot.Edit(progress, deliveryReportText(tr, report), tele.ModeHTML)
-	return ignoreNotModified(err)
+	if report.Total == 0 {
+		report.Total = queued // not a single report read: all still on their way
+	}
+	if _, err := h.bot.Edit(progress, deliveryReportText(tr, report), tele.ModeHTML); ignoreNotModified(err) != nil {
+		h.log.Warn("digest delivery report", "err", err)
+	}
 }
 
 // chatTitle names a chat in subscription lists: a person by name, a group
