@@ -64,12 +64,7 @@ func TestActOnDealsFromTheChat(t *testing.T) {
 	}
 
 	// The admin links Борис to the deal's responsible in amoCRM.
-	tg.SendText(admin, "/users")
-	list := tg.WaitForText(t, admin.ID)
-	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, list, "Борис · Сотрудник"))
-	card := tg.WaitForEdit(t, list)
-	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "🔗 amoCRM"))
-	card = tg.WaitForEdit(t, card)
+	card := openLinkScreen(t, tg)
 	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, first.ResponsibleName+" · "+crmEmail(amo, first.ResponsibleID)))
 	tg.WaitForEdit(t, card)
 
@@ -160,6 +155,17 @@ func TestActOnDealsFromTheChat(t *testing.T) {
 	}
 }
 
+// openLinkScreen walks the admin to the amoCRM link screen of Борис.
+func openLinkScreen(t *testing.T, tg *telegramtest.Server) *telegramtest.Message {
+	t.Helper()
+	tg.SendText(admin, "/users")
+	list := tg.WaitForText(t, admin.ID)
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, list, "Борис · Сотрудник"))
+	card := tg.WaitForEdit(t, list)
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "🔗 amoCRM"))
+	return tg.WaitForEdit(t, card)
+}
+
 // crmEmail is the address of an amoCRM user of the fake.
 func crmEmail(amo *amocrmtest.Server, id int64) string {
 	for _, u := range amo.Users() {
@@ -193,12 +199,7 @@ func TestLinkAmoCRMUserByEmail(t *testing.T) {
 		}
 	}
 
-	tg.SendText(admin, "/users")
-	list := tg.WaitForText(t, admin.ID)
-	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, list, "Борис · Сотрудник"))
-	card := tg.WaitForEdit(t, list)
-	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "🔗 amoCRM"))
-	card = tg.WaitForEdit(t, card)
+	card := openLinkScreen(t, tg)
 	if !strings.Contains(card.Text, "1 из 2") || card.HasButton("Стажёр 6 · intern6@example.ru") {
 		t.Fatalf("first page of 11 users: %q %v", card.Text, card.Buttons())
 	}
