@@ -212,7 +212,7 @@ func TestLinkAmoCRMUserByEmail(t *testing.T) {
 	for _, step := range []struct{ typed, want string }{
 		{"Мария", "не похоже на e-mail"},
 		{"nobody@example.ru", "нет пользователя с адресом nobody@example.ru"},
-		{"Мария <M.Smirnova@Example.RU>", "Борис связан с Мария Смирнова · m.smirnova@example.ru"},
+		{"Мария <M.Smirnova@Example.RU>", "в amoCRM Борис — это Мария Смирнова · m.smirnova@example.ru"},
 	} {
 		tg.SendText(admin, step.typed)
 		if m := tg.WaitForText(t, admin.ID); !strings.Contains(m.Text, step.want) {
@@ -224,7 +224,7 @@ func TestLinkAmoCRMUserByEmail(t *testing.T) {
 	}
 	// The question is answered: the next text is just text.
 	tg.SendText(admin, "m.smirnova@example.ru")
-	if m := tg.WaitForText(t, admin.ID); strings.Contains(m.Text, "связан") {
+	if m := tg.WaitForText(t, admin.ID); strings.Contains(m.Text, "Готово") {
 		t.Fatalf("answered twice: %q", m.Text)
 	}
 }

@@ -23,7 +23,7 @@ func init() {
 		LinkNoCRMUsers: "Пользователей amoCRM пока нет: они появятся после первой синхронизации.",
 		LinkBadEmail:   "«%s» не похоже на e-mail. Пришлите адрес вида name@company.ru.",
 		LinkNoSuchMail: "В amoCRM нет пользователя с адресом %s. Проверьте адрес и пришлите ещё раз или выберите из списка.",
-		LinkDone:       "🔗 %s связан с %s в amoCRM.",
+		LinkDone:       "🔗 Готово: в amoCRM %s — это %s.",
 	})
 	merge(en, map[Key]string{
 		LinkCRM:        "amoCRM",
@@ -34,6 +34,6 @@ func init() {
 		LinkNoCRMUsers: "There are no amoCRM users yet: they appear after the first sync.",
 		LinkBadEmail:   "“%s” does not look like an e-mail address. Send one like name@company.com.",
 		LinkNoSuchMail: "No amoCRM user has the address %s. Check it and send it again, or pick from the list.",
-		LinkDone:       "🔗 %s is linked to %s in amoCRM.",
+		LinkDone:       "🔗 Done: in amoCRM, %s is %s.",
 	})
 }
