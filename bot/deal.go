@@ -109,7 +109,9 @@ func (h *Handler) showDeal(c tele.Context, id int64, menu string) error {
 	case "s":
 		choices.statuses, err = h.store.PipelineStatuses(ctx, d.PipelineID)
 	case "r":
-		choices.users, err = h.store.CRMUsers(ctx)
+		var users []domain.CRMUser
+		users, err = h.store.CRMUsers(ctx)
+		choices.users = domain.Assignable(users)
 	case "", "t":
 	default:
 		return h.onStaleButton(c)

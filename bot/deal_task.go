@@ -179,7 +179,7 @@ func crmTaskKeyboard(tr i18n.Printer, menu string, types []domain.TaskType, user
 		}
 		return inline(append(rows, row(back))...)
 	case "resp":
-		for _, u := range users {
+		for _, u := range domain.Assignable(users) {
 			rows = append(rows, row(button(btnCRMTask, truncate(u.Name, 40), "resp", strconv.FormatInt(u.ID, 10))))
 		}
 		return inline(append(rows, row(back))...)

@@ -208,6 +208,9 @@ func TestLinkAmoCRMUserByEmail(t *testing.T) {
 	if !strings.Contains(card.Text, "2 из 2") || !card.HasButton("Стажёр 6 · intern6@example.ru") {
 		t.Fatalf("second page: %q %v", card.Text, card.Buttons())
 	}
+	if strings.Contains(fmt.Sprint(card.Buttons()), "Сергей Волков") {
+		t.Errorf("a deactivated amoCRM user is offered: %v", card.Buttons())
+	}
 
 	for _, step := range []struct{ typed, want string }{
 		{"Мария", "не похоже на e-mail"},

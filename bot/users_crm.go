@@ -63,8 +63,8 @@ func (h *Handler) onLinkCRM(c tele.Context) error {
 	return h.showText(c, userCardText(tr, u), userCardKeyboard(tr, u, page))
 }
 
-// showLinkChoices lists a page of amoCRM users, those named like the
-// person first, and waits for an e-mail typed instead: Telegram never
+// showLinkChoices lists a page of the active amoCRM users, those named
+// like the person first, and waits for an e-mail typed instead: Telegram never
 // tells the bot a user's address, but the admin knows it.
 func (h *Handler) showLinkChoices(c tele.Context, id int64, listPage, usersPage int) error {
 	ctx, cancel := h.ctx(c)
@@ -90,11 +90,12 @@ func linkChoicesText(tr i18n.Printer, u domain.User, crmUsers []domain.CRMUser, 
 	if i := slices.IndexFunc(crmUsers, func(cu domain.CRMUser) bool { return cu.ID == u.CRMUserID }); i >= 0 {
 		text += tr.T(i18n.LinkCurrent, esc(crmUserLabel(crmUsers[i]), 80)) + "\n"
 	}
-	if len(crmUsers) == 0 {
+	choices := domain.Assignable(crmUsers)
+	if len(choices) == 0 {
 		return text + tr.T(i18n.LinkNoCRMUsers)
 	}
 	text += tr.T(i18n.LinkChoose) + "\n" + tr.T(i18n.LinkByEmail)
-	if pages := pageCount(len(crmUsers), crmUsersPerPage); pages > 1 {
+	if pages := pageCount(len(choices), crmUsersPerPage); pages > 1 {
 		text += "\n" + tr.T(i18n.PageOf, min(listPage, pages-1)+1, pages)
 	}
 	return text
@@ -102,7 +103,7 @@ func linkChoicesText(tr i18n.Printer, u domain.User, crmUsers []domain.CRMUser, 
 
 func linkChoicesKeyboard(tr i18n.Printer, u domain.User, crmUsers []domain.CRMUser, listPage, usersPage int) *tele.ReplyMarkup {
 	id, back := strconv.FormatInt(u.ID, 10), strconv.Itoa(usersPage)
-	ordered := likelyFirst(crmUsers, u)
+	ordered := likelyFirst(domain.Assignable(crmUsers), u)
 	listPage = min(listPage, max(pageCount(len(ordered), crmUsersPerPage)-1, 0))
 	var rows [][]tele.Btn
 	for _, cu := range ordered[min(listPage*crmUsersPerPage, len(ordered)):min((listPage+1)*crmUsersPerPage, len(ordered))] {

@@ -15,7 +15,7 @@ import (
 func mapUsers(us []amocrm.User) []domain.CRMUser {
 	out := make([]domain.CRMUser, len(us))
 	for i, u := range us {
-		out[i] = domain.CRMUser{ID: u.ID, Name: u.Name, Email: u.Email}
+		out[i] = domain.CRMUser{ID: u.ID, Name: u.Name, Email: u.Email, Inactive: !u.IsActive}
 	}
 	return out
 }

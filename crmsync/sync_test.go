@@ -32,11 +32,12 @@ func TestFullSync(t *testing.T) {
 	if c := e.counts(t); c.Deals != 300 || c.Companies != 30 || c.CRMTasks != 40 {
 		t.Errorf("counts %+v, want 300 deals, 30 companies, 40 tasks", c)
 	}
-	var users, pipelines, statuses int
+	var users, inactive, pipelines, statuses int
 	err := e.db.Pool().QueryRow(context.Background(), `select (select count(*) from crm_users),
-		(select count(*) from crm_pipelines), (select count(*) from crm_statuses)`).Scan(&users, &pipelines, &statuses)
-	if err != nil || users != 5 || pipelines != 2 || statuses != 13 {
-		t.Errorf("users %d, pipelines %d, statuses %d (%v); want 5, 2, 13", users, pipelines, statuses, err)
+		(select count(*) from crm_users where inactive),
+		(select count(*) from crm_pipelines), (select count(*) from crm_statuses)`).Scan(&users, &inactive, &pipelines, &statuses)
+	if err != nil || users != 5 || inactive != 1 || pipelines != 2 || statuses != 13 {
+		t.Errorf("users %d (%d inactive), pipelines %d, statuses %d (%v); want 5 (1), 2, 13", users, inactive, pipelines, statuses, err)
 	}
 	want := leads[7]
 	var name string

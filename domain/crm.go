@@ -4,9 +4,21 @@ import "time"
 
 // CRMUser is a user of the amoCRM account (a deal's responsible manager).
 type CRMUser struct {
-	ID    int64
-	Name  string
-	Email string
+	ID       int64
+	Name     string
+	Email    string
+	Inactive bool // deactivated in amoCRM: kept for old deals' sake, takes no new work
+}
+
+// Assignable are the users who may be given work: the active ones.
+func Assignable(users []CRMUser) []CRMUser {
+	var out []CRMUser
+	for _, u := range users {
+		if !u.Inactive {
+			out = append(out, u)
+		}
+	}
+	return out
 }
 
 // Pipeline is an amoCRM sales pipeline with its statuses in order.

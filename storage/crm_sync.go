@@ -198,13 +198,16 @@ func copyIn(ctx context.Context, tx pgx.Tx, table, columns string, names []strin
 func (db *DB) UpsertCRMUsers(ctx context.Context, users []domain.CRMUser, p *domain.SyncPage) error {
 	return db.inPage(ctx, "upsert crm users", p, func(tx pgx.Tx) error {
 		ids, names, emails := make([]int64, len(users)), make([]string, len(users)), make([]string, len(users))
+		inactive := make([]bool, len(users))
 		for i, u := range users {
-			ids[i], names[i], emails[i] = u.ID, u.Name, u.Email
+			ids[i], names[i], emails[i], inactive[i] = u.ID, u.Name, u.Email, u.Inactive
 		}
-		_, err := tx.Exec(ctx, `insert into crm_users as u (id, name, email)
-			select distinct on (id) * from unnest($1::bigint[], $2::text[], $3::text[]) u (id, name, email) order by id
-			on conflict (id) do update set name = excluded.name, email = excluded.email
-			where (u.name, u.email) is distinct from (excluded.name, excluded.email)`, ids, names, emails)
+		_, err := tx.Exec(ctx, `insert into crm_users as u (id, name, email, inactive)
+			select distinct on (id) * from unnest($1::bigint[], $2::text[], $3::text[], $4::boolean[]) u (id, name, email, inactive)
+			order by id
+			on conflict (id) do update set name = excluded.name, email = excluded.email, inactive = excluded.inactive
+			where (u.name, u.email, u.inactive) is distinct from (excluded.name, excluded.email, excluded.inactive)`,
+			ids, names, emails, inactive)
 		return err
 	})
 }

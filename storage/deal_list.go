@@ -93,12 +93,12 @@ func (db *DB) PipelineStatuses(ctx context.Context, pipelineID int64) ([]domain.
 	return st, nil
 }
 
-// CRMUsers lists the amoCRM users by name.
+// CRMUsers lists the amoCRM users by name, deactivated ones included.
 func (db *DB) CRMUsers(ctx context.Context) ([]domain.CRMUser, error) {
-	rows, _ := db.pool.Query(ctx, `select id, name, email from crm_users order by name, id`)
+	rows, _ := db.pool.Query(ctx, `select id, name, email, inactive from crm_users order by name, id`)
 	users, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (domain.CRMUser, error) {
 		var u domain.CRMUser
-		err := row.Scan(&u.ID, &u.Name, &u.Email)
+		err := row.Scan(&u.ID, &u.Name, &u.Email, &u.Inactive)
 		return u, err
 	})
 	if err != nil {

@@ -91,10 +91,10 @@ func seedUsers(ctx context.Context, tx pgx.Tx, s Seed) error {
 }
 
 func seedCRM(ctx context.Context, tx pgx.Tx, s Seed) error {
-	if _, err := tx.CopyFrom(ctx, pgx.Identifier{"crm_users"}, []string{"id", "name", "email"},
+	if _, err := tx.CopyFrom(ctx, pgx.Identifier{"crm_users"}, []string{"id", "name", "email", "inactive"},
 		pgx.CopyFromSlice(len(s.CRMUsers), func(i int) ([]any, error) {
 			u := s.CRMUsers[i]
-			return []any{u.ID, u.Name, u.Email}, nil
+			return []any{u.ID, u.Name, u.Email, u.Inactive}, nil
 		})); err != nil {
 		return fmt.Errorf("seed crm users: %w", err)
 	}
