@@ -35,11 +35,11 @@ var (
 	btnDigestNow = &tele.Btn{Unique: "digest_now"} // no data
 
 	btnDeals   = &tele.Btn{Unique: "deals"}    // Data: sort (i/p)|mine (0/1)|page
-	btnDeal    = &tele.Btn{Unique: "deal"}     // Data: lead ID[|menu]
+	btnDeal    = &tele.Btn{Unique: "deal"}     // Data: lead ID[|menu[page]]
 	btnDealSet = &tele.Btn{Unique: "deal_set"} // Data: lead ID|field|value[|value]
 	btnDealAsk = &tele.Btn{Unique: "deal_ask"} // Data: lead ID|question
 	btnLinkCRM = &tele.Btn{Unique: "link_crm"} // Data: user ID|amoCRM user ID (0 unlinks)|page
-	btnCRMTask = &tele.Btn{Unique: "crm_task"} // Data: op|value (the draft is the user's own)
+	btnCRMTask = &tele.Btn{Unique: "crm_task"} // Data: op|value, or resp|p<page> (the draft is the user's own)
 )
 
 // button makes an inline button of kind with a visible text and data.

@@ -32,6 +32,20 @@ func TestCallbackDataFits(t *testing.T) {
 			p := strings.Split(d, "|")
 			return len(p) == 3 && domain.Role(p[1]).Valid()
 		}},
+		{button(btnLinkCRM, "x", maxID, "?"+maxPage, maxPage), func(d string) bool { return len(strings.Split(d, "|")) == 3 }},
+		{button(btnLinkCRM, "x", maxID, maxID, maxPage), func(d string) bool { return len(strings.Split(d, "|")) == 3 }},
+		{button(btnDeal, "x", maxID, "r"+maxPage), func(d string) bool {
+			_, menu, _ := strings.Cut(d, "|")
+			m, p := menuPage(menu)
+			return m == "r" && p == 99999
+		}},
+		{button(btnCRMTask, "x", "resp", "p"+maxPage), func(d string) bool { return d == "resp|p99999" }},
+	}
+	for _, zone := range zonePresets {
+		cases = append(cases, struct {
+			btn  tele.Btn
+			back func(string) bool
+		}{button(btnZone, "x", zone), func(d string) bool { return d == zone }})
 	}
 	for _, c := range cases {
 		// what telebot puts on the wire when it embeds the markup
@@ -71,6 +85,9 @@ func FuzzCallbackData(f *testing.F) {
 		}
 		if p, ok := parsePage(s); ok && (p < 0 || p >= 100000) {
 			t.Errorf("parsePage(%q) = %d", s, p)
+		}
+		if _, p := menuPage(s); p < 0 || p >= 100000 {
+			t.Errorf("menuPage(%q) page %d", s, p)
 		}
 		if r := domain.Role(s); r.Valid() != slices.Contains([]domain.Role{domain.RolePending,
 			domain.RoleRejected, domain.RoleEmployee, domain.RoleManager, domain.RoleAdmin}, r) {

@@ -105,6 +105,7 @@ func (h *Handler) showDeal(c tele.Context, id int64, menu string) error {
 		return err
 	}
 	var choices dealChoices
+	menu, choices.page = menuPage(menu)
 	switch menu {
 	case "s":
 		choices.statuses, err = h.store.PipelineStatuses(ctx, d.PipelineID)
@@ -128,6 +129,22 @@ func (h *Handler) showDeal(c tele.Context, id int64, menu string) error {
 type dealChoices struct {
 	statuses []domain.PipelineStatus
 	users    []domain.CRMUser
+	page     int // of users
+}
+
+// menuPage splits a card's menu from the page of its choices: "r2" is
+// the third page of the responsible picker. A menu without digits is on
+// its first page; digits that are no page leave the menu unknown.
+func menuPage(menu string) (string, int) {
+	name := strings.TrimRight(menu, "0123456789")
+	if name == menu {
+		return menu, 0
+	}
+	page, ok := parsePage(menu[len(name):])
+	if !ok {
+		return "?", 0
+	}
+	return name, page
 }
 
 // onDealSet applies a choice: a status, a responsible, or a new task.

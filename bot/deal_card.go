@@ -122,13 +122,11 @@ func dealCardKeyboard(tr i18n.Printer, u domain.User, d domain.Deal, menu string
 		}
 		return inline(append(rows, row(back))...)
 	case menu == "r":
-		for i := 0; i < len(ch.users); i += 2 {
-			r := []tele.Btn{button(btnDealSet, truncate(ch.users[i].Name, 24), id, "r", strconv.FormatInt(ch.users[i].ID, 10))}
-			if i+1 < len(ch.users) {
-				r = append(r, button(btnDealSet, truncate(ch.users[i+1].Name, 24), id, "r", strconv.FormatInt(ch.users[i+1].ID, 10)))
-			}
-			rows = append(rows, r)
+		pick := func(cu domain.CRMUser) tele.Btn {
+			return button(btnDealSet, truncate(cu.Name, 24), id, "r", strconv.FormatInt(cu.ID, 10))
 		}
+		turn := func(label string, page int) tele.Btn { return button(btnDeal, label, id, "r"+strconv.Itoa(page)) }
+		rows = pagedButtons(tr, ch.users, ch.page, pickerSize, 2, pick, turn)
 		return inline(append(rows, row(back))...)
 	case menu == "t":
 		for i, k := range crmTaskPresets {

@@ -75,6 +75,9 @@ func (h *Handler) onCRMTask(c tele.Context) error {
 		if value == "" {
 			return h.showCRMTask(ctx, c, draft, d, op) // open the choice
 		}
+		if page, isPage := strings.CutPrefix(value, "p"); isPage && op == "resp" {
+			return h.showCRMTask(ctx, c, draft, d, op+page) // another page of people
+		}
 		if !setCRMTaskField(&draft, op, value, h.cfg.Now(), h.loc(c)) {
 			return h.onStaleButton(c)
 		}
@@ -172,6 +175,7 @@ func taskTypeName(tr i18n.Printer, id int64, types []domain.TaskType) string {
 func crmTaskKeyboard(tr i18n.Printer, menu string, types []domain.TaskType, users []domain.CRMUser) *tele.ReplyMarkup {
 	back := button(btnCRMTask, "◀ "+tr.T(i18n.TaskBack), "back")
 	var rows [][]tele.Btn
+	menu, page := menuPage(menu)
 	switch menu {
 	case "type":
 		for _, t := range types {
@@ -179,9 +183,13 @@ func crmTaskKeyboard(tr i18n.Printer, menu string, types []domain.TaskType, user
 		}
 		return inline(append(rows, row(back))...)
 	case "resp":
-		for _, u := range domain.Assignable(users) {
-			rows = append(rows, row(button(btnCRMTask, truncate(u.Name, 40), "resp", strconv.FormatInt(u.ID, 10))))
+		pick := func(u domain.CRMUser) tele.Btn {
+			return button(btnCRMTask, truncate(u.Name, 40), "resp", strconv.FormatInt(u.ID, 10))
 		}
+		turn := func(label string, page int) tele.Btn {
+			return button(btnCRMTask, label, "resp", "p"+strconv.Itoa(page))
+		}
+		rows = pagedButtons(tr, domain.Assignable(users), page, pickerSize, 1, pick, turn)
 		return inline(append(rows, row(back))...)
 	case "due":
 		for _, code := range deadlinePresets[:len(deadlinePresets)-1] {

@@ -203,7 +203,7 @@ func TestLinkAmoCRMUserByEmail(t *testing.T) {
 	if !strings.Contains(card.Text, "1 из 2") || card.HasButton("Стажёр 6 · intern6@example.ru") {
 		t.Fatalf("first page of 11 users: %q %v", card.Text, card.Buttons())
 	}
-	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "Далее ▶"))
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "Следующие ▶"))
 	card = tg.WaitForEdit(t, card)
 	if !strings.Contains(card.Text, "2 из 2") || !card.HasButton("Стажёр 6 · intern6@example.ru") {
 		t.Fatalf("second page: %q %v", card.Text, card.Buttons())
@@ -295,5 +295,52 @@ func TestMessageReachesUnlinkedResponsibleByEmail(t *testing.T) {
 	if !strings.Contains(got.Text, "Нужен счёт до пятницы") || !strings.Contains(got.Text, first.Name) ||
 		!strings.Contains(got.Text, "start=deal_"+itoa(first.ID)) || !strings.Contains(got.Subject, first.Name) {
 		t.Fatalf("e-mail %q: %q", got.Subject, got.Text)
+	}
+}
+
+// TestResponsiblePickerPages: an account with many people offers them a
+// page at a time, and a choice on a later page reaches amoCRM.
+func TestResponsiblePickerPages(t *testing.T) {
+	amo := amocrmtest.NewServer(t)
+	var staff []amocrmtest.User
+	for i := range 30 {
+		staff = append(staff, amocrmtest.User{ID: int64(9800001 + i), Name: fmt.Sprintf("Агент %02d", i+1),
+			Email: fmt.Sprintf("agent%d@example.ru", i+1)})
+	}
+	amo.Seed(amocrmtest.Data{Users: staff})
+	amo.AddLeads(1)
+	tg := telegramtest.NewServer(t)
+	tg.OpenChat(admin)
+	a := apptest.Start(t, apptest.Config{TelegramURL: tg.URL, Admins: []int64{admin.ID}, AmoCRMURL: amo.URL, AmoCRMToken: amo.Token()})
+	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		users, _ := a.DB.CRMUsers(t.Context())
+		if _, total, _ := a.DB.Deals(t.Context(), domain.DealFilter{Limit: 1}); total == 1 && len(users) == 35 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the account was not synced")
+		}
+	}
+	lead := amo.Leads()[0]
+
+	tg.SendText(admin, "/crm")
+	card := tg.WaitForPhoto(t, admin.ID)
+	for _, press := range []string{"📋 Активные сделки", "1", "👤 Ответственный"} {
+		tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, press))
+		card = tg.WaitForEdit(t, card)
+	}
+	// 34 active people: 20 on the first page, two a row.
+	if rows := card.Buttons(); len(rows) != 12 || !card.HasButton("Следующие ▶") || card.HasButton("Агент 30") {
+		t.Fatalf("first page: %v", rows)
+	}
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "Следующие ▶"))
+	card = tg.WaitForEdit(t, card)
+	if !card.HasButton("Агент 30") || !card.HasButton("◀ Предыдущие") || card.HasButton("Сергей Волков") {
+		t.Fatalf("second page: %v", card.Buttons())
+	}
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "Агент 30"))
+	tg.WaitForEdit(t, card)
+	if got, _ := amo.Lead(lead.ID); got.ResponsibleUserID != 9800030 {
+		t.Fatalf("responsible in amoCRM: %d", got.ResponsibleUserID)
 	}
 }

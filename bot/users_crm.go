@@ -103,10 +103,7 @@ func linkChoicesText(tr i18n.Printer, u domain.User, crmUsers []domain.CRMUser, 
 
 func linkChoicesKeyboard(tr i18n.Printer, u domain.User, crmUsers []domain.CRMUser, listPage, usersPage int) *tele.ReplyMarkup {
 	id, back := strconv.FormatInt(u.ID, 10), strconv.Itoa(usersPage)
-	ordered := likelyFirst(domain.Assignable(crmUsers), u)
-	listPage = min(listPage, max(pageCount(len(ordered), crmUsersPerPage)-1, 0))
-	var rows [][]tele.Btn
-	for _, cu := range ordered[min(listPage*crmUsersPerPage, len(ordered)):min((listPage+1)*crmUsersPerPage, len(ordered))] {
+	pick := func(cu domain.CRMUser) tele.Btn {
 		label := truncate(crmUserLabel(cu), 48)
 		switch {
 		case cu.ID == u.CRMUserID:
@@ -114,18 +111,12 @@ func linkChoicesKeyboard(tr i18n.Printer, u domain.User, crmUsers []domain.CRMUs
 		case sameName(cu.Name, u):
 			label = "✨ " + label
 		}
-		rows = append(rows, row(button(btnLinkCRM, label, id, strconv.FormatInt(cu.ID, 10), back)))
+		return button(btnLinkCRM, label, id, strconv.FormatInt(cu.ID, 10), back)
 	}
-	var nav []tele.Btn
-	if listPage > 0 {
-		nav = append(nav, button(btnLinkCRM, "◀ "+tr.T(i18n.Prev), id, "?"+strconv.Itoa(listPage-1), back))
+	turn := func(label string, page int) tele.Btn {
+		return button(btnLinkCRM, label, id, "?"+strconv.Itoa(page), back)
 	}
-	if (listPage+1)*crmUsersPerPage < len(ordered) {
-		nav = append(nav, button(btnLinkCRM, tr.T(i18n.Next)+" ▶", id, "?"+strconv.Itoa(listPage+1), back))
-	}
-	if len(nav) > 0 {
-		rows = append(rows, nav)
-	}
+	rows := pagedButtons(tr, likelyFirst(domain.Assignable(crmUsers), u), listPage, crmUsersPerPage, 1, pick, turn)
 	if u.CRMUserID != 0 {
 		rows = append(rows, row(button(btnLinkCRM, tr.T(i18n.LinkNone), id, "0", back)))
 	}

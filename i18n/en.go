@@ -32,6 +32,8 @@ var en = map[Key]string{
 	Refresh:    "🔄 Refresh",
 	Prev:       "Back",
 	Next:       "Next",
+	PrevPage:   "Previous",
+	NextPage:   "More",
 	BackToList: "To the list",
 	PageOf:     "page %d of %d",
 	MoreLines:  "…and %s more|…and %s more",

@@ -39,6 +39,8 @@ const (
 	Refresh    Key = "nav.refresh"
 	Prev       Key = "nav.prev"
 	Next       Key = "nav.next"
+	PrevPage   Key = "nav.prev_page" // in pickers, where "Back" leaves the picker
+	NextPage   Key = "nav.next_page"
 	BackToList Key = "nav.back_to_list"
 	PageOf     Key = "nav.page_of"
 	MoreLines  Key = "list.more" // plural

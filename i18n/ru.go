@@ -32,6 +32,8 @@ var ru = map[Key]string{
 	Refresh:    "🔄 Обновить",
 	Prev:       "Назад",
 	Next:       "Далее",
+	PrevPage:   "Предыдущие",
+	NextPage:   "Следующие",
 	BackToList: "К списку",
 	PageOf:     "стр. %d из %d",
 	MoreLines:  "…и ещё %s|…и ещё %s|…и ещё %s",
