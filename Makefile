@@ -18,8 +18,8 @@ test: ## the whole suite: vet, then every test with the race detector
 	$(GO) vet ./...
 	$(GO) test -race -count=1 -timeout 8m ./...
 
-bench: ## rendering, home screen, outbox fan-out and amoCRM sync benchmarks (the last two take minutes)
-	$(GO) test -run '^$$' -bench . -benchmem ./charts/ ./bot/
+bench: ## rendering, home screen, per-update user write, outbox fan-out and amoCRM sync benchmarks (the last two take minutes)
+	$(GO) test -run '^$$' -bench . -benchmem ./charts/ ./bot/ ./storage/
 	$(GO) test -run '^$$' -bench . -benchtime 1x ./notify/ ./crmsync/ ./amocrm/
 
 FUZZTIME ?= 30s

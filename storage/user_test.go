@@ -73,3 +73,19 @@ func TestUsersListsPendingFirst(t *testing.T) {
 		t.Errorf("missing user lang: %v", err)
 	}
 }
+
+// BenchmarkTouchUser is the database's part of every update: recording
+// the sender, who is usually known and unchanged.
+func BenchmarkTouchUser(b *testing.B) {
+	ctx := context.Background()
+	db := storage.New(testdb.New(b))
+	u := domain.User{ID: 77, FirstName: "Ира", LanguageCode: "ru"}
+	if _, _, err := db.TouchUser(ctx, u, domain.RoleEmployee, false); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, _, err := db.TouchUser(ctx, u, domain.RoleEmployee, false); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
