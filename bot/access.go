@@ -21,6 +21,7 @@ type userStore interface {
 	SetRole(ctx context.Context, id int64, role domain.Role) (domain.User, error)
 	SetLang(ctx context.Context, id int64, lang domain.Lang) error
 	SetTimeZone(ctx context.Context, id int64, zone string) error
+	DropPendingInput(ctx context.Context, userID, chatID int64) error
 	Users(ctx context.Context, offset, limit int) ([]domain.User, int, error)
 	UsersWithRole(ctx context.Context, role domain.Role) ([]domain.User, error)
 	RequestAccess(ctx context.Context, id int64) (bool, error)

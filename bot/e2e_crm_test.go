@@ -162,7 +162,11 @@ func openLinkScreen(t *testing.T, tg *telegramtest.Server) *telegramtest.Message
 	list := tg.WaitForText(t, admin.ID)
 	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, list, "Борис · Сотрудник"))
 	card := tg.WaitForEdit(t, list)
-	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "🔗 amoCRM"))
+	link := "🔗 amoCRM"
+	if card.HasButton("🔗 ✓ amoCRM") { // linked already
+		link = "🔗 ✓ amoCRM"
+	}
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, link))
 	return tg.WaitForEdit(t, card)
 }
 
@@ -229,6 +233,17 @@ func TestLinkAmoCRMUserByEmail(t *testing.T) {
 	tg.SendText(admin, "m.smirnova@example.ru")
 	if m := tg.WaitForText(t, admin.ID); strings.Contains(m.Text, "Готово") {
 		t.Fatalf("answered twice: %q", m.Text)
+	}
+	// Leaving the screen by a button drops its question too.
+	card = openLinkScreen(t, tg)
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "◀ Назад"))
+	tg.WaitForEdit(t, card)
+	tg.SendText(admin, "o.popova@example.ru")
+	if m := tg.WaitForText(t, admin.ID); strings.Contains(m.Text, "Готово") || strings.Contains(m.Text, "e-mail") {
+		t.Fatalf("a left screen still took the answer: %q", m.Text)
+	}
+	if u, _ := a.DB.User(t.Context(), newcomer.ID); u.CRMUserID != 8863631 {
+		t.Fatalf("Борис was relinked to %d", u.CRMUserID)
 	}
 }
 

@@ -3,6 +3,7 @@ package bot
 import (
 	"fmt"
 	"runtime/debug"
+	"strings"
 
 	tele "gopkg.in/telebot.v3"
 
@@ -78,6 +79,26 @@ func (h *Handler) identify(next tele.HandlerFunc) tele.HandlerFunc {
 		c.Set(ctxUser, u)
 		if chat := c.Chat(); chat != nil && chat.Type != tele.ChatPrivate {
 			if err := h.store.TouchChat(ctx, chat.ID, string(chat.Type), chat.Title); err != nil {
+				return err
+			}
+		}
+		return next(c)
+	}
+}
+
+// moveOn drops the question the bot asked in this chat when the user does
+// something else instead (presses a button, sends a command), so that
+// their next words are not taken for a late answer. A handler that asks
+// (again) sets its question after this has run.
+func (h *Handler) moveOn(next tele.HandlerFunc) tele.HandlerFunc {
+	return func(c tele.Context) error {
+		msg := c.Message()
+		command := c.Callback() == nil && msg != nil && strings.HasPrefix(msg.Text, "/")
+		if c.Chat() != nil && (c.Callback() != nil || command) {
+			ctx, cancel := h.ctx(c)
+			err := h.store.DropPendingInput(ctx, user(c).ID, c.Chat().ID)
+			cancel()
+			if err != nil {
 				return err
 			}
 		}

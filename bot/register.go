@@ -11,7 +11,7 @@ import (
 // forged callback gets nothing a user could not get by pressing buttons.
 func (h *Handler) register() {
 	b := h.bot
-	b.Use(h.bound, h.recover, h.identify)
+	b.Use(h.bound, h.recover, h.identify, h.moveOn)
 
 	b.Handle("/start", h.handleStart)
 	b.Handle("/help", h.handleHelp)

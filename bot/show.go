@@ -20,7 +20,8 @@ const (
 	maxCaption = 1024
 )
 
-// printer is the user's language and the company's time zone.
+// printer is the user's language and time zone (theirs, else the
+// company's).
 func (h *Handler) printer(c tele.Context) i18n.Printer {
 	if u := user(c); u.ID != 0 {
 		return i18n.New(u.Language(), h.loc(c))

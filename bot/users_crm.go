@@ -51,10 +51,6 @@ func (h *Handler) onLinkCRM(c tele.Context) error {
 	if err := h.store.LinkCRMUser(ctx, id, crmID); err != nil {
 		return err
 	}
-	// The e-mail question of the screen is answered by the button.
-	if _, err := h.store.TakePendingInput(ctx, user(c).ID, c.Chat().ID); err != nil && err != domain.ErrNotFound {
-		return err
-	}
 	u, err := h.store.User(ctx, id)
 	if err != nil {
 		return err
@@ -64,8 +60,8 @@ func (h *Handler) onLinkCRM(c tele.Context) error {
 }
 
 // showLinkChoices lists a page of the active amoCRM users, those named
-// like the person first, and waits for an e-mail typed instead: Telegram never
-// tells the bot a user's address, but the admin knows it.
+// like the person first, and waits for an e-mail typed instead: Telegram
+// never tells the bot a user's address, but the admin knows it.
 func (h *Handler) showLinkChoices(c tele.Context, id int64, listPage, usersPage int) error {
 	ctx, cancel := h.ctx(c)
 	defer cancel()

@@ -108,9 +108,6 @@ func (h *Handler) onZone(c tele.Context) error {
 	case zoneList:
 		return h.showZones(ctx, c)
 	case zoneBack:
-		if _, err := h.store.TakePendingInput(ctx, user(c).ID, c.Chat().ID); err != nil && err != domain.ErrNotFound {
-			return err
-		}
 		tr := h.printer(c)
 		return h.showText(c, h.settingsText(tr, user(c)), settingsKeyboard(tr, user(c)))
 	case zoneCompany:
@@ -121,9 +118,6 @@ func (h *Handler) onZone(c tele.Context) error {
 		}
 	}
 	if err := h.setZone(ctx, c, data); err != nil {
-		return err
-	}
-	if _, err := h.store.TakePendingInput(ctx, user(c).ID, c.Chat().ID); err != nil && err != domain.ErrNotFound {
 		return err
 	}
 	tr := h.printer(c)
