@@ -12,9 +12,9 @@ import (
 // sender's zone, and loading one reads and parses the zone database.
 var zones sync.Map // name → *time.Location
 
-// LoadZone returns the IANA time zone name, e.g. "Asia/Novosibirsk".
-// "Local" is refused: it means the server's zone, which users know nothing
-// about.
+// LoadZone returns the time zone with an IANA name such as
+// "Asia/Novosibirsk". "Local" is refused: it means the server's zone,
+// which users know nothing about.
 func LoadZone(name string) (*time.Location, error) {
 	if l, ok := zones.Load(name); ok {
 		return l.(*time.Location), nil
