@@ -193,8 +193,11 @@ func copyIn(ctx context.Context, tx pgx.Tx, table, columns string, names []strin
 	return nil
 }
 
-// UpsertCRMUsers stores amoCRM users. Users missing from the list are
-// kept: old deals still name them.
+// UpsertCRMUsers stores the account's users, the whole list. Users missing
+// from it are kept, since old deals still name them, but marked inactive:
+// amoCRM deactivates people rather than deleting them, so a missing one
+// was never in this account (the demo company's, say) and must not be
+// offered as a responsible.
 func (db *DB) UpsertCRMUsers(ctx context.Context, users []domain.CRMUser, p *domain.SyncPage) error {
 	return db.inPage(ctx, "upsert crm users", p, func(tx pgx.Tx) error {
 		ids, names, emails := make([]int64, len(users)), make([]string, len(users)), make([]string, len(users))
@@ -208,6 +211,10 @@ func (db *DB) UpsertCRMUsers(ctx context.Context, users []domain.CRMUser, p *dom
 			on conflict (id) do update set name = excluded.name, email = excluded.email, inactive = excluded.inactive
 			where (u.name, u.email, u.inactive) is distinct from (excluded.name, excluded.email, excluded.inactive)`,
 			ids, names, emails, inactive)
+		if err != nil || len(ids) == 0 { // no users at all is no answer to act on
+			return err
+		}
+		_, err = tx.Exec(ctx, `update crm_users set inactive = true where not inactive and id <> all($1)`, ids)
 		return err
 	})
 }
