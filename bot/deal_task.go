@@ -137,7 +137,8 @@ func setCRMTaskField(d *domain.CRMTaskDraft, op, value string, now time.Time, lo
 	return true
 }
 
-// showCRMTask shows the draft with its choices, or one choice open.
+// showCRMTask shows the draft with its choices, or one choice open: in
+// place after a button, as a new message after typed text.
 func (h *Handler) showCRMTask(ctx context.Context, c tele.Context, draft domain.CRMTaskDraft, d domain.Deal, menu string) error {
 	types, err := h.deals.TaskTypes(ctx)
 	if err != nil {
@@ -236,13 +237,5 @@ func (h *Handler) crmTaskAnswer(ctx context.Context, c tele.Context, kind string
 			return err
 		}
 	}
-	types, err := h.deals.TaskTypes(ctx)
-	if err != nil {
-		return err
-	}
-	users, err := h.store.CRMUsers(ctx)
-	if err != nil {
-		return err
-	}
-	return c.Send(crmTaskText(tr, draft, d, types, users), crmTaskKeyboard(tr, "", types, users), tele.ModeHTML)
+	return h.showCRMTask(ctx, c, draft, d, "") // a new message: the answer was typed
 }
