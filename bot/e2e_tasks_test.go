@@ -227,3 +227,24 @@ func TestStepByStepInAGroup(t *testing.T) {
 		t.Fatalf("stored %+v", task)
 	}
 }
+
+// TestChangeAssigneeFromTheCard: the card's assignee menu lists the team,
+// and a pick reaches the new assignee.
+func TestChangeAssigneeFromTheCard(t *testing.T) {
+	tg, a, _ := startTasks(t)
+	tg.SendText(admin, "/task Обновить прайс завтра")
+	card := tg.WaitForText(t, admin.ID)
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "Исполнитель ▸"))
+	card = tg.WaitForEdit(t, card)
+	if !card.HasButton("Борис") || !card.HasButton("не назначен") {
+		t.Fatalf("assignee menu: %v", card.Buttons())
+	}
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "Борис"))
+	card = tg.WaitForEdit(t, card)
+	if task := onlyTask(t, a); task.AssigneeID != newcomer.ID || !strings.Contains(card.Text, "Исполнитель: Борис") {
+		t.Fatalf("assignee %d, card %q", task.AssigneeID, card.Text)
+	}
+	if n := tg.WaitForText(t, newcomer.ID); !strings.Contains(n.Text, "Обновить прайс") {
+		t.Fatalf("new assignee got %q", n.Text)
+	}
+}

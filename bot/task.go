@@ -120,7 +120,7 @@ func (h *Handler) showTask(c tele.Context, id int64, ref listRef, menu string) e
 	}
 	tr := h.printer(c)
 	var team []domain.User
-	if menu == menuAssignee {
+	if name, _ := menuPage(menu); name == menuAssignee {
 		if team, err = h.store.Team(ctx); err != nil {
 			return err
 		}
