@@ -126,8 +126,8 @@ func dealCardKeyboard(tr i18n.Printer, u domain.User, d domain.Deal, menu string
 			return button(btnDealSet, truncate(cu.Name, 24), id, "r", strconv.FormatInt(cu.ID, 10))
 		}
 		turn := func(label string, page int) tele.Btn { return button(btnDeal, label, id, "r"+strconv.Itoa(page)) }
-		rows = pagedButtons(tr, ch.users, ch.page, pickerSize, 2, pick, turn)
-		return inline(append(rows, row(back))...)
+		rows, nav := pagedButtons(tr, ch.users, ch.page, pickerSize, 2, pick, turn)
+		return inline(append(rows, nav, row(back))...)
 	case menu == "t":
 		for i, k := range crmTaskPresets {
 			rows = append(rows, row(button(btnCRMTask, tr.T(k), "new", id, strconv.Itoa(i))))

@@ -190,8 +190,8 @@ func crmTaskKeyboard(tr i18n.Printer, menu string, types []domain.TaskType, user
 		turn := func(label string, page int) tele.Btn {
 			return button(btnCRMTask, label, "resp", "p"+strconv.Itoa(page))
 		}
-		rows = pagedButtons(tr, domain.Assignable(users), page, pickerSize, 1, pick, turn)
-		return inline(append(rows, row(back))...)
+		rows, nav := pagedButtons(tr, domain.Assignable(users), page, pickerSize, 1, pick, turn)
+		return inline(append(rows, nav, row(back))...)
 	case "due":
 		for _, code := range deadlinePresets[:len(deadlinePresets)-1] {
 			rows = append(rows, row(button(btnCRMTask, tr.T(presetKey(code)), "due", code)))

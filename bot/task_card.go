@@ -137,7 +137,7 @@ func taskCardKeyboard(tr i18n.Printer, u domain.User, t domain.Task, ref listRef
 			rows = append(rows, row(set(tr.T(presetKey(code)), "d", code)))
 		}
 	case menu != menuNone:
-		page, _ := assigneePage(menu)
+		_, page := menuPage(menu)
 		rows = assigneeRows(tr, team, page, func(label string, uid int64) tele.Btn {
 			return set(label, "a", strconv.FormatInt(uid, 10))
 		}, func(label string, p int) tele.Btn { return open(label, menuAssignee+strconv.Itoa(p)) })
@@ -179,25 +179,9 @@ const teamPerPage = 8
 // assigneeRows lists a page of the team as buttons, two per row, then
 // "nobody" and paging.
 func assigneeRows(tr i18n.Printer, team []domain.User, page int, pick func(string, int64) tele.Btn, turn func(string, int) tele.Btn) [][]tele.Btn {
-	var rows [][]tele.Btn
-	start := min(page*teamPerPage, len(team))
-	shown := team[start:min(start+teamPerPage, len(team))]
-	for i := 0; i < len(shown); i += 2 {
-		r := []tele.Btn{pick(truncate(shown[i].DisplayName(), 24), shown[i].ID)}
-		if i+1 < len(shown) {
-			r = append(r, pick(truncate(shown[i+1].DisplayName(), 24), shown[i+1].ID))
-		}
-		rows = append(rows, r)
-	}
-	rows = append(rows, row(pick(tr.T(i18n.Nobody), 0)))
-	var nav []tele.Btn
-	if page > 0 {
-		nav = append(nav, turn("◀ "+tr.T(i18n.Prev), page-1))
-	}
-	if start+teamPerPage < len(team) {
-		nav = append(nav, turn(tr.T(i18n.Next)+" ▶", page+1))
-	}
-	return append(rows, nav)
+	person := func(u domain.User) tele.Btn { return pick(truncate(u.DisplayName(), 24), u.ID) }
+	rows, nav := pagedButtons(tr, team, page, teamPerPage, 2, person, turn)
+	return append(rows, row(pick(tr.T(i18n.Nobody), 0)), nav)
 }
 
 // historyText is the task's latest changes, newest first, for its card.

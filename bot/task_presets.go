@@ -17,20 +17,15 @@ const (
 	menuDeadline = "d"
 )
 
+// validMenu tells a card menu: only the assignee's has pages.
 func validMenu(m string) bool {
-	switch m {
+	switch name, _ := menuPage(m); name {
 	case menuStatus, menuPriority, menuDeadline:
+		return name == m
+	case menuAssignee:
 		return true
 	}
-	_, ok := assigneePage(m)
-	return ok
-}
-
-func assigneePage(m string) (int, bool) {
-	if len(m) < 2 || m[0] != 'a' {
-		return 0, false
-	}
-	return parsePage(m[1:])
+	return false
 }
 
 // Priority codes keep callback data short.

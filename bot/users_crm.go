@@ -112,7 +112,8 @@ func linkChoicesKeyboard(tr i18n.Printer, u domain.User, crmUsers []domain.CRMUs
 	turn := func(label string, page int) tele.Btn {
 		return button(btnLinkCRM, label, id, "?"+strconv.Itoa(page), back)
 	}
-	rows := pagedButtons(tr, likelyFirst(domain.Assignable(crmUsers), u), listPage, crmUsersPerPage, 1, pick, turn)
+	rows, nav := pagedButtons(tr, likelyFirst(domain.Assignable(crmUsers), u), listPage, crmUsersPerPage, 1, pick, turn)
+	rows = append(rows, nav)
 	if u.CRMUserID != 0 {
 		rows = append(rows, row(button(btnLinkCRM, tr.T(i18n.LinkNone), id, "0", back)))
 	}
