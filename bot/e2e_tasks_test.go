@@ -248,3 +248,26 @@ func TestChangeAssigneeFromTheCard(t *testing.T) {
 		t.Fatalf("new assignee got %q", n.Text)
 	}
 }
+
+// TestEmployeeDashboardShowsOwnTasks: the tasks dashboard an employee
+// sees counts and lists the tasks their lists show, not the company's.
+func TestEmployeeDashboardShowsOwnTasks(t *testing.T) {
+	tg, _, _ := startTasks(t)
+	tg.SendText(admin, "/task Подписать договор аренды завтра")
+	tg.WaitForText(t, admin.ID)
+	tg.SendText(admin, "/task Разобрать почту @boris завтра")
+	tg.WaitForText(t, admin.ID)
+
+	tg.SendText(newcomer, "/tasks")
+	mine := tg.WaitForPhoto(t, newcomer.ID)
+	if !strings.HasPrefix(mine.Caption, "Мои задачи") || !strings.Contains(mine.Caption, "Всего: 1") ||
+		!strings.Contains(mine.Caption, "Разобрать почту") || strings.Contains(mine.Caption, "Подписать договор") {
+		t.Fatalf("employee's dashboard: %q", mine.Caption)
+	}
+	tg.SendText(admin, "/tasks")
+	all := tg.WaitForPhoto(t, admin.ID)
+	if !strings.HasPrefix(all.Caption, "Задачи") || !strings.Contains(all.Caption, "Всего: 2") ||
+		!strings.Contains(all.Caption, "Подписать договор") {
+		t.Fatalf("manager's dashboard: %q", all.Caption)
+	}
+}

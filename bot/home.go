@@ -98,6 +98,7 @@ func (h *Handler) buildScreen(ctx context.Context, tr i18n.Printer, q domain.Das
 		}
 	case areaTasks:
 		var s domain.TaskSummary
+		q.TasksOf = domain.TaskScope(u) // the same tasks as the lists behind it
 		if s, err = h.store.TaskSummary(ctx, q); err == nil {
 			card, caption = tasksCard(tr, q.Now, s), tasksCaption(tr, q.Now, s)
 		}

@@ -19,7 +19,7 @@ func tasksCard(tr i18n.Printer, now time.Time, s domain.TaskSummary) charts.Area
 	}
 	return charts.AreaCard{
 		Accent:   charts.AccentViolet,
-		Title:    tr.T(i18n.AreaTasks),
+		Title:    tasksTitle(tr, s),
 		Subtitle: tr.T(i18n.AsOf, tr.DateTime(now)),
 		Tiles: []charts.Tile{
 			{Label: tr.T(i18n.TasksTotal), Value: tr.Int(s.Total)},
@@ -43,7 +43,7 @@ func taskStatusDonut(tr i18n.Printer, s domain.TaskSummary) *charts.Donut {
 // tasksCaption lists the most urgent active tasks with the two fields the
 // brief highlights: idle time and time to the deadline.
 func tasksCaption(tr i18n.Printer, now time.Time, s domain.TaskSummary) string {
-	header := captionHeader(tr.T(i18n.AreaTasks),
+	header := captionHeader(tasksTitle(tr, s),
 		tr.T(i18n.TasksSummaryLine, tr.Int(s.Total), tr.Int(s.Active), tr.Int(s.Overdue), tr.Int(s.DoneWeek)),
 		tr.T(i18n.TasksUrgentTitle))
 	if len(s.Top) == 0 {
@@ -59,6 +59,14 @@ func tasksCaption(tr i18n.Printer, now time.Time, s domain.TaskSummary) string {
 			esc(t.Title, 70), esc(who, 30), deadlineText(tr, now, t), tr.Duration(now.Sub(t.LastActivity))))
 	}
 	return fitLines(tr, header, lines, s.Active-len(s.Top), asOf(tr, now), maxCaption)
+}
+
+// tasksTitle names the dashboard: the company's tasks, or an employee's own.
+func tasksTitle(tr i18n.Printer, s domain.TaskSummary) string {
+	if s.Own {
+		return tr.T(i18n.TasksMine)
+	}
+	return tr.T(i18n.AreaTasks)
 }
 
 // deadlineText says how long is left, or that the deadline passed.

@@ -18,4 +18,7 @@ type DashboardQuery struct {
 	Loc   *time.Location // weeks start on Monday in this zone
 	Weeks int            // bars of weekly dynamics
 	Limit int            // rows of lists (active deals, urgent tasks, top ideas)
+	// TasksOf limits the tasks dashboard to one user's own tasks, the
+	// ones they may see (TaskScope); 0 counts everyone's.
+	TasksOf int64
 }

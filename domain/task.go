@@ -64,4 +64,5 @@ type TaskSummary struct {
 	ByStatus   map[TaskStatus]int
 	ByPriority map[Priority]int // active tasks only
 	Top        []Task           // active tasks, by priority then deadline, at most a page
+	Own        bool             // all of it covers only the viewer's own tasks (an employee's view)
 }

@@ -59,6 +59,15 @@ func (t Task) VisibleTo(u User) bool {
 	return u.Role.AtLeast(RoleManager) || (u.Role.Approved() && (t.AssigneeID == u.ID || t.AuthorID == u.ID))
 }
 
+// TaskScope is whose tasks u sees in lists and on the tasks dashboard: 0
+// for everyone's (managers), else u's own.
+func TaskScope(u User) int64 {
+	if u.Role.AtLeast(RoleManager) {
+		return 0
+	}
+	return u.ID
+}
+
 // CanChangeStatus reports whether u may move the task along: whoever does
 // it, whoever asked for it, and managers.
 func (t Task) CanChangeStatus(u User) bool { return t.VisibleTo(u) }

@@ -84,6 +84,7 @@ var en = map[Key]string{
 	TasksByPriority:  "In progress by priority",
 	TasksSummaryLine: "All: %s · in progress: %s · overdue: %s · done this week: %s",
 	TasksUrgentTitle: "Most urgent tasks:",
+	TasksMine:        "My tasks",
 	TasksNone:        "No tasks in progress.",
 	TasksAll:         "incl. cancelled",
 	NoDeadline:       "no deadline",

@@ -94,6 +94,7 @@ const (
 	TasksByPriority  Key = "tasks.by_priority"
 	TasksSummaryLine Key = "tasks.summary_line"
 	TasksUrgentTitle Key = "tasks.urgent_title"
+	TasksMine        Key = "tasks.mine"
 	TasksNone        Key = "tasks.none"
 	TasksAll         Key = "tasks.all_incl_cancelled"
 	NoDeadline       Key = "tasks.no_deadline"

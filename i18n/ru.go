@@ -84,6 +84,7 @@ var ru = map[Key]string{
 	TasksByPriority:  "В работе по приоритетам",
 	TasksSummaryLine: "Всего: %s · в работе: %s · просрочено: %s · сделано за неделю: %s",
 	TasksUrgentTitle: "Срочные задачи:",
+	TasksMine:        "Мои задачи",
 	TasksNone:        "Задач в работе нет.",
 	TasksAll:         "с отменёнными",
 	NoDeadline:       "без срока",

@@ -13,13 +13,14 @@ import (
 // TaskSummary computes the tasks dashboard: counts by status and priority
 // and the most urgent active tasks.
 func (db *DB) TaskSummary(ctx context.Context, q domain.DashboardQuery) (domain.TaskSummary, error) {
-	s := domain.TaskSummary{ByStatus: map[domain.TaskStatus]int{}, ByPriority: map[domain.Priority]int{}}
+	s := domain.TaskSummary{ByStatus: map[domain.TaskStatus]int{}, ByPriority: map[domain.Priority]int{}, Own: q.TasksOf != 0}
 	err := pgx.BeginTxFunc(ctx, db.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
 		rows, _ := tx.Query(ctx, `
 			select status, priority, count(*),
 				count(*) filter (where status in ('new', 'in_progress', 'review') and deadline < $1),
 				count(*) filter (where status = 'done' and done_at >= $2)
-			from tasks group by status, priority`, q.Now, q.Now.Add(-7*24*time.Hour))
+			from tasks where $3 = 0 or assignee_id = $3 or author_id = $3
+			group by status, priority`, q.Now, q.Now.Add(-7*24*time.Hour), q.TasksOf)
 		var status, priority string
 		var n, overdue, doneWeek int
 		_, err := pgx.ForEachRow(rows, []any{&status, &priority, &n, &overdue, &doneWeek}, func() error {
@@ -39,7 +40,7 @@ func (db *DB) TaskSummary(ctx context.Context, q domain.DashboardQuery) (domain.
 		if err != nil {
 			return fmt.Errorf("task counts: %w", err)
 		}
-		s.Top, err = urgentTasks(ctx, tx, q.Limit)
+		s.Top, err = urgentTasks(ctx, tx, q.Limit, q.TasksOf)
 		return err
 	})
 	if err != nil {
@@ -48,13 +49,14 @@ func (db *DB) TaskSummary(ctx context.Context, q domain.DashboardQuery) (domain.
 	return s, nil
 }
 
-// urgentTasks lists active tasks by priority, then by the nearest deadline.
-func urgentTasks(ctx context.Context, tx pgx.Tx, limit int) ([]domain.Task, error) {
+// urgentTasks lists active tasks by priority, then by the nearest
+// deadline: everyone's, or those of the user "of" (assigned or authored).
+func urgentTasks(ctx context.Context, tx pgx.Tx, limit int, of int64) ([]domain.Task, error) {
 	rows, _ := tx.Query(ctx, taskSelect+`
-		where t.status in ('new', 'in_progress', 'review')
+		where t.status in ('new', 'in_progress', 'review') and ($2 = 0 or t.assignee_id = $2 or t.author_id = $2)
 		order by case t.priority when 'high' then 0 when 'medium' then 1 else 2 end,
 			t.deadline nulls last, t.id
-		limit $1`, limit)
+		limit $1`, limit, of)
 	tasks, err := pgx.CollectRows(rows, scanTask)
 	if err != nil {
 		return nil, fmt.Errorf("urgent tasks: %w", err)

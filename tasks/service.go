@@ -147,21 +147,12 @@ func (s *Service) Task(ctx context.Context, actor domain.User, id int64) (domain
 // List returns a page of the tasks the user may see in a status (active
 // ones when status is empty), and how many there are.
 func (s *Service) List(ctx context.Context, actor domain.User, status domain.TaskStatus, offset, limit int) ([]domain.Task, int, error) {
-	return s.db.Tasks(ctx, storage.TaskFilter{Status: status, VisibleTo: s.scope(actor), Offset: offset, Limit: limit})
+	return s.db.Tasks(ctx, storage.TaskFilter{Status: status, VisibleTo: domain.TaskScope(actor), Offset: offset, Limit: limit})
 }
 
 // StatusCounts counts the tasks the user may see, per status.
 func (s *Service) StatusCounts(ctx context.Context, actor domain.User) (map[domain.TaskStatus]int, error) {
-	return s.db.TaskStatusCounts(ctx, s.scope(actor))
-}
-
-// scope is whose tasks a user sees: managers everyone's (0), employees
-// their own.
-func (s *Service) scope(u domain.User) int64 {
-	if u.Role.AtLeast(domain.RoleManager) {
-		return 0
-	}
-	return u.ID
+	return s.db.TaskStatusCounts(ctx, domain.TaskScope(actor))
 }
 
 // Snooze plans the task's reminder again in an hour or tomorrow morning.
