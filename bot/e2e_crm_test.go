@@ -140,7 +140,7 @@ func TestActOnDealsFromTheChat(t *testing.T) {
 	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, dash, "✉️ Написать ответственному"))
 	tg.WaitForText(t, admin.ID)
 	tg.SendText(admin, "Позвоните клиенту до обеда")
-	if m := tg.WaitForText(t, admin.ID); !strings.Contains(m.Text, "отправлено в Telegram") {
+	if m := tg.WaitForText(t, admin.ID); !strings.Contains(m.Text, "Отправлено в Telegram ответственному") {
 		t.Fatalf("message answer %q", m.Text)
 	}
 	msg := waitForBotText(t, tg, newcomer.ID, "Позвоните клиенту до обеда")
@@ -303,7 +303,7 @@ func TestMessageReachesUnlinkedResponsibleByEmail(t *testing.T) {
 	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "✉️ Написать ответственному"))
 	tg.WaitForText(t, admin.ID)
 	tg.SendText(admin, "Нужен счёт до пятницы")
-	if m := tg.WaitForText(t, admin.ID); !strings.Contains(m.Text, "отправлено на почту") {
+	if m := tg.WaitForText(t, admin.ID); !strings.Contains(m.Text, "Отправлено на почту ответственному") {
 		t.Fatalf("answer %q", m.Text)
 	}
 	got := mail.WaitForMessages(t, 1)[0]
