@@ -95,8 +95,12 @@ func taskCardText(tr i18n.Printer, now time.Time, t domain.Task) string {
 		who = tr.T(i18n.Nobody)
 	}
 	deadline := tr.T(i18n.NoDeadline)
-	if !t.Deadline.IsZero() {
+	switch {
+	case t.Deadline.IsZero():
+	case t.Status.Active():
 		deadline = tr.DateTime(t.Deadline) + " · " + deadlineText(tr, now, t)
+	default: // done or cancelled: no time left to count
+		deadline = tr.DateTime(t.Deadline)
 	}
 	text := fmt.Sprintf("%s <b>%s</b>\n\n", priorityMark(t.Priority), esc(t.Title, domain.MaxTaskTitle)) +
 		tr.T(i18n.TaskCard, tr.T(statusKey(t.Status)), tr.T(priorityKey(t.Priority)), esc(who, 40), deadline,

@@ -70,10 +70,13 @@ func tasksTitle(tr i18n.Printer, s domain.TaskSummary) string {
 }
 
 // deadlineText says how long is left, or that the deadline passed.
+// A done or cancelled task has no time left, only the date it was due.
 func deadlineText(tr i18n.Printer, now time.Time, t domain.Task) string {
 	switch {
 	case t.Deadline.IsZero():
 		return tr.T(i18n.NoDeadline)
+	case !t.Status.Active():
+		return "📅 " + tr.DateTime(t.Deadline)
 	case t.Overdue(now):
 		return "⚠️ " + tr.T(i18n.OverdueBy, tr.Duration(now.Sub(t.Deadline)))
 	default:

@@ -128,3 +128,19 @@ func checkGolden(t *testing.T, name, got string) {
 		t.Errorf("%s differs from the golden file:\n--- got\n%s\n--- want\n%s", name, got, want)
 	}
 }
+
+// TestClosedTaskHasNoTimeLeft: a done or cancelled task shows when it was
+// due, not a countdown or an overdue alarm.
+func TestClosedTaskHasNoTimeLeft(t *testing.T) {
+	tr := i18n.New(domain.LangRU, time.UTC)
+	now := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
+	for _, st := range []domain.TaskStatus{domain.TaskDone, domain.TaskCancelled} {
+		for _, due := range []time.Time{now.Add(48 * time.Hour), now.Add(-48 * time.Hour)} {
+			task := domain.Task{Title: "Отчёт", Status: st, Priority: domain.PriorityHigh, Deadline: due, LastActivity: now}
+			card, line := taskCardText(tr, now, task), deadlineText(tr, now, task)
+			if strings.Contains(card+line, "осталось") || strings.Contains(card+line, "просрочено") || !strings.Contains(card, tr.DateTime(due)) {
+				t.Errorf("%s due %v: card %q, line %q", st, due, card, line)
+			}
+		}
+	}
+}
