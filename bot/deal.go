@@ -234,7 +234,7 @@ func (h *Handler) dealAnswer(ctx context.Context, c tele.Context, p domain.Pendi
 			if err := h.store.SetPendingInput(ctx, p); err != nil {
 				return err
 			}
-			return c.Send(tr.T(i18n.DealBadPrice, esc(c.Text(), 40)))
+			return c.Send(tr.T(i18n.DealBadPrice, esc(c.Text(), 40)), tele.ModeHTML)
 		}
 		if err := h.deals.SetPrice(ctx, user(c), d, price); err != nil {
 			return err

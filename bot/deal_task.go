@@ -230,7 +230,7 @@ func (h *Handler) crmTaskAnswer(ctx context.Context, c tele.Context, kind string
 				Kind: kind, RefID: d.ID}); err != nil {
 				return err
 			}
-			return c.Send(tr.T(i18n.CRMTaskBadDate, esc(text, 40)))
+			return c.Send(tr.T(i18n.CRMTaskBadDate, esc(text, 40)), tele.ModeHTML)
 		}
 		draft.Due = parsed.Deadline
 		if err := h.store.SaveCRMTaskDraft(ctx, draft); err != nil {

@@ -127,8 +127,8 @@ func TestActOnDealsFromTheChat(t *testing.T) {
 
 	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, dash, "💰 Сумма"))
 	tg.WaitForText(t, admin.ID)
-	tg.SendText(admin, "полтора миллиона")
-	if m := tg.WaitForText(t, admin.ID); !strings.Contains(m.Text, "Не понял сумму") {
+	tg.SendText(admin, "1'500'000 <руб>")
+	if m := tg.WaitForText(t, admin.ID); !strings.Contains(m.Text, "Не понял сумму «1'500'000 <руб>»") {
 		t.Fatalf("bad price answer %q", m.Text)
 	}
 	tg.SendText(admin, "1 500 000")

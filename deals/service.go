@@ -218,10 +218,12 @@ func (s *Service) TaskTypes(ctx context.Context) ([]domain.TaskType, error) {
 	if err != nil {
 		return nil, translate(err)
 	}
-	s.types = s.types[:0]
+	// A new slice: callers may still read the one handed out before.
+	fresh := make([]domain.TaskType, 0, len(types))
 	for _, t := range types {
-		s.types = append(s.types, domain.TaskType{ID: t.ID, Name: t.Name})
+		fresh = append(fresh, domain.TaskType{ID: t.ID, Name: t.Name})
 	}
+	s.types = fresh
 	s.typesAt = time.Now()
 	return s.types, nil
 }
