@@ -94,9 +94,15 @@ func New(cfg Config) *Client {
 	if c.tokens == nil {
 		c.tokens = StaticToken("")
 	}
-	if c.hc == nil {
-		c.hc = http.DefaultClient
+	// A redirect is an answer, not a detour: Go's client would replay a
+	// POST or PATCH as a GET, and a write would "succeed" without
+	// happening (and without counting against the rate limit).
+	hc := http.Client{}
+	if cfg.HTTPClient != nil {
+		hc = *cfg.HTTPClient
 	}
+	hc.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	c.hc = &hc
 	perSecond := cfg.RateLimit
 	if perSecond <= 0 {
 		perSecond = DefaultRateLimit

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"net/http/httptest"
 	"sync"
 	"testing"
 	"time"
@@ -346,3 +347,25 @@ func oauthConfig(srv *amocrmtest.Server) amocrm.OAuthConfig {
 }
 
 const html429 = "<html><head><title>429 Too Many Requests</title></head><body><center><h1>429 Too Many Requests</h1></center><hr><center>nginx</center></body></html>"
+
+// TestRedirectIsNotFollowed: Go would replay a POST behind a redirect as
+// a GET, and the write would look done without having happened.
+func TestRedirectIsNotFollowed(t *testing.T) {
+	var gets int
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /api/v4/tasks", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/moved/api/v4/tasks", http.StatusMovedPermanently)
+	})
+	mux.HandleFunc("/moved/", func(w http.ResponseWriter, r *http.Request) {
+		gets++
+		w.Header().Set("Content-Type", "application/hal+json")
+		w.Write([]byte(`{"_embedded":{"tasks":[{"id":111,"request_id":"0"}]}}`))
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	c := amocrm.New(amocrm.Config{BaseURL: srv.URL, Tokens: amocrm.StaticToken("t"), HTTPClient: srv.Client(), MaxRetries: 1})
+	_, err := c.CreateTasks(context.Background(), []amocrm.NewTask{{Text: "Позвонить", CompleteTill: time.Now().Add(time.Hour), TaskTypeID: 1}})
+	if err == nil || gets != 0 {
+		t.Fatalf("CreateTasks behind a redirect: err %v, %d replays as GET", err, gets)
+	}
+}
