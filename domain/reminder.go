@@ -60,11 +60,10 @@ func PlanReminders(t Task, now time.Time, loc *time.Location) []Reminder {
 	for _, l := range leadTimes[t.Priority] {
 		add(l.kind, t.Deadline.Add(-l.lead))
 	}
-	if t.Deadline.Before(now) {
-		add(RemindOverdue, now)
-	} else {
-		add(RemindOverdue, t.Deadline)
-	}
+	// The overdue alert is always at the deadline, even a past one: the
+	// store keeps one reminder per kind and time, so planning again after
+	// an edit does not alarm a second time.
+	plan = append(plan, Reminder{TaskID: t.ID, Kind: RemindOverdue, At: t.Deadline})
 	return plan
 }
 

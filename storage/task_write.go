@@ -140,10 +140,13 @@ func addEvents(ctx context.Context, tx pgx.Tx, actorID int64, at time.Time, even
 	return nil
 }
 
-// replaceReminders drops the task's unsent reminders and plans the new
-// ones; sent ones stay as the record that they went out.
+// replaceReminders drops the task's unsent planned reminders and plans
+// the new ones. Sent ones stay as the record that they went out (and keep
+// an overdue alert from going out twice); a snooze stays too: it is the
+// person's own request, which an edit of the task does not take back.
 func replaceReminders(ctx context.Context, tx pgx.Tx, taskID int64, plan []domain.Reminder) error {
-	if _, err := tx.Exec(ctx, `delete from task_reminders where task_id = $1 and sent_at is null`, taskID); err != nil {
+	if _, err := tx.Exec(ctx, `delete from task_reminders where task_id = $1 and sent_at is null and kind <> $2`,
+		taskID, string(domain.RemindSnoozed)); err != nil {
 		return fmt.Errorf("drop reminders: %w", err)
 	}
 	for _, r := range plan {
