@@ -21,6 +21,7 @@ type userStore interface {
 	SetRole(ctx context.Context, id int64, role domain.Role) (domain.User, error)
 	SetLang(ctx context.Context, id int64, lang domain.Lang) error
 	SetTimeZone(ctx context.Context, id int64, zone string) error
+	DecidePending(ctx context.Context, id int64, role domain.Role) (domain.User, bool, error)
 	DropPendingInput(ctx context.Context, userID, chatID int64) error
 	Users(ctx context.Context, offset, limit int) ([]domain.User, int, error)
 	UsersWithRole(ctx context.Context, role domain.Role) ([]domain.User, error)
@@ -107,19 +108,15 @@ func (h *Handler) decide(c tele.Context, role domain.Role) error {
 	ctx, cancel := h.ctx(c)
 	defer cancel()
 	tr := h.printer(c)
-	target, err := h.store.User(ctx, id)
+	target, decided, err := h.store.DecidePending(ctx, id, role)
 	if err != nil {
-		return err
-	}
-	if target.Role != domain.RolePending {
-		// Another admin was quicker: show what was decided.
-		return h.showText(c, decisionText(tr, target), nil)
-	}
-	if target, err = h.store.SetRole(ctx, id, role); err != nil {
 		return err
 	}
 	if err := h.showText(c, decisionText(tr, target), nil); err != nil {
 		return err
+	}
+	if !decided {
+		return nil // another admin was quicker: the card shows what they decided
 	}
 	return h.tellDecision(target)
 }

@@ -96,6 +96,23 @@ func (db *DB) SetRole(ctx context.Context, id int64, role domain.Role) (domain.U
 	return u, nil
 }
 
+// DecidePending gives a pending user role, only if they are still
+// pending: of two admins deciding at once, one wins. decided is false when
+// someone else was quicker; u is the user as stored either way.
+func (db *DB) DecidePending(ctx context.Context, id int64, role domain.Role) (u domain.User, decided bool, err error) {
+	rows, _ := db.pool.Query(ctx, `update users set role = $2, updated_at = now() where id = $1 and role = $3
+		returning `+userColumns, id, string(role), string(domain.RolePending))
+	u, err = pgx.CollectExactlyOneRow(rows, scanUser)
+	if err == nil {
+		return u, true, nil
+	}
+	if err != pgx.ErrNoRows {
+		return domain.User{}, false, mapError(err)
+	}
+	u, err = db.User(ctx, id)
+	return u, false, err
+}
+
 // SetTimeZone stores the user's own time zone (an IANA name; empty goes
 // back to the company's).
 func (db *DB) SetTimeZone(ctx context.Context, id int64, zone string) error {

@@ -89,3 +89,28 @@ func BenchmarkTouchUser(b *testing.B) {
 		}
 	}
 }
+
+// TestDecidePendingOnce: of two admins deciding at once, one wins and the
+// other sees the decision.
+func TestDecidePendingOnce(t *testing.T) {
+	ctx := context.Background()
+	db := storage.New(testdb.New(t))
+	db.TouchUser(ctx, domain.User{ID: 9, FirstName: "Олег"}, domain.RolePending, false)
+	results := make(chan bool, 2)
+	for _, role := range []domain.Role{domain.RoleEmployee, domain.RoleRejected} {
+		go func() {
+			_, decided, err := db.DecidePending(ctx, 9, role)
+			if err != nil {
+				t.Error(err)
+			}
+			results <- decided
+		}()
+	}
+	if a, b := <-results, <-results; a == b {
+		t.Fatalf("decided %v and %v, want exactly one", a, b)
+	}
+	u, decided, err := db.DecidePending(ctx, 9, domain.RoleEmployee)
+	if err != nil || decided || u.Role == domain.RolePending {
+		t.Fatalf("late decision: %+v %v %v", u, decided, err)
+	}
+}
