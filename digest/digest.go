@@ -6,6 +6,7 @@ package digest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"strconv"
@@ -40,6 +41,9 @@ type Service struct {
 
 // New returns a digest service.
 func New(db *storage.DB, outbox *notify.Outbox, c Composer, loc *time.Location, now func() time.Time, log *slog.Logger) *Service {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
 	return &Service{db: db, outbox: outbox, compose: c, loc: loc, now: now, log: log}
 }
 
@@ -116,14 +120,22 @@ func (s *Service) SendNow(ctx context.Context) (batch string, queued int, err er
 		return "", 0, err
 	}
 	batch = "digest-now:" + strconv.FormatInt(s.now().UnixNano(), 36)
+	var failed []error
 	for _, sub := range subs {
 		sent, err := r.deliver(ctx, sub.ID, fmt.Sprintf("%s:%d", batch, sub.ID), batch, true)
 		if err != nil {
-			return batch, queued, fmt.Errorf("digest to subscription %d: %w", sub.ID, err)
+			// One subscription that cannot be served (an address while
+			// e-mail is off, say) must not cost everyone after it theirs.
+			s.log.Error("digest not queued", "subscription", sub.ID, "err", err)
+			failed = append(failed, fmt.Errorf("digest to subscription %d: %w", sub.ID, err))
+			continue
 		}
 		if sent {
 			queued++
 		}
+	}
+	if queued == 0 && len(failed) > 0 {
+		return batch, 0, errors.Join(failed...)
 	}
 	return batch, queued, nil
 }

@@ -149,3 +149,22 @@ func TestSchedulerFollowsTheDatabase(t *testing.T) {
 		t.Fatalf("after cancelling: %d jobs (%v)", sch.Jobs(), err)
 	}
 }
+
+// TestSendNowGoesOnPastAFailure: a subscription that cannot be served
+// (here a chat, with an outbox that has no bot) does not stop the ones
+// after it.
+func TestSendNowGoesOnPastAFailure(t *testing.T) {
+	db, svc, _ := setup(t)
+	ctx := context.Background()
+	if _, _, err := db.TouchUser(ctx, domain.User{ID: 42}, domain.RoleManager, true); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := db.AddSubscription(ctx, domain.Subscription{OwnerID: 42, ChatID: 42, Title: "Ада",
+		Lang: domain.LangRU, Schedule: "0 9 * * *", TZ: "Europe/Moscow"}); err != nil {
+		t.Fatal(err)
+	}
+	addSub(t, db, 43, "0 9 * * *") // an address, after the chat
+	if _, queued, err := svc.SendNow(ctx); err != nil || queued != 1 {
+		t.Fatalf("send now: %d queued (%v), want the address's one", queued, err)
+	}
+}
