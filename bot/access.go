@@ -152,9 +152,9 @@ func (h *Handler) onStaleButton(c tele.Context) error {
 	return h.answer(c, h.printer(c).T(i18n.StaleButton), false)
 }
 
-// handleText takes the title of a task being created step by step;
-// other free text in a private chat gets a hint, and in groups the bot
-// keeps quiet unless spoken to with a command.
+// handleText takes the answer to a question the bot asked (a task's title,
+// a price, an e-mail…); other free text in a private chat gets a hint,
+// and in groups the bot keeps quiet unless spoken to with a command.
 func (h *Handler) handleText(c tele.Context) error {
 	private := c.Chat() != nil && c.Chat().Type == tele.ChatPrivate
 	if !user(c).Role.Approved() {
@@ -162,9 +162,6 @@ func (h *Handler) handleText(c tele.Context) error {
 			return h.deny(c)
 		}
 		return nil
-	}
-	if took, err := h.draftTitle(c); took || err != nil {
-		return err
 	}
 	if took, err := h.pendingAnswer(c); took || err != nil {
 		return err

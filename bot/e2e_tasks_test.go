@@ -271,3 +271,27 @@ func TestEmployeeDashboardShowsOwnTasks(t *testing.T) {
 		t.Fatalf("manager's dashboard: %q", all.Caption)
 	}
 }
+
+// TestAbandonedTaskFlowLetsGo: a step-by-step task left at its first
+// question does not swallow what the user types after doing something else.
+func TestAbandonedTaskFlowLetsGo(t *testing.T) {
+	tg, a, _ := startTasks(t)
+	tg.SendText(admin, "/task")
+	tg.WaitForText(t, admin.ID)
+	tg.SendText(admin, "/home")
+	tg.WaitForPhoto(t, admin.ID)
+	tg.SendText(admin, "1 250 000")
+	if m := tg.WaitForText(t, admin.ID); !strings.Contains(m.Text, "Не понял сообщение") {
+		t.Fatalf("after leaving the flow: %q", m.Text)
+	}
+	if _, total, _ := a.DB.Tasks(t.Context(), storageFilterAll()); total != 0 {
+		t.Fatalf("%d tasks", total)
+	}
+	// Started again and answered, it works as before.
+	tg.SendText(admin, "/task")
+	tg.WaitForText(t, admin.ID)
+	tg.SendText(admin, "Заказать воду в офис")
+	if m := tg.WaitForText(t, admin.ID); !strings.Contains(m.Text, "Заказать воду в офис") || !m.HasButton("🔴 Высокий") {
+		t.Fatalf("title step: %q %v", m.Text, m.Buttons())
+	}
+}

@@ -9,8 +9,9 @@ import (
 )
 
 // pendingAnswer takes a typed answer to the question the bot last asked
-// this user in this chat: about a deal, an amoCRM user's e-mail or a time
-// zone. It reports whether the text was such an answer.
+// this user in this chat: a new task's title, something about a deal, an
+// amoCRM user's e-mail or a time zone. It reports whether the text was
+// such an answer.
 func (h *Handler) pendingAnswer(c tele.Context) (bool, error) {
 	ctx, cancel := h.ctx(c)
 	defer cancel()
@@ -26,6 +27,8 @@ func (h *Handler) pendingAnswer(c tele.Context) (bool, error) {
 		return true, h.linkEmailAnswer(ctx, c, p)
 	case zoneQuestion:
 		return true, h.zoneAnswer(ctx, c, p)
+	case taskTitleQuestion:
+		return true, h.draftTitle(ctx, c, p)
 	}
 	if strings.HasPrefix(p.Kind, "deal_") {
 		return true, h.dealAnswer(ctx, c, p)

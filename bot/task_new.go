@@ -81,9 +81,13 @@ func taskProblemsText(tr i18n.Printer, problems []string) string {
 	return b.String()
 }
 
+// taskTitleQuestion is the pending question of the flow's first step: it
+// lapses and is dropped like every other question in the chat.
+const taskTitleQuestion = "task_title"
+
 // startDraft begins the step-by-step flow: first, what is to be done.
-// The draft is saved before the question is sent, so an answer can never
-// arrive before the draft it belongs to.
+// The draft and the question are saved before the question is sent, so an
+// answer can never arrive before the draft it belongs to.
 func (h *Handler) startDraft(c tele.Context) error {
 	tr := h.printer(c)
 	ctx, cancel := h.ctx(c)
@@ -93,33 +97,38 @@ func (h *Handler) startDraft(c tele.Context) error {
 	if err != nil {
 		return err
 	}
+	err = h.store.SetPendingInput(ctx, domain.PendingInput{UserID: user(c).ID, ChatID: c.Chat().ID, Kind: taskTitleQuestion})
+	if err != nil {
+		return err
+	}
 	_, err = h.bot.Send(c.Chat(), tr.T(i18n.DraftAskTitle), inline(row(button(btnDraft, tr.T(i18n.DraftCancel), "x"))), tele.ModeHTML)
 	return err
 }
 
-// draftTitle takes the user's text as the title of their draft, when
-// they have one waiting for it in this chat. It reports whether it did.
-func (h *Handler) draftTitle(c tele.Context) (bool, error) {
-	ctx, cancel := h.ctx(c)
-	defer cancel()
+// draftTitle takes the answer to the flow's first question as the title
+// of the draft. A title that will not do keeps the question open.
+func (h *Handler) draftTitle(ctx context.Context, c tele.Context, p domain.PendingInput) error {
 	d, err := h.store.Draft(ctx, user(c).ID)
 	if err == domain.ErrNotFound || (err == nil && (d.Step != domain.StepTitle || d.ChatID != c.Chat().ID)) {
-		return false, nil
+		return c.Send(h.printer(c).T(i18n.NotUnderstood)) // the draft was cancelled meanwhile
 	}
 	if err != nil {
-		return false, err
+		return err
 	}
 	tr := h.printer(c)
 	probe := domain.Task{Title: c.Text(), Priority: domain.PriorityMedium, Status: domain.TaskNew}
 	if err := probe.Validate(h.cfg.Now(), true); err != nil {
-		return true, err
+		if serr := h.store.SetPendingInput(ctx, p); serr != nil {
+			return serr
+		}
+		return err
 	}
 	d.Title, d.Step = probe.Title, domain.StepPriority
 	if err := h.store.SaveDraft(ctx, d); err != nil {
-		return true, err
+		return err
 	}
 	_, err = h.bot.Send(c.Chat(), draftText(tr, h.cfg.Now(), d, nil), draftKeyboard(tr, d, nil, 0), tele.ModeHTML)
-	return true, err
+	return err
 }
 
 // onDraft answers the flow's buttons: priority, assignee (with paging),
