@@ -2,6 +2,7 @@ package crmsync
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -66,13 +67,24 @@ func (s *Syncer) paged(ctx context.Context, e domain.SyncEntity, st domain.SyncS
 	if err := s.walk(ctx, pg); err != nil {
 		return err
 	}
+	var sweepErr error
 	if pass.Full {
+		// The sweep repairs; it must not hold the sync hostage. A passing
+		// trouble (a block, the rate limit, a shutdown) leaves the pass open
+		// to sweep again on the next run; anything else is reported and the
+		// pass ends, or one bad look-up would stop the entity for good.
 		if err := s.sweep(ctx, e, pass.StartedAt); err != nil {
-			return fmt.Errorf("look up unseen: %w", err)
+			if stopsRun(err) || ctx.Err() != nil {
+				return fmt.Errorf("look up unseen: %w", err)
+			}
+			sweepErr = fmt.Errorf("look up unseen: %w", err)
 		}
 	}
 	if err := s.store.FinishSyncPass(ctx, e, pg.cursor(), pass.Full); err != nil {
-		return err
+		return errors.Join(sweepErr, err)
+	}
+	if sweepErr != nil {
+		return sweepErr
 	}
 	if e == domain.SyncDeletedLeads {
 		return s.recheck(ctx)

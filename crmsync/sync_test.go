@@ -327,3 +327,35 @@ func TestCloseStopsAWaitingResync(t *testing.T) {
 		t.Errorf("%d requests", got)
 	}
 }
+
+// brokenSweepStore fails the sweep's look-up of unseen leads (the one
+// without a limit), as a database error would every time.
+type brokenSweepStore struct{ *storage.DB }
+
+func (b brokenSweepStore) UnseenDeals(ctx context.Context, before time.Time, limit int) ([]int64, error) {
+	if limit == 0 {
+		return nil, errors.New("unseen deals: the query broke")
+	}
+	return b.DB.UnseenDeals(ctx, before, limit)
+}
+
+// TestFailingSweepDoesNotStopTheSync: the repair after a full pass can
+// fail; the pass still ends, and the next run reads only what changed.
+func TestFailingSweepDoesNotStopTheSync(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, envOptions{store: func(db *storage.DB) crmsync.Store { return brokenSweepStore{db} }})
+	e.seedAccount(3, 20, 0)
+	if err := e.sync.Run(context.Background()); err == nil {
+		t.Fatal("the sweep's failure was not reported")
+	}
+	if st := e.state(t, domain.SyncLeads); st.Pass.Active() || !st.FullDone {
+		t.Fatalf("leads state after a failed sweep: %+v", st)
+	}
+	before := e.srv.Calls("GET /api/v4/leads")
+	if err := e.sync.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if got := e.srv.Calls("GET /api/v4/leads") - before; got > 2 {
+		t.Errorf("%d lead requests on the next run, want an incremental read", got)
+	}
+}
