@@ -123,7 +123,7 @@ func (s *Service) Change(ctx context.Context, actor domain.User, id int64, c dom
 // tell words one notification for one user and enqueues it in tx.
 func (s *Service) tell(ctx context.Context, tx pgx.Tx, kind domain.NotificationKind, to int64, actor domain.User,
 	t domain.Task, changes []domain.TaskEvent, key string) error {
-	u, err := s.db.User(ctx, to)
+	u, err := storage.UserIn(ctx, tx, to)
 	if err != nil {
 		return err
 	}
@@ -170,7 +170,7 @@ func (s *Service) Snooze(ctx context.Context, actor domain.User, id int64, tomor
 func (s *Service) SendReminders(ctx context.Context) error {
 	n, err := s.db.SendDueReminders(ctx, s.now(), 500, func(ctx context.Context, tx pgx.Tx, r domain.Reminder, t domain.Task) error {
 		for _, to := range r.Recipients(t) {
-			u, err := s.db.User(ctx, to)
+			u, err := storage.UserIn(ctx, tx, to)
 			if err != nil {
 				return err
 			}
