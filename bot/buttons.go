@@ -28,8 +28,9 @@ var (
 	btnDraft    = &tele.Btn{Unique: "draft"}     // Data: step|value
 
 	btnSubPreset = &tele.Btn{Unique: "sub"}        // Data: preset code
-	btnUnsub     = &tele.Btn{Unique: "unsub"}      // Data: subscription ID|all flag
-	btnSubOnly   = &tele.Btn{Unique: "sub_only"}   // Data: subscription ID|all flag
+	btnUnsub     = &tele.Btn{Unique: "unsub"}      // Data: subscription ID|all flag[|page]
+	btnSubOnly   = &tele.Btn{Unique: "sub_only"}   // Data: subscription ID|all flag[|page]
+	btnSubPage   = &tele.Btn{Unique: "sub_page"}   // Data: all flag|page
 	btnSubAll    = &tele.Btn{Unique: "sub_all"}    // no data
 	btnSubMine   = &tele.Btn{Unique: "sub_mine"}   // no data
 	btnDigestNow = &tele.Btn{Unique: "digest_now"} // no data

@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -130,4 +131,29 @@ func waitForBotText(t *testing.T, tg *telegramtest.Server, chatID int64, want st
 	}
 	t.Fatalf("no bot message with %q in chat %d", want, chatID)
 	return ""
+}
+
+// TestSubscriptionsPage: a long list of subscriptions comes a page at a
+// time, and every button acts on a subscription the page shows.
+func TestSubscriptionsPage(t *testing.T) {
+	tg, _ := start(t)
+	for i := range 10 {
+		tg.SendText(admin, fmt.Sprintf("/subscribe 9:%02d", i))
+		tg.WaitForText(t, admin.ID)
+	}
+	tg.SendText(admin, "/subscribe")
+	list := tg.WaitForText(t, admin.ID)
+	if !strings.Contains(list.Text, "1 из 2") || !list.HasButton("✖ 8") || list.HasButton("✖ 9") {
+		t.Fatalf("first page: %q %v", list.Text, list.Buttons())
+	}
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, list, "Следующие ▶"))
+	list = tg.WaitForEdit(t, list)
+	if !strings.Contains(list.Text, "10. ") || !list.HasButton("✖ 10") || list.HasButton("✖ 1") {
+		t.Fatalf("second page: %q %v", list.Text, list.Buttons())
+	}
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, list, "✖ 10"))
+	list = tg.WaitForEdit(t, list)
+	if !list.HasButton("✖ 9") || list.HasButton("✖ 10") {
+		t.Fatalf("after cancelling the 10th: %q %v", list.Text, list.Buttons())
+	}
 }

@@ -16,9 +16,9 @@ const pickerSize = 20
 // another page from its label. A page past the end shows the last one:
 // the list may have shrunk since the button was sent.
 func pagedButtons[T any](tr i18n.Printer, items []T, page, size, perRow int, pick func(T) tele.Btn, turn func(label string, page int) tele.Btn) (rows [][]tele.Btn, nav []tele.Btn) {
+	page, from, to := pageOf(page, len(items), size)
 	pages := max(pageCount(len(items), size), 1)
-	page = min(max(page, 0), pages-1)
-	shown := items[page*size : min((page+1)*size, len(items))]
+	shown := items[from:to]
 	for i := 0; i < len(shown); i += perRow {
 		var r []tele.Btn
 		for _, it := range shown[i:min(i+perRow, len(shown))] {
@@ -26,11 +26,25 @@ func pagedButtons[T any](tr i18n.Printer, items []T, page, size, perRow int, pic
 		}
 		rows = append(rows, r)
 	}
+	return rows, pageNav(tr, page, pages, turn)
+}
+
+// pageNav is the row to the pages before and after page of pages.
+func pageNav(tr i18n.Printer, page, pages int, turn func(label string, page int) tele.Btn) []tele.Btn {
+	var nav []tele.Btn
 	if page > 0 {
 		nav = append(nav, turn("◀ "+tr.T(i18n.PrevPage), page-1))
 	}
 	if page < pages-1 {
 		nav = append(nav, turn(tr.T(i18n.NextPage)+" ▶", page+1))
 	}
-	return rows, nav
+	return nav
+}
+
+// pageOf clamps page into the pages of total items, per to a page, and
+// returns it with the bounds of its items: a list may have shrunk since
+// its button was sent.
+func pageOf(page, total, per int) (p, from, to int) {
+	p = min(max(page, 0), max(pageCount(total, per), 1)-1)
+	return p, min(p*per, total), min((p+1)*per, total)
 }

@@ -30,6 +30,7 @@ func (h *Handler) register() {
 	b.Handle(btnSubPreset, employee(h.onSubPreset))
 	b.Handle(btnUnsub, employee(h.onUnsubscribe))
 	b.Handle(btnSubOnly, employee(h.onSubOnly))
+	b.Handle(btnSubPage, employee(h.onSubPage))
 	b.Handle(btnDigestNow, h.need(domain.RoleManager, h.onDigestNow))
 	b.Handle(btnDeals, employee(h.onDeals))
 	b.Handle(btnDeal, employee(h.onDeal))

@@ -29,7 +29,7 @@ type subscriptions interface {
 func (h *Handler) handleSubscribe(c tele.Context) error {
 	args := strings.Fields(c.Message().Payload)
 	if len(args) == 0 {
-		return h.showSubscriptions(c, false)
+		return h.showSubscriptions(c, false, 0)
 	}
 	tr := h.printer(c)
 	sub := domain.Subscription{ChatID: c.Chat().ID, Title: chatTitle(c)}
@@ -65,7 +65,7 @@ func (h *Handler) addSubscription(c tele.Context, sub domain.Subscription) error
 			return err
 		}
 	}
-	return h.showSubscriptions(c, false)
+	return h.showSubscriptions(c, false, 0)
 }
 
 // onSubPreset subscribes this chat on a preset schedule.
@@ -87,12 +87,16 @@ func (h *Handler) onUnsubscribe(c tele.Context) error { return h.changeSubscript
 func (h *Handler) onSubOnly(c tele.Context) error     { return h.changeSubscription(c, true) }
 
 func (h *Handler) changeSubscription(c tele.Context, toggle bool) error {
-	args, ok := callbackArgs(c, 2)
-	if !ok {
+	args := strings.Split(c.Callback().Data, "|")
+	if len(args) == 2 {
+		args = append(args, "0") // sent before the list had pages
+	}
+	if len(args) != 3 {
 		return h.onStaleButton(c)
 	}
 	id, okID := parseID(args[0])
-	if !okID || (args[1] != "0" && args[1] != "1") {
+	page, okPage := parsePage(args[2])
+	if !okID || !okPage || (args[1] != "0" && args[1] != "1") {
 		return h.onStaleButton(c)
 	}
 	ctx, cancel := h.ctx(c)
@@ -106,16 +110,30 @@ func (h *Handler) changeSubscription(c tele.Context, toggle bool) error {
 	if err != nil {
 		return err
 	}
-	return h.showSubscriptions(c, args[1] == "1")
+	return h.showSubscriptions(c, args[1] == "1", page)
 }
 
 // onSubAll shows an admin every subscription with its last result.
-func (h *Handler) onSubAll(c tele.Context) error { return h.showSubscriptions(c, true) }
+func (h *Handler) onSubAll(c tele.Context) error { return h.showSubscriptions(c, true, 0) }
 
 // onSubMine goes back from all subscriptions to the admin's own.
-func (h *Handler) onSubMine(c tele.Context) error { return h.showSubscriptions(c, false) }
+func (h *Handler) onSubMine(c tele.Context) error { return h.showSubscriptions(c, false, 0) }
 
-func (h *Handler) showSubscriptions(c tele.Context, all bool) error {
+// onSubPage turns a page of the subscriptions; all of them for admins.
+func (h *Handler) onSubPage(c tele.Context) error {
+	args, ok := callbackArgs(c, 2)
+	if !ok {
+		return h.onStaleButton(c)
+	}
+	page, okPage := parsePage(args[1])
+	all := args[0] == "1"
+	if !okPage || (args[0] != "0" && !all) || (all && !user(c).Role.AtLeast(domain.RoleAdmin)) {
+		return h.onStaleButton(c)
+	}
+	return h.showSubscriptions(c, all, page)
+}
+
+func (h *Handler) showSubscriptions(c tele.Context, all bool, page int) error {
 	ctx, cancel := h.ctx(c)
 	defer cancel()
 	u := user(c)
@@ -125,7 +143,9 @@ func (h *Handler) showSubscriptions(c tele.Context, all bool) error {
 	}
 	tr := h.printer(c)
 	now := h.cfg.Now()
-	return h.showText(c, subscriptionsText(tr, now, subs, all, h.subs.NextRun), subscriptionsKeyboard(tr, u, subs, all))
+	page, from, to := pageOf(page, len(subs), subsPerPage)
+	shown := subscriptionPage{subs: subs[from:to], first: from, page: page, pages: pageCount(len(subs), subsPerPage), all: all}
+	return h.showText(c, subscriptionsText(tr, now, shown, h.subs.NextRun), subscriptionsKeyboard(tr, u, shown))
 }
 
 // onDigestNow sends the digest to every subscriber and reports how it

@@ -99,22 +99,38 @@ func scheduleText(tr i18n.Printer, expr string) string {
 	return "<code>" + esc(expr, 60) + "</code>"
 }
 
-func subscriptionsText(tr i18n.Printer, now time.Time, subs []domain.Subscription, all bool, next func(domain.Subscription, time.Time) time.Time) string {
+// subsPerPage keeps a page of subscriptions, with two buttons each, well
+// inside a message and a keyboard: an admin's "all" view grows with the
+// company.
+const subsPerPage = 8
+
+// subscriptionPage is the page of subscriptions a screen shows.
+type subscriptionPage struct {
+	subs        []domain.Subscription // this page's
+	first       int                   // index of the first in the whole list, for numbering
+	page, pages int
+	all         bool // everyone's (admins), not the user's own
+}
+
+func subscriptionsText(tr i18n.Printer, now time.Time, p subscriptionPage, next func(domain.Subscription, time.Time) time.Time) string {
 	title := tr.T(i18n.SubTitle)
-	if all {
+	if p.all {
 		title = tr.T(i18n.SubAllTitle)
 	}
+	if p.pages > 1 {
+		title += " · " + tr.T(i18n.PageOf, p.page+1, p.pages)
+	}
 	header := "<b>" + title + "</b>\n" + tr.T(i18n.SubIntro) + "\n"
-	if len(subs) == 0 {
+	if len(p.subs) == 0 {
 		return header + "\n" + tr.T(i18n.SubNone) + "\n\n" + tr.T(i18n.SubHelp)
 	}
 	var lines []string
-	for i, s := range subs {
+	for i, s := range p.subs {
 		who := esc(s.Title, 40)
 		if s.Email != "" {
 			who = "✉️ " + who
 		}
-		line := fmt.Sprintf("%d. %s — %s", i+1, who, scheduleText(tr, s.Schedule))
+		line := fmt.Sprintf("%d. %s — %s", p.first+i+1, who, scheduleText(tr, s.Schedule))
 		if s.TZ != "" && s.TZ != tr.Loc.String() { // subscribed in another zone: its 09:00 is not the reader's
 			line += " " + tr.T(i18n.ZoneSubOther, esc(zoneLabelShort(tr, s.TZ, now), 40))
 		}
@@ -124,7 +140,7 @@ func subscriptionsText(tr i18n.Printer, now time.Time, subs []domain.Subscriptio
 		if at := next(s, now); !at.IsZero() {
 			line += "\n    " + tr.T(i18n.SubNext, tr.DateTime(at))
 		}
-		if all && !s.LastSentAt.IsZero() {
+		if p.all && !s.LastSentAt.IsZero() {
 			line += "\n    " + tr.T(i18n.SubLast, tr.DateTime(s.LastSentAt), deliveryState(tr, s.LastState, s.LastReason))
 		}
 		lines = append(lines, line)
@@ -132,22 +148,25 @@ func subscriptionsText(tr i18n.Printer, now time.Time, subs []domain.Subscriptio
 	return fitLines(tr, header, lines, 0, tr.T(i18n.SubHelp), maxText)
 }
 
-func subscriptionsKeyboard(tr i18n.Printer, u domain.User, subs []domain.Subscription, all bool) *tele.ReplyMarkup {
-	flag := "0"
-	if all {
+func subscriptionsKeyboard(tr i18n.Printer, u domain.User, p subscriptionPage) *tele.ReplyMarkup {
+	flag, page := "0", strconv.Itoa(p.page)
+	if p.all {
 		flag = "1"
 	}
 	var rows [][]tele.Btn
-	for i, s := range subs {
-		n := strconv.Itoa(i + 1)
+	for i, s := range p.subs {
+		n := strconv.Itoa(p.first + i + 1)
 		id := strconv.FormatInt(s.ID, 10)
 		only := tr.T(i18n.SubOnlyChangedOff)
 		if s.OnlyChanged {
 			only = tr.T(i18n.SubOnlyChangedOn)
 		}
-		rows = append(rows, row(button(btnUnsub, "✖ "+n, id, flag), button(btnSubOnly, n+": "+only, id, flag)))
+		rows = append(rows, row(button(btnUnsub, "✖ "+n, id, flag, page), button(btnSubOnly, n+": "+only, id, flag, page)))
 	}
-	if !all {
+	rows = append(rows, pageNav(tr, p.page, p.pages, func(label string, to int) tele.Btn {
+		return button(btnSubPage, label, flag, strconv.Itoa(to))
+	}))
+	if !p.all {
 		var presets []tele.Btn
 		for _, code := range subPresetOrder {
 			presets = append(presets, button(btnSubPreset, "➕ "+tr.T(i18n.Key("subpreset."+code)), code))
@@ -156,7 +175,7 @@ func subscriptionsKeyboard(tr i18n.Printer, u domain.User, subs []domain.Subscri
 	}
 	var last []tele.Btn
 	if u.Role.AtLeast(domain.RoleAdmin) {
-		if all {
+		if p.all {
 			last = append(last, button(btnSubMine, tr.T(i18n.SubMine)))
 		} else {
 			last = append(last, button(btnSubAll, tr.T(i18n.SubAll)))
