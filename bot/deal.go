@@ -67,14 +67,18 @@ func (h *Handler) onDeals(c tele.Context) error {
 	ctx, cancel := h.ctx(c)
 	defer cancel()
 	u := user(c)
-	f := domain.DealFilter{ByPrice: l.byPrice, Offset: l.page * dealsPerPage, Limit: dealsPerPage}
+	f := domain.DealFilter{ByPrice: l.byPrice, Limit: dealsPerPage}
 	if l.mine {
 		f.ResponsibleID = u.CRMUserID
 	}
-	deals, total, err := h.store.Deals(ctx, f)
+	deals, total, page, err := fetchPage(l.page, dealsPerPage, func(offset int) ([]domain.Deal, int, error) {
+		f.Offset = offset
+		return h.store.Deals(ctx, f)
+	})
 	if err != nil {
 		return err
 	}
+	l.page = page
 	tr := h.printer(c)
 	return h.showScreen(c, dealListText(tr, h.cfg.Now(), l, deals, total), dealListKeyboard(tr, u, l, deals, total, h.deals.AccountURL()))
 }

@@ -1,6 +1,7 @@
 package bot_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -293,5 +294,30 @@ func TestAbandonedTaskFlowLetsGo(t *testing.T) {
 	tg.SendText(admin, "Заказать воду в офис")
 	if m := tg.WaitForText(t, admin.ID); !strings.Contains(m.Text, "Заказать воду в офис") || !m.HasButton("🔴 Высокий") {
 		t.Fatalf("title step: %q %v", m.Text, m.Buttons())
+	}
+}
+
+// TestListThatShrankShowsItsLastPage: the only task on page 2 is done;
+// back to the list, the user sees page 1, not an empty page.
+func TestListThatShrankShowsItsLastPage(t *testing.T) {
+	tg, _, _ := startTasks(t)
+	for i := range 6 {
+		tg.SendText(admin, fmt.Sprintf("/task Задача %d завтра", i+1))
+		tg.WaitForText(t, admin.ID)
+	}
+	tg.SendText(admin, "/tasks")
+	card := tg.WaitForPhoto(t, admin.ID)
+	for _, press := range []string{"📋 Список задач", "Далее ▶", "6", "✅ Готово"} {
+		if press == "✅ Готово" {
+			tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "▶ В работе"))
+			card = tg.WaitForEdit(t, card)
+		}
+		tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, press))
+		card = tg.WaitForEdit(t, card)
+	}
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "◀ К списку"))
+	card = tg.WaitForEdit(t, card)
+	if strings.Contains(card.Caption, "пусто") || !strings.Contains(card.Caption, "1. ") || card.HasButton("Далее ▶") {
+		t.Fatalf("list after it shrank: %q %v", card.Caption, card.Buttons())
 	}
 }

@@ -41,6 +41,20 @@ func pageNav(tr i18n.Printer, page, pages int, turn func(label string, page int)
 	return nav
 }
 
+// fetchPage reads page of a list, per to a page, and the last page instead
+// when the list has shrunk below page since its button was sent (a task
+// done, a deal won): the user sees rows, not an empty page. It returns the
+// rows, the list's total and the page shown.
+func fetchPage[T any](page, per int, fetch func(offset int) ([]T, int, error)) ([]T, int, int, error) {
+	items, total, err := fetch(page * per)
+	if err != nil || len(items) > 0 || page == 0 {
+		return items, total, page, err
+	}
+	page, _, _ = pageOf(page, total, per)
+	items, total, err = fetch(page * per)
+	return items, total, page, err
+}
+
 // pageOf clamps page into the pages of total items, per to a page, and
 // returns it with the bounds of its items: a list may have shrunk since
 // its button was sent.

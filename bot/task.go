@@ -80,10 +80,13 @@ func (h *Handler) showTaskList(c tele.Context, ref listRef) error {
 	ctx, cancel := h.ctx(c)
 	defer cancel()
 	u := user(c)
-	tasks, total, err := h.tasks.List(ctx, u, ref.status, ref.page*tasksPerPage, tasksPerPage)
+	tasks, total, page, err := fetchPage(ref.page, tasksPerPage, func(offset int) ([]domain.Task, int, error) {
+		return h.tasks.List(ctx, u, ref.status, offset, tasksPerPage)
+	})
 	if err != nil {
 		return err
 	}
+	ref.page = page
 	counts, err := h.tasks.StatusCounts(ctx, u)
 	if err != nil {
 		return err

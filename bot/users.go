@@ -27,15 +27,11 @@ func (h *Handler) onUsersPage(c tele.Context) error {
 func (h *Handler) showUsers(c tele.Context, page int) error {
 	ctx, cancel := h.ctx(c)
 	defer cancel()
-	users, total, err := h.store.Users(ctx, page*usersPerPage, usersPerPage)
+	users, total, page, err := fetchPage(page, usersPerPage, func(offset int) ([]domain.User, int, error) {
+		return h.store.Users(ctx, offset, usersPerPage)
+	})
 	if err != nil {
 		return err
-	}
-	if len(users) == 0 && page > 0 {
-		page = (total - 1) / usersPerPage
-		if users, total, err = h.store.Users(ctx, page*usersPerPage, usersPerPage); err != nil {
-			return err
-		}
 	}
 	tr := h.printer(c)
 	return h.showText(c, usersText(tr, users, total, page), usersKeyboard(tr, users, total, page))
