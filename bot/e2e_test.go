@@ -325,3 +325,41 @@ func TestGroupChat(t *testing.T) {
 		t.Errorf("groups recorded: %d", c.Chats)
 	}
 }
+
+// TestAdminMenuFollowsTheRole: someone made an admin in /users gets the
+// admin commands in their chat's menu, in every language, and loses them
+// when no longer an admin.
+func TestAdminMenuFollowsTheRole(t *testing.T) {
+	tg, _ := start(t)
+	approve(t, tg, newcomer)
+	scope := "chat:" + itoa(newcomer.ID)
+	has := func(lang, name string) bool {
+		for _, c := range tg.CommandsInScope(scope, lang) {
+			if c.Command == name {
+				return true
+			}
+		}
+		return false
+	}
+	if has("", "users") {
+		t.Fatal("an employee has the admin menu")
+	}
+	tg.SendText(admin, "/users")
+	list := tg.WaitForText(t, admin.ID)
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, list, "Борис · Сотрудник"))
+	card := tg.WaitForEdit(t, list)
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "Администратор"))
+	card = tg.WaitForEdit(t, card)
+	for _, lang := range []string{"", "ru", "en"} {
+		if !has(lang, "users") || !has(lang, "status") {
+			t.Errorf("new admin's menu %q: %v", lang, tg.CommandsInScope(scope, lang))
+		}
+	}
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "Менеджер"))
+	tg.WaitForEdit(t, card)
+	for _, lang := range []string{"", "ru", "en"} {
+		if has(lang, "users") {
+			t.Errorf("former admin's menu %q still has /users", lang)
+		}
+	}
+}

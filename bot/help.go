@@ -1,7 +1,10 @@
 package bot
 
 import (
+	"cmp"
+	"context"
 	"strings"
+	"time"
 
 	tele "gopkg.in/telebot.v3"
 
@@ -47,7 +50,8 @@ func menu(tr i18n.Printer, admin bool) []tele.Command {
 }
 
 // SetCommands publishes the menu in both languages, and the longer admin
-// menu in each configured admin's chat.
+// menu in the chat of every admin: the configured ones and those promoted
+// in /users.
 func (h *Handler) SetCommands() error {
 	for _, l := range domain.Langs {
 		tr := i18n.New(l, h.cfg.Loc)
@@ -62,15 +66,40 @@ func (h *Handler) SetCommands() error {
 		if err := h.bot.SetCommands(menu(tr, false), code); err != nil {
 			return err
 		}
-		for _, id := range h.cfg.Admins {
-			scope := tele.CommandScope{Type: tele.CommandScopeChat, ChatID: id}
-			if err := h.bot.SetCommands(menu(tr, true), scope, code); err != nil {
-				// An admin who has not opened the bot yet has no chat.
-				h.log.Warn("set admin commands", "admin", id, "err", err)
-			}
-		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	stored, err := h.store.UsersWithRole(ctx, domain.RoleAdmin)
+	if err != nil {
+		return err
+	}
+	for _, a := range domain.WithConfiguredAdmins(stored, h.cfg.Admins) {
+		h.setAdminMenu(a.ID, true)
 	}
 	return nil
+}
+
+// setAdminMenu gives an admin's chat the menu with the admin commands, in
+// every language and for any other (Russian), or takes it away again.
+// Failures are logged: an admin who has not opened the bot has no chat.
+func (h *Handler) setAdminMenu(id int64, admin bool) {
+	scope := tele.CommandScope{Type: tele.CommandScopeChat, ChatID: id}
+	for _, l := range append([]domain.Lang{""}, domain.Langs...) {
+		opts := []any{scope}
+		if l != "" {
+			opts = append(opts, string(l))
+		}
+		var err error
+		if admin {
+			tr := i18n.New(cmp.Or(l, domain.LangRU), h.cfg.Loc)
+			err = h.bot.SetCommands(append([]any{menu(tr, true)}, opts...)...)
+		} else {
+			err = h.bot.DeleteCommands(opts...)
+		}
+		if err != nil {
+			h.log.Warn("admin command menu", "user", id, "admin", admin, "err", err)
+		}
+	}
 }
 
 // handleHelp lists what the user may do.

@@ -89,6 +89,9 @@ func (h *Handler) onRole(c tele.Context) error {
 	if err := h.showText(c, userCardText(tr, u), userCardKeyboard(tr, u, page)); err != nil {
 		return err
 	}
+	if (before.Role == domain.RoleAdmin) != (role == domain.RoleAdmin) {
+		h.setAdminMenu(id, role == domain.RoleAdmin)
+	}
 	if before.Role == domain.RolePending && role != domain.RolePending {
 		return h.tellDecision(u)
 	}
