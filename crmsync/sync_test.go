@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"slices"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -228,7 +229,10 @@ func TestUsersForbiddenIsSkipped(t *testing.T) {
 
 func TestAccountBlockStopsSync(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t, envOptions{})
+	var later atomic.Int64 // how far the syncer's clock is ahead
+	e := newEnv(t, envOptions{config: func(c *crmsync.Config) {
+		c.Now = func() time.Time { return time.Now().Add(time.Duration(later.Load())) }
+	}})
 	e.seedAccount(3, 10, 0)
 	e.srv.Block(true)
 	for range 2 {
@@ -245,12 +249,15 @@ func TestAccountBlockStopsSync(t *testing.T) {
 	if got := e.blocked.Load(); got != 1 {
 		t.Errorf("OnBlocked called %d times, want 1", got)
 	}
-	// Support lifted the block and an admin said so.
+	// Support lifted the block; the run after the rest finds out.
 	e.srv.Block(false)
-	e.client.Unblock()
+	if err := e.sync.Run(context.Background()); !errors.Is(err, amocrm.ErrAccountBlocked) {
+		t.Fatalf("Run before the rest is over: %v", err)
+	}
+	later.Store(int64(crmsync.DefaultBlockedProbe + time.Minute))
 	e.run(t)
 	if c := e.counts(t); c.Deals != 10 {
-		t.Errorf("deals after unblock = %d, want 10", c.Deals)
+		t.Errorf("deals after the block was lifted = %d, want 10", c.Deals)
 	}
 }
 

@@ -48,6 +48,9 @@ const (
 	DefaultForbiddenRetry = 24 * time.Hour
 	// DefaultDebounce gathers a burst of webhooks into one sync.
 	DefaultDebounce = 2 * time.Second
+	// DefaultBlockedProbe is how long a blocked account rests between
+	// tries: support takes hours to lift a block, not minutes.
+	DefaultBlockedProbe = 30 * time.Minute
 	// DefaultMaxWebhookBody bounds a webhook; a batch of events with custom
 	// fields is a few kilobytes.
 	DefaultMaxWebhookBody = 1 << 20
@@ -67,6 +70,7 @@ type Config struct {
 	ForbiddenRetry time.Duration // users skipped this long after a 403
 	Debounce       time.Duration // webhook coalescing window
 	MaxWebhookBody int64         // bytes
+	BlockedProbe   time.Duration // how long a blocked account rests before a run tries again
 	// OnBlocked is called once when amoCRM blocks the account for too many
 	// requests. Syncing stops until the client is unblocked
 	// (amocrm.Client.Unblock); the app alerts admins, since only amoCRM
@@ -121,6 +125,7 @@ func New(client *amocrm.Client, store Store, cfg Config) *Syncer {
 	cfg.ForbiddenRetry = orDefault(cfg.ForbiddenRetry, DefaultForbiddenRetry)
 	cfg.Debounce = orDefault(cfg.Debounce, DefaultDebounce)
 	cfg.MaxWebhookBody = orDefault(cfg.MaxWebhookBody, DefaultMaxWebhookBody)
+	cfg.BlockedProbe = orDefault(cfg.BlockedProbe, DefaultBlockedProbe)
 	if cfg.LookupChunk <= 0 || cfg.LookupChunk > amocrm.PageLimit {
 		cfg.LookupChunk = DefaultLookupChunk
 	}
@@ -277,12 +282,17 @@ func (s *Syncer) runEntity(ctx context.Context, e domain.SyncEntity) error {
 
 // checkBlocked refuses to start while the account is blocked, without a
 // request: the client would refuse anyway, and OnBlocked was already
-// called. After amocrm.Client.Unblock syncing resumes.
+// called. Only amoCRM's support lifts a block, so every BlockedProbe the
+// next run is let through to try: its first request finds out, and one
+// request half-hourly cannot make a block worse. After
+// amocrm.Client.Unblock syncing resumes too.
 func (s *Syncer) checkBlocked() error {
 	if !s.blocked.Load() {
 		return nil
 	}
-	if s.client.Stats().BlockedAt.IsZero() {
+	at := s.client.Stats().BlockedAt
+	if at.IsZero() || s.cfg.Now().Sub(at) >= s.cfg.BlockedProbe {
+		s.client.Unblock()
 		s.blocked.Store(false)
 		return nil
 	}
