@@ -61,10 +61,14 @@ type Handler struct {
 	log     *slog.Logger
 	started time.Time
 
-	slots    chan struct{}   // bounds concurrently running handlers
-	inflight sync.WaitGroup  // handlers and their follow-ups still running, for shutdown
-	life     context.Context // cancelled by Wait: follow-ups wrap up
-	stop     context.CancelFunc
+	slots    chan struct{}  // bounds concurrently running handlers
+	inflight sync.WaitGroup // handlers and their follow-ups still running, for shutdown
+	// dealLists is the deals list each user saw last (user ID → dealList),
+	// where a deal card's "back to the list" returns: the card's buttons
+	// have no room left to carry it.
+	dealLists sync.Map
+	life      context.Context // cancelled by Wait: follow-ups wrap up
+	stop      context.CancelFunc
 
 	updates, errors, running atomic.Int64
 }

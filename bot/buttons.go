@@ -35,7 +35,7 @@ var (
 	btnSubMine   = &tele.Btn{Unique: "sub_mine"}   // no data
 	btnDigestNow = &tele.Btn{Unique: "digest_now"} // no data
 
-	btnDeals   = &tele.Btn{Unique: "deals"}    // Data: sort (i/p)|mine (0/1)|page
+	btnDeals   = &tele.Btn{Unique: "deals"}    // Data: sort (i/p)|mine (0/1)|page, or "back" to the last one seen
 	btnDeal    = &tele.Btn{Unique: "deal"}     // Data: lead ID[|menu[page]]
 	btnDealSet = &tele.Btn{Unique: "deal_set"} // Data: lead ID|field|value[|value]
 	btnDealAsk = &tele.Btn{Unique: "deal_ask"} // Data: lead ID|question

@@ -58,9 +58,18 @@ func parseDealList(args []string) (dealList, bool) {
 	return dealList{byPrice: args[0] == "p", mine: args[1] == "1", page: p}, ok
 }
 
+// dealListBack is the data of a deal card's "back to the list": the list
+// the user last saw, kept in memory (after a restart, the first page).
+const dealListBack = "back"
+
 // onDeals shows a page of active deals.
 func (h *Handler) onDeals(c tele.Context) error {
 	l, ok := parseDealList(strings.Split(c.Callback().Data, "|"))
+	if c.Callback().Data == dealListBack {
+		last, _ := h.dealLists.Load(user(c).ID)
+		l, _ = last.(dealList)
+		ok = true
+	}
 	if !ok {
 		return h.onStaleButton(c)
 	}
@@ -79,6 +88,7 @@ func (h *Handler) onDeals(c tele.Context) error {
 		return err
 	}
 	l.page = page
+	h.dealLists.Store(u.ID, l)
 	tr := h.printer(c)
 	return h.showScreen(c, dealListText(tr, h.cfg.Now(), l, deals, total), dealListKeyboard(tr, u, l, deals, total, h.deals.AccountURL()))
 }

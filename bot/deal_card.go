@@ -141,7 +141,7 @@ func dealCardKeyboard(tr i18n.Printer, u domain.User, d domain.Deal, menu string
 			row(button(btnDeal, "👤 "+tr.T(i18n.DealResponsible), id, "r"), button(btnDealAsk, "💰 "+tr.T(i18n.DealPrice), id, "price")),
 			row(button(btnDealAsk, "✉️ "+tr.T(i18n.DealMessage), id, "msg")))
 	}
-	last := []tele.Btn{button(btnDeals, "◀ "+tr.T(i18n.BackToList), dealList{}.data()...), button(btnArea, tr.T(i18n.Home), string(areaHome))}
+	last := []tele.Btn{button(btnDeals, "◀ "+tr.T(i18n.BackToList), dealListBack), button(btnArea, tr.T(i18n.Home), string(areaHome))}
 	if dealURL != "" {
 		rows = append(rows, row(tele.Btn{Text: tr.T(i18n.DealOpenAmo), URL: dealURL}))
 	}

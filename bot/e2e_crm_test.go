@@ -359,3 +359,30 @@ func TestResponsiblePickerPages(t *testing.T) {
 		t.Fatalf("responsible in amoCRM: %d", got.ResponsibleUserID)
 	}
 }
+
+// TestDealCardBackToTheSameList: from a deal opened on page 2 of the
+// deals by price, "back to the list" returns to that page and order.
+func TestDealCardBackToTheSameList(t *testing.T) {
+	amo := amocrmtest.NewServer(t)
+	amo.AddLeads(40)
+	tg := telegramtest.NewServer(t)
+	tg.OpenChat(admin)
+	a := apptest.Start(t, apptest.Config{TelegramURL: tg.URL, Admins: []int64{admin.ID}, AmoCRMURL: amo.URL, AmoCRMToken: amo.Token()})
+	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if _, total, _ := a.DB.Deals(t.Context(), domain.DealFilter{Limit: 1}); total > 5 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the deals were not synced")
+		}
+	}
+	tg.SendText(admin, "/crm")
+	card := tg.WaitForPhoto(t, admin.ID)
+	for _, press := range []string{"📋 Активные сделки", "⇅ По сумме", "Далее ▶", "6", "◀ К списку"} {
+		tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, press))
+		card = tg.WaitForEdit(t, card)
+	}
+	if !strings.Contains(card.Caption, "самые крупные") || !strings.Contains(card.Caption, "стр. 2") {
+		t.Fatalf("back from the card: %q", card.Caption)
+	}
+}
