@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"fmt"
 	"time"
 
 	"processet/charts"
@@ -51,12 +50,7 @@ func tasksCaption(tr i18n.Printer, now time.Time, s domain.TaskSummary) string {
 	}
 	var lines []string
 	for _, t := range s.Top {
-		who := t.AssigneeName
-		if who == "" {
-			who = tr.T(i18n.Nobody)
-		}
-		lines = append(lines, fmt.Sprintf("%s <b>%s</b> — %s\n    %s · ⏳ %s", priorityMark(t.Priority),
-			esc(t.Title, 70), esc(who, 30), deadlineText(tr, now, t), tr.Duration(now.Sub(t.LastActivity))))
+		lines = append(lines, taskLine(tr, now, t))
 	}
 	return fitLines(tr, header, lines, s.Active-len(s.Top), asOf(tr, now), maxCaption)
 }
