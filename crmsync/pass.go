@@ -86,8 +86,11 @@ func (s *Syncer) paged(ctx context.Context, e domain.SyncEntity, st domain.SyncS
 	if sweepErr != nil {
 		return sweepErr
 	}
-	if e == domain.SyncDeletedLeads {
-		return s.recheck(ctx)
+	switch e {
+	case domain.SyncDeletedLeads:
+		return s.recheck(ctx, domain.SyncLeads)
+	case domain.SyncTasks:
+		return s.recheck(ctx, domain.SyncTasks)
 	}
 	return nil
 }
@@ -157,15 +160,21 @@ func (s *Syncer) walk(ctx context.Context, pg *pager) error {
 // Most were deleted in amoCRM; a few were skipped because a deletion
 // shifted the pages under the walk, and come back.
 func (s *Syncer) sweep(ctx context.Context, e domain.SyncEntity, since time.Time) error {
+	return s.lookUpUnseen(ctx, e, since, 0)
+}
+
+// lookUpUnseen looks up by ID the leads or tasks not seen since before,
+// at most limit of them (0: all), the longest unseen first.
+func (s *Syncer) lookUpUnseen(ctx context.Context, e domain.SyncEntity, before time.Time, limit int) error {
 	switch e {
 	case domain.SyncLeads:
-		ids, err := s.store.UnseenDeals(ctx, since, 0)
+		ids, err := s.store.UnseenDeals(ctx, before, limit)
 		if err != nil {
 			return err
 		}
 		return s.syncLeadIDs(ctx, ids)
 	case domain.SyncTasks:
-		ids, err := s.store.UnseenCRMTasks(ctx, since, 0)
+		ids, err := s.store.UnseenCRMTasks(ctx, before, limit)
 		if err != nil {
 			return err
 		}
@@ -174,20 +183,17 @@ func (s *Syncer) sweep(ctx context.Context, e domain.SyncEntity, since time.Time
 	return nil
 }
 
-// recheck looks up a few chunks of the leads seen longest ago. amoCRM's
-// list of deleted leads forgets a lead once it can no longer be restored,
-// so a lead deleted while the sync was down that long would otherwise stay
-// on the dashboards.
-func (s *Syncer) recheck(ctx context.Context) error {
+// recheck looks up a few chunks of the leads or tasks seen longest ago.
+// amoCRM's list of deleted leads forgets a lead once it can no longer be
+// restored, and tasks have no such list at all, so a row deleted without
+// a webhook reaching us would otherwise stay on the dashboards until the
+// next full pass.
+func (s *Syncer) recheck(ctx context.Context, e domain.SyncEntity) error {
 	if s.cfg.RecheckBatches <= 0 {
 		return nil
 	}
-	ids, err := s.store.UnseenDeals(ctx, s.cfg.Now().Add(-s.cfg.RecheckAge), s.cfg.RecheckBatches*s.cfg.LookupChunk)
-	if err != nil {
-		return err
-	}
-	if err := s.syncLeadIDs(ctx, ids); err != nil {
-		return fmt.Errorf("recheck leads: %w", err)
+	if err := s.lookUpUnseen(ctx, e, s.cfg.Now().Add(-s.cfg.RecheckAge), s.cfg.RecheckBatches*s.cfg.LookupChunk); err != nil {
+		return fmt.Errorf("recheck %s: %w", e, err)
 	}
 	return nil
 }

@@ -154,6 +154,25 @@ func TestRecheckFindsLeadsGoneLongAgo(t *testing.T) {
 	}
 }
 
+// TestRecheckFindsTasksGoneLongAgo: tasks have no list of deleted ones;
+// a task deleted without a webhook leaves the dashboards on the recheck,
+// not a week later with the next full pass.
+func TestRecheckFindsTasksGoneLongAgo(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, envOptions{config: func(c *crmsync.Config) { c.RecheckAge = time.Millisecond }})
+	e.seedAccount(2, 5, 10)
+	e.run(t)
+	ghost := domain.CRMTask{ID: 1, Text: "Призрак", CompleteTill: time.Now(), CreatedAt: time.Now(), UpdatedAt: time.Now()}
+	if err := e.db.UpsertCRMTasks(context.Background(), []domain.CRMTask{ghost}, nil); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(2 * time.Millisecond)
+	e.run(t)
+	if c := e.counts(t); c.CRMTasks != 10 {
+		t.Errorf("amoCRM tasks = %d, want the 10 amoCRM has", c.CRMTasks)
+	}
+}
+
 // interruptedRun seeds 900 leads (4 pages), lets interrupt stop the first
 // run after page 2 has committed, and checks that the second run asks for
 // pages 3 and 4 only and ends with everything stored.
