@@ -37,6 +37,15 @@ type Service struct {
 	loc     *time.Location
 	now     func() time.Time
 	log     *slog.Logger
+
+	// slot is the run of the schedule slot that fired last: every
+	// subscription due in the same minute (most are at 09:00) shares its
+	// dashboard and pictures instead of computing and drawing its own.
+	slot struct {
+		mu  sync.Mutex
+		at  time.Time
+		run *run
+	}
 }
 
 // New returns a digest service.
@@ -78,9 +87,24 @@ func (r *run) picture(ctx context.Context, lang domain.Lang) ([]byte, error) {
 	return p, nil
 }
 
+// drawAll draws the picture in every language, before a delivery's
+// transaction: drawing takes a render slot, and a transaction waiting for
+// one would hold its database connection all the while.
+func (r *run) drawAll(ctx context.Context) error {
+	for _, l := range domain.Langs {
+		if _, err := r.picture(ctx, l); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // deliver enqueues one subscription's digest and records its snapshot.
 // force sends even when nothing changed (a manager pressed the button).
 func (r *run) deliver(ctx context.Context, id int64, key, batch string, force bool) (sent bool, err error) {
+	if err := r.drawAll(ctx); err != nil {
+		return false, err
+	}
 	err = r.s.db.DeliverDigest(ctx, id, func(ctx context.Context, tx pgx.Tx, sub domain.Subscription) (domain.Snapshot, string, error) {
 		snap := domain.SnapshotOf(r.home)
 		changes := snap.Changes(sub.Last)
@@ -144,7 +168,7 @@ func (s *Service) SendNow(ctx context.Context) (batch string, queued int, err er
 // that fired. The slot is in the key, so a slot fired twice (a restart, a
 // second instance) is delivered once.
 func (s *Service) SendScheduled(ctx context.Context, id int64, slot time.Time) error {
-	r, err := s.newRun(ctx)
+	r, err := s.slotRun(ctx, slot)
 	if err != nil {
 		return err
 	}
@@ -154,6 +178,22 @@ func (s *Service) SendScheduled(ctx context.Context, id int64, slot time.Time) e
 		return nil // cancelled meanwhile
 	}
 	return err
+}
+
+// slotRun is the run shared by the subscriptions of one schedule slot;
+// the first to fire computes it while the others wait.
+func (s *Service) slotRun(ctx context.Context, slot time.Time) (*run, error) {
+	s.slot.mu.Lock()
+	defer s.slot.mu.Unlock()
+	if s.slot.run != nil && s.slot.at.Equal(slot) {
+		return s.slot.run, nil
+	}
+	r, err := s.newRun(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s.slot.at, s.slot.run = slot, r
+	return r, nil
 }
 
 // Report is how a batch of digests went, in domain terms.

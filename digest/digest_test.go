@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -166,5 +167,48 @@ func TestSendNowGoesOnPastAFailure(t *testing.T) {
 	addSub(t, db, 43, "0 9 * * *") // an address, after the chat
 	if _, queued, err := svc.SendNow(ctx); err != nil || queued != 1 {
 		t.Fatalf("send now: %d queued (%v), want the address's one", queued, err)
+	}
+}
+
+// countingComposer counts the pictures drawn.
+type countingComposer struct {
+	fakeComposer
+	pictures atomic.Int32
+}
+
+func (c *countingComposer) Picture(ctx context.Context, l domain.Lang, h domain.Home) ([]byte, error) {
+	c.pictures.Add(1)
+	return c.fakeComposer.Picture(ctx, l, h)
+}
+
+// TestOneSlotDrawsOnce: the subscriptions due in the same minute share
+// one dashboard and one picture per language; the next slot draws anew.
+func TestOneSlotDrawsOnce(t *testing.T) {
+	db, _, out := setup(t)
+	composer := &countingComposer{}
+	now := func() time.Time { return time.Date(2026, 11, 24, 9, 0, 0, 0, msk) }
+	svc := digest.New(db, out, composer, msk, now, nil)
+	slot := time.Date(2026, 11, 24, 9, 0, 0, 0, msk)
+	var ids []int64
+	for chat := int64(50); chat < 53; chat++ {
+		ids = append(ids, addSub(t, db, chat, "0 9 * * *").ID)
+	}
+	for _, id := range ids {
+		if err := svc.SendScheduled(context.Background(), id, slot); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var n int
+	if err := db.Pool().QueryRow(context.Background(), `select count(*) from outbox_messages`).Scan(&n); err != nil || n != 3 {
+		t.Fatalf("%d messages (%v), want 3", n, err)
+	}
+	if got := composer.pictures.Load(); got != int32(len(domain.Langs)) {
+		t.Errorf("%d pictures drawn for one slot, want one per language (%d)", got, len(domain.Langs))
+	}
+	if err := svc.SendScheduled(context.Background(), ids[0], slot.Add(24*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if got := composer.pictures.Load(); got != 2*int32(len(domain.Langs)) {
+		t.Errorf("%d pictures after the next slot, want %d", got, 2*len(domain.Langs))
 	}
 }
