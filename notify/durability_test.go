@@ -123,11 +123,7 @@ func TestRestartMidFanOut(t *testing.T) {
 	for total(tg) < 6 {
 		time.Sleep(10 * time.Millisecond)
 	}
-	began := time.Now()
 	stop(t, first)
-	if d := time.Since(began); d > 5*time.Second {
-		t.Errorf("stop took %v", d)
-	}
 	sent := total(tg)
 	b, err := first.BatchStatus(ctx, "restart")
 	if err != nil {
