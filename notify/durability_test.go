@@ -17,6 +17,7 @@ import (
 
 	"processet/domain"
 	"processet/internal/telegramtest"
+	"processet/internal/testwait"
 	"processet/notify"
 )
 
@@ -120,9 +121,7 @@ func TestRestartMidFanOut(t *testing.T) {
 	if err := first.Start(ctx); err != nil {
 		t.Fatal(err)
 	}
-	for total(tg) < 6 {
-		time.Sleep(10 * time.Millisecond)
-	}
+	testwait.Eventually(t, "six sends in flight", func() bool { return total(tg) >= 6 })
 	stop(t, first)
 	sent := total(tg)
 	b, err := first.BatchStatus(ctx, "restart")

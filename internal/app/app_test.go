@@ -16,6 +16,7 @@ import (
 	"processet/internal/apptest"
 	"processet/internal/telegramtest"
 	"processet/internal/testdb"
+	"processet/internal/testwait"
 )
 
 func TestMain(m *testing.M) { os.Exit(testdb.Main(m)) }
@@ -72,12 +73,10 @@ func TestHealthAndMetrics(t *testing.T) {
 	apptest.Start(t, apptest.Config{TelegramURL: tg.URL, Admins: []int64{1}, HTTPAddr: addr})
 	var resp *http.Response
 	var err error
-	for range 100 {
-		if resp, err = http.Get("http://" + addr + "/healthz"); err == nil {
-			break
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	testwait.Until(testwait.Timeout, func() bool {
+		resp, err = http.Get("http://" + addr + "/healthz")
+		return err == nil
+	})
 	if err != nil || resp.StatusCode != http.StatusOK {
 		t.Fatalf("healthz: %v %v", resp, err)
 	}
