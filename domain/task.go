@@ -58,7 +58,7 @@ func (t Task) Overdue(now time.Time) bool {
 // TaskSummary is what the tasks dashboard and the home tile show.
 type TaskSummary struct {
 	Total      int // every task except cancelled ones
-	Active     int // new, in progress or on review: "в работе"
+	Active     int // new, in progress or on review: "активных", never "в работе" (that is one status)
 	Overdue    int
 	DoneWeek   int // done in the last seven days
 	ByStatus   map[TaskStatus]int
