@@ -38,7 +38,7 @@ func (h *Handler) handleStatus(c tele.Context) error {
 		h.cfg.Version, tr.Duration(now.Sub(h.started)), tr.DateTime(h.started),
 		db, tr.Decimal(float64(ping.Microseconds())/1000, 1),
 		roles[domain.RoleAdmin], roles[domain.RoleManager], roles[domain.RoleEmployee], roles[domain.RolePending],
-		counts.Deals, counts.Companies, counts.CRMTasks, counts.Tasks, counts.Operations, counts.Ideas, counts.Votes, counts.Chats)
+		counts.Deals, counts.Companies, counts.CRMTasks, counts.Tasks, counts.TasksCancelled, counts.Operations, counts.Ideas, counts.Votes, counts.Chats)
 	states, err := h.store.SyncStatus(ctx)
 	if err != nil {
 		return err

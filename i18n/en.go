@@ -77,16 +77,17 @@ var en = map[Key]string{
 	TasksWord:      "tasks",
 
 	TasksTotal:       "All tasks",
+	TasksCancelled:   "cancelled, not counted: %s",
 	TasksActive:      "Active",
 	TasksOverdue:     "Overdue",
 	TasksDoneWeek:    "Done this week",
 	TasksByStatus:    "Tasks by status",
 	TasksByPriority:  "Active by priority",
-	TasksSummaryLine: "All: %s · active: %s · overdue: %s · done this week: %s",
+	TasksSummaryLine: "All but cancelled: %s · active: %s · overdue: %s · done this week: %s",
 	TasksUrgentTitle: "Most urgent tasks:",
 	TasksMine:        "My tasks",
 	TasksNone:        "No active tasks.",
-	TasksAll:         "incl. cancelled",
+	TasksAll:         "not cancelled",
 	NoDeadline:       "no deadline",
 	OverdueBy:        "overdue by %s",
 	DueIn:            "%s left",
@@ -130,7 +131,7 @@ var en = map[Key]string{
 		"/lang — language and time zone",
 	StatusText: "<b>Status</b>\nVersion: %s\nUp: %s (since %s)\nDatabase: %s, answers in %s ms\n" +
 		"Users: admins %d, managers %d, employees %d, awaiting approval %d\n" +
-		"Data: deals %d, companies %d, amoCRM tasks %d, tasks %d, operations %d, ideas %d, votes %d, groups %d",
+		"Data: deals %d, companies %d, amoCRM tasks %d, tasks %d (and %d cancelled), operations %d, ideas %d, votes %d, groups %d",
 	StatusDBEmbedded: "embedded PostgreSQL",
 	StatusDBExternal: "external PostgreSQL",
 

@@ -77,16 +77,17 @@ var ru = map[Key]string{
 	TasksWord:      "задач",
 
 	TasksTotal:       "Всего задач",
+	TasksCancelled:   "отменённые не в счёте: %s",
 	TasksActive:      "Активных",
 	TasksOverdue:     "Просрочено",
 	TasksDoneWeek:    "Сделано за неделю",
 	TasksByStatus:    "Задачи по статусам",
 	TasksByPriority:  "Активные по приоритетам",
-	TasksSummaryLine: "Всего: %s · активных: %s · просрочено: %s · сделано за неделю: %s",
+	TasksSummaryLine: "Всего без отменённых: %s · активных: %s · просрочено: %s · сделано за неделю: %s",
 	TasksUrgentTitle: "Срочные задачи:",
 	TasksMine:        "Мои задачи",
 	TasksNone:        "Активных задач нет.",
-	TasksAll:         "с отменёнными",
+	TasksAll:         "без отменённых",
 	NoDeadline:       "без срока",
 	OverdueBy:        "просрочено на %s",
 	DueIn:            "осталось %s",
@@ -130,7 +131,7 @@ var ru = map[Key]string{
 		"/lang — язык и часовой пояс",
 	StatusText: "<b>Состояние</b>\nВерсия: %s\nРаботает: %s (с %s)\nБаза данных: %s, отвечает за %s мс\n" +
 		"Пользователи: админов %d, менеджеров %d, сотрудников %d, ждут одобрения %d\n" +
-		"Данные: сделок %d, компаний %d, задач amoCRM %d, задач %d, операций %d, идей %d, голосов %d, групп %d",
+		"Данные: сделок %d, компаний %d, задач amoCRM %d, задач %d (и отменённых %d), операций %d, идей %d, голосов %d, групп %d",
 	StatusDBEmbedded: "встроенная PostgreSQL",
 	StatusDBExternal: "внешняя PostgreSQL",
 

@@ -132,7 +132,7 @@ func TestLoadSeedNeverOverwritesSilently(t *testing.T) {
 		t.Fatalf("replace: %v", err)
 	}
 	c, err := db.Counts(context.Background())
-	if err != nil || c.Deals != 5 || c.Tasks != 5 || c.Ideas != 3 || c.Votes != 3 {
+	if err != nil || c.Deals != 5 || c.Tasks != 4 || c.TasksCancelled != 1 || c.Ideas != 3 || c.Votes != 3 {
 		t.Fatalf("after replace: %+v %v", c, err)
 	}
 }

@@ -26,11 +26,7 @@ func (db *DB) TaskSummary(ctx context.Context, q domain.DashboardQuery) (domain.
 		_, err := pgx.ForEachRow(rows, []any{&status, &priority, &n, &overdue, &doneWeek}, func() error {
 			st := domain.TaskStatus(status)
 			s.ByStatus[st] += n
-			if st != domain.TaskCancelled {
-				s.Total += n
-			}
 			if st.Active() {
-				s.Active += n
 				s.ByPriority[domain.Priority(priority)] += n
 			}
 			s.Overdue += overdue
@@ -40,6 +36,7 @@ func (db *DB) TaskSummary(ctx context.Context, q domain.DashboardQuery) (domain.
 		if err != nil {
 			return fmt.Errorf("task counts: %w", err)
 		}
+		s.Total, s.Active = domain.TaskTotals(s.ByStatus)
 		s.Top, err = urgentTasks(ctx, tx, q.Limit, q.TasksOf)
 		return err
 	})
