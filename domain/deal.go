@@ -59,8 +59,9 @@ type DealSummary struct {
 	Won        int   // deals won, ever
 	WonRevenue int64 // sum of the prices of won deals
 	Companies  int
-	// The headline of the home card: of the deals that were in play during
-	// the last seven days, how many were won in those days.
+	// The headline of the home card: of the deals that were in play this
+	// week (DashboardQuery.ThisWeek, the chart's last bar), how many were
+	// won in it.
 	WeekInPlay int
 	WeekWon    int
 	Weeks      []WeekCount // oldest first

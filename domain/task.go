@@ -80,7 +80,7 @@ type TaskSummary struct {
 	Total      int // every task except cancelled ones (TaskStatus.Counted)
 	Active     int // new, in progress or on review: "активных", never "в работе" (that is one status)
 	Overdue    int
-	DoneWeek   int // done in the last seven days
+	DoneWeek   int // done this week (DashboardQuery.ThisWeek)
 	ByStatus   map[TaskStatus]int
 	ByPriority map[Priority]int // active tasks only
 	Top        []Task           // active tasks, by priority then deadline, at most a page

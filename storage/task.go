@@ -20,7 +20,7 @@ func (db *DB) TaskSummary(ctx context.Context, q domain.DashboardQuery) (domain.
 				count(*) filter (where status in ('new', 'in_progress', 'review') and deadline < $1),
 				count(*) filter (where status = 'done' and done_at >= $2)
 			from tasks where $3 = 0 or assignee_id = $3 or author_id = $3
-			group by status, priority`, q.Now, q.Now.Add(-7*24*time.Hour), q.TasksOf)
+			group by status, priority`, q.Now, q.ThisWeek(), q.TasksOf)
 		var status, priority string
 		var n, overdue, doneWeek int
 		_, err := pgx.ForEachRow(rows, []any{&status, &priority, &n, &overdue, &doneWeek}, func() error {
