@@ -73,6 +73,7 @@ const (
 	CRMWon         Key = "crm.won"
 	CRMWeekNote    Key = "crm.week_note"
 	CRMCompanies   Key = "crm.companies"
+	CRMWithDeals   Key = "crm.companies_note"
 	CRMDynamics    Key = "crm.dynamics"
 	CRMCreated     Key = "crm.created"
 	CRMWonSeries   Key = "crm.won_series"

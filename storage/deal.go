@@ -19,13 +19,14 @@ func (db *DB) DealSummary(ctx context.Context, q domain.DashboardQuery) (domain.
 			select count(*),
 				count(*) filter (where status_id = $1),
 				coalesce(sum(price) filter (where status_id = $1), 0),
-				count(distinct company_id),
+				(select count(*) from crm_companies),
+				count(distinct company_id) filter (where status_id not in ($1, $2)),
 				count(*) filter (where created_at <= $3 and (closed_at is null or closed_at >= $4)),
 				count(*) filter (where status_id = $1 and closed_at >= $4 and closed_at <= $3),
 				count(*) filter (where status_id not in ($1, $2))
 			from crm_leads where not deleted`,
 			domain.StatusWon, domain.StatusLost, q.Now, weekStart,
-		).Scan(&s.Deals, &s.Won, &s.WonRevenue, &s.Companies, &s.WeekInPlay, &s.WeekWon, &s.ActiveAll)
+		).Scan(&s.Deals, &s.Won, &s.WonRevenue, &s.Companies, &s.CompaniesActive, &s.WeekInPlay, &s.WeekWon, &s.ActiveAll)
 		if err != nil {
 			return fmt.Errorf("deal totals: %w", err)
 		}

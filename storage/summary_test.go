@@ -74,7 +74,7 @@ func TestDealSummary(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.Deals != 5 || s.Won != 2 || s.WonRevenue != 1100 || s.Companies != 2 || s.ActiveAll != 2 {
+	if s.Deals != 5 || s.Won != 2 || s.WonRevenue != 1100 || s.Companies != 2 || s.CompaniesActive != 2 || s.ActiveAll != 2 {
 		t.Errorf("totals %+v", s)
 	}
 	if s.WeekInPlay != 3 || s.WeekWon != 1 {
