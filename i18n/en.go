@@ -131,8 +131,8 @@ var en = map[Key]string{
 	HelpPending: "An administrator grants access to the dashboards. Send /start to ask for it.\n" +
 		"/lang — language and time zone",
 	StatusText: "<b>Status</b>\nVersion: %s\nUp: %s (since %s)\nDatabase: %s, answers in %s ms\n" +
-		"Users: admins %d, managers %d, employees %d, awaiting approval %d\n" +
-		"Data: deals %d, companies %d, amoCRM tasks %d, tasks %d (and %d cancelled), Task Mining records %d, ideas %d, votes %d, groups %d",
+		"Users: admins %d, managers %d, employees %d, awaiting approval %d",
+	StatusData:       "Data: deals %d, companies %d, amoCRM tasks %d, tasks %d (and %d cancelled), Task Mining records %d, ideas %d, votes %d, groups %d",
 	StatusDBEmbedded: "embedded PostgreSQL",
 	StatusDBExternal: "external PostgreSQL",
 

@@ -143,6 +143,7 @@ const (
 	HelpIntro        Key = "help.intro"
 	HelpPending      Key = "help.pending"
 	StatusText       Key = "sys.status"
+	StatusData       Key = "sys.status_data"
 	StatusDBEmbedded Key = "sys.db_embedded"
 	StatusDBExternal Key = "sys.db_external"
 
