@@ -80,7 +80,7 @@ func TestDigestToEveryKindOfSubscriber(t *testing.T) {
 	tg.WaitForText(t, admin.ID)
 	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "📨 Рассылка KPI"))
 	second := tg.WaitForPhoto(t, admin.ID)
-	if !strings.Contains(second.Caption, "▲ задач в работе 1") {
+	if !strings.Contains(second.Caption, "▲ активных задач 1") {
 		t.Fatalf("second digest %q", second.Caption)
 	}
 }
