@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"processet/internal/apptest"
 	"processet/internal/smtptest"
 	"processet/internal/telegramtest"
+	"processet/internal/testwait"
 )
 
 // TestDigestToEveryKindOfSubscriber: a user, a group and an e-mail
@@ -120,17 +120,17 @@ func TestSubscriptionsCancelAndAdminSeesAll(t *testing.T) {
 // now (after edits), contains want.
 func waitForBotText(t *testing.T, tg *telegramtest.Server, chatID int64, want string) string {
 	t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
-	for time.Now().Before(deadline) {
+	var text string
+	testwait.Eventually(t, fmt.Sprintf("a bot message with %q in chat %d", want, chatID), func() bool {
 		for _, m := range tg.Messages(chatID) {
 			if m.FromBot && strings.Contains(m.Text, want) {
-				return m.Text
+				text = m.Text
+				return true
 			}
 		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	t.Fatalf("no bot message with %q in chat %d", want, chatID)
-	return ""
+		return false
+	})
+	return text
 }
 
 // TestSubscriptionsPage: a long list of subscriptions comes a page at a
