@@ -78,7 +78,7 @@ var en = map[Key]string{
 	TasksWord:      "tasks",
 
 	TasksTotal:       "All tasks",
-	TasksCancelled:   "cancelled, not counted: %s",
+	TasksCancelled:   "not counting cancelled: %s",
 	TasksActive:      "Active",
 	TasksOverdue:     "Overdue",
 	TasksDoneWeek:    "Done this week",
@@ -88,7 +88,6 @@ var en = map[Key]string{
 	TasksUrgentTitle: "Most urgent tasks:",
 	TasksMine:        "My tasks",
 	TasksNone:        "No active tasks.",
-	TasksAll:         "not cancelled",
 	NoDeadline:       "no deadline",
 	OverdueBy:        "overdue by %s",
 	DueIn:            "%s left",

@@ -97,7 +97,6 @@ const (
 	TasksUrgentTitle Key = "tasks.urgent_title"
 	TasksMine        Key = "tasks.mine"
 	TasksNone        Key = "tasks.none"
-	TasksAll         Key = "tasks.all_but_cancelled"
 	TasksCancelled   Key = "tasks.cancelled_note"
 	NoDeadline       Key = "tasks.no_deadline"
 	OverdueBy        Key = "tasks.overdue_by"

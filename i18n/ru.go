@@ -78,7 +78,7 @@ var ru = map[Key]string{
 	TasksWord:      "задач",
 
 	TasksTotal:       "Всего задач",
-	TasksCancelled:   "отменённые не в счёте: %s",
+	TasksCancelled:   "не считая отменённых: %s",
 	TasksActive:      "Активных",
 	TasksOverdue:     "Просрочено",
 	TasksDoneWeek:    "Сделано на этой неделе",
@@ -88,7 +88,6 @@ var ru = map[Key]string{
 	TasksUrgentTitle: "Срочные задачи:",
 	TasksMine:        "Мои задачи",
 	TasksNone:        "Активных задач нет.",
-	TasksAll:         "без отменённых",
 	NoDeadline:       "без срока",
 	OverdueBy:        "просрочено на %s",
 	DueIn:            "осталось %s",
