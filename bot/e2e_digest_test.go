@@ -97,12 +97,12 @@ func TestSubscriptionsCancelAndAdminSeesAll(t *testing.T) {
 	if !strings.Contains(all.Text, "Борис") || !strings.Contains(all.Text, "каждый день в 18:30") {
 		t.Fatalf("all subscriptions %q", all.Text)
 	}
-	tg.WaitForCallbackAnswer(t, tg.Press(t, newcomer, mine, "1: при изменениях ✗"))
+	tg.WaitForCallbackAnswer(t, tg.Press(t, newcomer, mine, "№1: только при изменениях — выкл"))
 	mine = tg.WaitForEdit(t, mine)
-	if !strings.Contains(mine.Text, "только при изменениях") {
-		t.Fatalf("after toggling %q", mine.Text)
+	if !strings.Contains(mine.Text, "только при изменениях") || !mine.HasButton("№1: только при изменениях — вкл") {
+		t.Fatalf("after toggling %q %v", mine.Text, mine.Buttons())
 	}
-	tg.WaitForCallbackAnswer(t, tg.Press(t, newcomer, mine, "✖ 1"))
+	tg.WaitForCallbackAnswer(t, tg.Press(t, newcomer, mine, "Отписаться №1"))
 	if mine = tg.WaitForEdit(t, mine); !strings.Contains(mine.Text, "Рассылок пока нет") {
 		t.Fatalf("after cancelling %q", mine.Text)
 	}
@@ -143,17 +143,17 @@ func TestSubscriptionsPage(t *testing.T) {
 	}
 	tg.SendText(admin, "/subscribe")
 	list := tg.WaitForText(t, admin.ID)
-	if !strings.Contains(list.Text, "1 из 2") || !list.HasButton("✖ 8") || list.HasButton("✖ 9") {
+	if !strings.Contains(list.Text, "1 из 2") || !list.HasButton("Отписаться №8") || list.HasButton("Отписаться №9") {
 		t.Fatalf("first page: %q %v", list.Text, list.Buttons())
 	}
 	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, list, "Следующие ▶"))
 	list = tg.WaitForEdit(t, list)
-	if !strings.Contains(list.Text, "10. ") || !list.HasButton("✖ 10") || list.HasButton("✖ 1") {
+	if !strings.Contains(list.Text, "10. ") || !list.HasButton("Отписаться №10") || list.HasButton("Отписаться №1") {
 		t.Fatalf("second page: %q %v", list.Text, list.Buttons())
 	}
-	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, list, "✖ 10"))
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, list, "Отписаться №10"))
 	list = tg.WaitForEdit(t, list)
-	if !list.HasButton("✖ 9") || list.HasButton("✖ 10") {
+	if !list.HasButton("Отписаться №9") || list.HasButton("Отписаться №10") {
 		t.Fatalf("after cancelling the 10th: %q %v", list.Text, list.Buttons())
 	}
 }
