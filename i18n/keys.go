@@ -33,6 +33,7 @@ const (
 	Approve             Key = "access.approve"
 	Reject              Key = "access.reject"
 	NotUnderstood       Key = "not_understood"
+	UnknownCommand      Key = "unknown_command"
 
 	// Navigation.
 	Home       Key = "nav.home"
