@@ -262,7 +262,7 @@ func TestUnknownCommand(t *testing.T) {
 	}
 	group := telegramtest.Chat{ID: -100124, Type: "supergroup", Title: "Отдел продаж"}
 	tg.AddBotToGroup(group, admin)
-	tg.SendTextInChat(group, admin, "/foobar")         // maybe another bot's
+	tg.SendTextInChat(group, admin, "/foobar")          // maybe another bot's
 	tg.SendTextInChat(group, admin, "/foobar@otherbot") // another bot's
 	tg.SendTextInChat(group, admin, "/foobar@processet_test_bot")
 	if m := tg.WaitForText(t, group.ID); !strings.Contains(m.Text, "/foobar") {
