@@ -49,6 +49,10 @@ func TestDigestToEveryKindOfSubscriber(t *testing.T) {
 	tg.SendText(admin, "/tasks")
 	card := tg.WaitForPhoto(t, admin.ID)
 	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "📨 Рассылка KPI"))
+	// The progress message comes first, before the manager's own digest.
+	if first := tg.WaitForMessage(t, admin.ID); first.PhotoPNG != nil || first.Source == "" {
+		t.Fatalf("first message after pressing is not the progress message: %+v", first)
+	}
 	own := tg.WaitForPhoto(t, admin.ID)
 	if !strings.Contains(own.Caption, "Сводка KPI") || !strings.Contains(own.Caption, "первая сводка") {
 		t.Fatalf("digest caption %q", own.Caption)
