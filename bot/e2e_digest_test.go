@@ -161,3 +161,35 @@ func TestSubscriptionsPage(t *testing.T) {
 		t.Fatalf("after cancelling the 10th: %q %v", list.Text, list.Buttons())
 	}
 }
+
+// TestSendNowOneDigestPerChat: a chat with three subscriptions gets one
+// digest when a manager sends now, and the report counts it once.
+func TestSendNowOneDigestPerChat(t *testing.T) {
+	tg, _ := start(t)
+	tg.SendText(admin, "/subscribe")
+	screen := tg.WaitForText(t, admin.ID)
+	for _, preset := range []string{"➕ Каждый день 9:00", "➕ Будни 9:00", "➕ Пн 9:00"} {
+		tg.WaitForCallbackAnswer(t, tg.Press(t, admin, screen, preset))
+		screen = tg.WaitForEdit(t, screen)
+	}
+	if !strings.Contains(screen.Text, "3. ") {
+		t.Fatalf("three subscriptions: %q", screen.Text)
+	}
+	tg.SendText(admin, "/tasks")
+	card := tg.WaitForPhoto(t, admin.ID)
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "📨 Рассылка KPI"))
+	tg.WaitForPhoto(t, admin.ID)
+	report := waitForBotText(t, tg, admin.ID, "доставлено 1")
+	if !strings.Contains(report, "не доставлено 0") {
+		t.Fatalf("report %q", report)
+	}
+	photos := 0
+	for _, m := range tg.Messages(admin.ID) {
+		if m.FromBot && m.PhotoPNG != nil && m.ID != card.ID {
+			photos++
+		}
+	}
+	if photos != 1 {
+		t.Fatalf("%d digests in one chat, want 1", photos)
+	}
+}
