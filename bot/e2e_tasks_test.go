@@ -107,7 +107,7 @@ func TestStepByStepCreation(t *testing.T) {
 	// Cancelling the flow saves nothing.
 	tg.SendText(admin, "/task")
 	p := tg.WaitForText(t, admin.ID)
-	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, p, "Отмена"))
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, p, "✖ Отмена"))
 	tg.WaitForEdit(t, p)
 	tg.SendText(admin, "это уже не задача")
 	if r := tg.WaitForText(t, admin.ID); !strings.Contains(r.Text, "Не понял") {

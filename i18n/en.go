@@ -31,6 +31,7 @@ var en = map[Key]string{
 
 	Home:       "🏠 Home",
 	Refresh:    "🔄 Refresh",
+	AskCancel:  "✖ Cancel",
 	Prev:       "Back",
 	Next:       "Next",
 	PrevPage:   "Previous",

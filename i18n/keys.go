@@ -38,6 +38,7 @@ const (
 	// Navigation.
 	Home       Key = "nav.home"
 	Refresh    Key = "nav.refresh"
+	AskCancel  Key = "nav.ask_cancel"
 	Prev       Key = "nav.prev"
 	Next       Key = "nav.next"
 	PrevPage   Key = "nav.prev_page" // in pickers, where "Back" leaves the picker

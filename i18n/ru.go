@@ -31,6 +31,7 @@ var ru = map[Key]string{
 
 	Home:       "🏠 Главная",
 	Refresh:    "🔄 Обновить",
+	AskCancel:  "✖ Отмена",
 	Prev:       "Назад",
 	Next:       "Далее",
 	PrevPage:   "Предыдущие",
