@@ -93,7 +93,7 @@ func TestStepByStepCreation(t *testing.T) {
 	tg.WaitForText(t, admin.ID)
 	tg.SendText(admin, "Сверить акты за квартал")
 	m := tg.WaitForText(t, admin.ID)
-	for _, press := range []string{"🔴 Высокий", "Борис", "Завтра 18:00", "✅ Создать"} {
+	for _, press := range []string{"🔴 Высокий", "Борис", "Завтра", "✅ Создать"} {
 		tg.WaitForCallbackAnswer(t, tg.Press(t, admin, m, press))
 		m = tg.WaitForEdit(t, m)
 	}
