@@ -193,3 +193,32 @@ func TestSendNowOneDigestPerChat(t *testing.T) {
 		t.Fatalf("%d digests in one chat, want 1", photos)
 	}
 }
+
+// TestMailMisconfigurationIsReported: with SMTP_URL requiring STARTTLS
+// from a server that offers none, the digest to an address fails at once
+// with that reason in the delivery report, and /status says what is wrong.
+func TestMailMisconfigurationIsReported(t *testing.T) {
+	mail := smtptest.NewServer(t)
+	tg := telegramtest.NewServer(t)
+	tg.OpenChat(admin)
+	apptest.Start(t, apptest.Config{TelegramURL: tg.URL, Admins: []int64{admin.ID}, Demo: true,
+		SMTPURL: strings.Replace(mail.URL(), "starttls=none", "starttls=required", 1)})
+	tg.SendText(admin, "/subscribe email boss@example.com 9:00")
+	tg.WaitForText(t, admin.ID)
+	tg.SendText(admin, "/tasks")
+	card := tg.WaitForPhoto(t, admin.ID)
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "📨 Рассылка KPI"))
+	report := waitForBotText(t, tg, admin.ID, "не доставлено 1")
+	if !strings.Contains(report, "boss@example.com: почтовый сервер не предлагает STARTTLS") {
+		t.Fatalf("report %q", report)
+	}
+	tg.SendText(admin, "/status")
+	m := tg.WaitForText(t, admin.ID)
+	for strings.Contains(m.Text, "Рассылка KPI") { // the progress message, read by now
+		m = tg.WaitForText(t, admin.ID)
+	}
+	if !strings.Contains(m.Text, "Почта: ⚠️ почтовый сервер не предлагает STARTTLS") ||
+		!strings.Contains(m.Text, "smtps://") {
+		t.Fatalf("status %q", m.Text)
+	}
+}
