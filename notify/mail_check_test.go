@@ -14,7 +14,9 @@ import (
 // that works from each configuration mistake, against a real server.
 func TestMailCheck(t *testing.T) {
 	t.Parallel()
-	required := func(srv *smtptest.Server) string { return strings.Replace(srv.URL(), "starttls=none", "starttls=required", 1) }
+	required := func(srv *smtptest.Server) string {
+		return strings.Replace(srv.URL(), "starttls=none", "starttls=required", 1)
+	}
 	for _, c := range []struct {
 		name   string
 		srv    *smtptest.Server
