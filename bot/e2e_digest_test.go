@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"processet/internal/apptest"
 	"processet/internal/smtptest"
 	"processet/internal/telegramtest"
+	"processet/internal/testwait"
 )
 
 // TestDigestToEveryKindOfSubscriber: a user, a group and an e-mail
@@ -84,7 +84,7 @@ func TestDigestToEveryKindOfSubscriber(t *testing.T) {
 	tg.WaitForText(t, admin.ID)
 	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "📨 Рассылка KPI"))
 	second := tg.WaitForPhoto(t, admin.ID)
-	if !strings.Contains(second.Caption, "▲ задач в работе 1") {
+	if !strings.Contains(second.Caption, "▲ активных задач 1") {
 		t.Fatalf("second digest %q", second.Caption)
 	}
 }
@@ -124,17 +124,17 @@ func TestSubscriptionsCancelAndAdminSeesAll(t *testing.T) {
 // now (after edits), contains want.
 func waitForBotText(t *testing.T, tg *telegramtest.Server, chatID int64, want string) string {
 	t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
-	for time.Now().Before(deadline) {
+	var text string
+	testwait.Eventually(t, fmt.Sprintf("a bot message with %q in chat %d", want, chatID), func() bool {
 		for _, m := range tg.Messages(chatID) {
 			if m.FromBot && strings.Contains(m.Text, want) {
-				return m.Text
+				text = m.Text
+				return true
 			}
 		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	t.Fatalf("no bot message with %q in chat %d", want, chatID)
-	return ""
+		return false
+	})
+	return text
 }
 
 // TestSubscriptionsPage: a long list of subscriptions comes a page at a

@@ -261,13 +261,13 @@ func TestEmployeeDashboardShowsOwnTasks(t *testing.T) {
 
 	tg.SendText(newcomer, "/tasks")
 	mine := tg.WaitForPhoto(t, newcomer.ID)
-	if !strings.HasPrefix(mine.Caption, "Мои задачи") || !strings.Contains(mine.Caption, "Всего: 1") ||
+	if !strings.HasPrefix(mine.Caption, "Мои задачи") || !strings.Contains(mine.Caption, "Всего без отменённых: 1") ||
 		!strings.Contains(mine.Caption, "Разобрать почту") || strings.Contains(mine.Caption, "Подписать договор") {
 		t.Fatalf("employee's dashboard: %q", mine.Caption)
 	}
 	tg.SendText(admin, "/tasks")
 	all := tg.WaitForPhoto(t, admin.ID)
-	if !strings.HasPrefix(all.Caption, "Задачи") || !strings.Contains(all.Caption, "Всего: 2") ||
+	if !strings.HasPrefix(all.Caption, "Задачи") || !strings.Contains(all.Caption, "Всего без отменённых: 2") ||
 		!strings.Contains(all.Caption, "Подписать договор") {
 		t.Fatalf("manager's dashboard: %q", all.Caption)
 	}

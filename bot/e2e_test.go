@@ -5,10 +5,10 @@ import (
 	"image/png"
 	"strings"
 	"testing"
-	"time"
 
 	"processet/internal/apptest"
 	"processet/internal/telegramtest"
+	"processet/internal/testwait"
 )
 
 var (
@@ -275,10 +275,7 @@ func TestUnknownCommand(t *testing.T) {
 
 func TestCommandMenuInBothLanguages(t *testing.T) {
 	tg, _ := start(t)
-	deadline := time.Now().Add(5 * time.Second)
-	for len(tg.Commands("en")) == 0 && time.Now().Before(deadline) {
-		time.Sleep(20 * time.Millisecond)
-	}
+	testwait.Eventually(t, "the English command menu", func() bool { return len(tg.Commands("en")) > 0 })
 	for _, lang := range []string{"", "ru", "en"} {
 		names := map[string]bool{}
 		for _, c := range tg.Commands(lang) {

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	tele "gopkg.in/telebot.v3"
+
+	"processet/internal/testwait"
 )
 
 func TestBackoffGrowsToItsLimit(t *testing.T) {
@@ -58,7 +60,7 @@ func TestPollerRetriesThenDelivers(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("no update after the errors")
 	}
-	time.Sleep(100 * time.Millisecond) // the next poll is open
+	testwait.Eventually(t, "the next poll", func() bool { return calls.Load() >= 4 })
 	close(stop)
 	select {
 	case <-done:

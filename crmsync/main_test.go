@@ -143,17 +143,6 @@ func (e *env) leadName(t testing.TB, id int64) (name string, deleted bool) {
 	return name, deleted
 }
 
-// waitFor polls cond for up to five seconds.
-func waitFor(t testing.TB, what string, cond func() bool) {
-	t.Helper()
-	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		if cond() {
-			return
-		}
-	}
-	t.Fatalf("timed out waiting for %s", what)
-}
-
 // recorder keeps the URL of every request the client sends, to check which
 // pages a sync asked for.
 type recorder struct {
@@ -197,6 +186,14 @@ func (r *recorder) reset() {
 type hookStore struct {
 	*storage.DB
 	afterLeadPage func(n int)
+	onLock        func() // before every attempt to take the sync lock
+}
+
+func (h *hookStore) LockCRMSync(ctx context.Context) (func(), bool, error) {
+	if h.onLock != nil {
+		h.onLock()
+	}
+	return h.DB.LockCRMSync(ctx)
 }
 
 func (h *hookStore) UpsertDeals(ctx context.Context, ds []domain.Deal, p *domain.SyncPage) error {

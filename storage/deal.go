@@ -14,18 +14,19 @@ import (
 func (db *DB) DealSummary(ctx context.Context, q domain.DashboardQuery) (domain.DealSummary, error) {
 	var s domain.DealSummary
 	err := pgx.BeginTxFunc(ctx, db.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
-		weekAgo := q.Now.Add(-7 * 24 * time.Hour)
+		weekStart := q.ThisWeek()
 		err := tx.QueryRow(ctx, `
 			select count(*),
 				count(*) filter (where status_id = $1),
 				coalesce(sum(price) filter (where status_id = $1), 0),
-				count(distinct company_id),
+				(select count(*) from crm_companies),
+				count(distinct company_id) filter (where status_id not in ($1, $2)),
 				count(*) filter (where created_at <= $3 and (closed_at is null or closed_at >= $4)),
 				count(*) filter (where status_id = $1 and closed_at >= $4 and closed_at <= $3),
 				count(*) filter (where status_id not in ($1, $2))
 			from crm_leads where not deleted`,
-			domain.StatusWon, domain.StatusLost, q.Now, weekAgo,
-		).Scan(&s.Deals, &s.Won, &s.WonRevenue, &s.Companies, &s.WeekInPlay, &s.WeekWon, &s.ActiveAll)
+			domain.StatusWon, domain.StatusLost, q.Now, weekStart,
+		).Scan(&s.Deals, &s.Won, &s.WonRevenue, &s.Companies, &s.CompaniesActive, &s.WeekInPlay, &s.WeekWon, &s.ActiveAll)
 		if err != nil {
 			return fmt.Errorf("deal totals: %w", err)
 		}
