@@ -89,7 +89,7 @@ func (h *Handler) onCRMTask(c tele.Context) error {
 		if err := h.answer(c, "", false); err != nil {
 			return err
 		}
-		return c.Send(tr.T(i18n.CRMTaskAskDate), tele.ModeHTML)
+		return c.Send(tr.T(i18n.CRMTaskAskDate), cancelKeyboard(tr, btnCRMTask, "back"), tele.ModeHTML)
 	case "ok":
 		if err := h.deals.CreateTask(ctx, user(c), d, draft.Text, draft.Due, draft.ResponsibleID, draft.TypeID); err != nil {
 			return err
@@ -230,7 +230,7 @@ func (h *Handler) crmTaskAnswer(ctx context.Context, c tele.Context, kind string
 				Kind: kind, RefID: d.ID}); err != nil {
 				return err
 			}
-			return c.Send(tr.T(i18n.CRMTaskBadDate, esc(text, 40)), tele.ModeHTML)
+			return c.Send(tr.T(i18n.CRMTaskBadDate, esc(text, 40)), cancelKeyboard(tr, btnCRMTask, "back"), tele.ModeHTML)
 		}
 		draft.Due = parsed.Deadline
 		if err := h.store.SaveCRMTaskDraft(ctx, draft); err != nil {

@@ -27,9 +27,11 @@ var en = map[Key]string{
 	Approve:             "✅ Approve",
 	Reject:              "⛔ Decline",
 	NotUnderstood:       "I did not understand that. /help shows what I can do.",
+	UnknownCommand:      "There is no command %s. /help lists the commands.",
 
 	Home:       "🏠 Home",
 	Refresh:    "🔄 Refresh",
+	AskCancel:  "✖ Cancel",
 	Prev:       "Back",
 	Next:       "Next",
 	PrevPage:   "Previous",

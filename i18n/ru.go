@@ -27,9 +27,11 @@ var ru = map[Key]string{
 	Approve:             "✅ Одобрить",
 	Reject:              "⛔ Отклонить",
 	NotUnderstood:       "Не понял сообщение. /help — что я умею.",
+	UnknownCommand:      "Команды %s нет. /help — список команд.",
 
 	Home:       "🏠 Главная",
 	Refresh:    "🔄 Обновить",
+	AskCancel:  "✖ Отмена",
 	Prev:       "Назад",
 	Next:       "Далее",
 	PrevPage:   "Предыдущие",
