@@ -95,7 +95,7 @@ func TestStepByStepCreation(t *testing.T) {
 	tg.WaitForText(t, admin.ID)
 	tg.SendText(admin, "Сверить акты за квартал")
 	m := tg.WaitForText(t, admin.ID)
-	for _, press := range []string{"🔴 Высокий", "Борис", "Завтра 18:00", "✅ Создать"} {
+	for _, press := range []string{"🔴 Высокий", "Борис", "Завтра", "✅ Создать"} {
 		tg.WaitForCallbackAnswer(t, tg.Press(t, admin, m, press))
 		m = tg.WaitForEdit(t, m)
 	}
@@ -109,7 +109,7 @@ func TestStepByStepCreation(t *testing.T) {
 	// Cancelling the flow saves nothing.
 	tg.SendText(admin, "/task")
 	p := tg.WaitForText(t, admin.ID)
-	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, p, "Отмена"))
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, p, "✖ Отмена"))
 	tg.WaitForEdit(t, p)
 	tg.SendText(admin, "это уже не задача")
 	if r := tg.WaitForText(t, admin.ID); !strings.Contains(r.Text, "Не понял") {

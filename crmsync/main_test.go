@@ -135,7 +135,7 @@ func (e *env) state(t testing.TB, ent domain.SyncEntity) domain.SyncState {
 // leadName reads a lead's stored name and deleted flag.
 func (e *env) leadName(t testing.TB, id int64) (name string, deleted bool) {
 	t.Helper()
-	err := e.db.Pool().QueryRow(context.Background(), `select name, deleted from crm_leads where id = $1`, id).
+	err := e.db.Pool().QueryRow(context.Background(), `select name, deleted from crm_deals where id = $1`, id).
 		Scan(&name, &deleted)
 	if err != nil {
 		t.Fatalf("lead %d: %v", id, err)

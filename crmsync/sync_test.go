@@ -46,7 +46,7 @@ func TestFullSync(t *testing.T) {
 	want := leads[7]
 	var name string
 	var price, company int64
-	err = e.db.Pool().QueryRow(context.Background(), `select name, price, company_id from crm_leads where id = $1`, want.ID).
+	err = e.db.Pool().QueryRow(context.Background(), `select name, price, company_id from crm_deals where id = $1`, want.ID).
 		Scan(&name, &price, &company)
 	if err != nil || name != want.Name || price != want.Price || company != want.CompanyID {
 		t.Errorf("lead %d: %q %d company %d (%v), want %+v", want.ID, name, price, company, err, want)
@@ -265,7 +265,7 @@ func TestAccountBlockStopsSync(t *testing.T) {
 		if err := e.sync.Run(context.Background()); !errors.Is(err, amocrm.ErrAccountBlocked) {
 			t.Fatalf("Run: %v, want ErrAccountBlocked", err)
 		}
-		if err := e.sync.SyncLeads(context.Background(), 1); !errors.Is(err, amocrm.ErrAccountBlocked) {
+		if err := e.sync.SyncDeals(context.Background(), 1); !errors.Is(err, amocrm.ErrAccountBlocked) {
 			t.Fatalf("SyncLeads: %v, want ErrAccountBlocked", err)
 		}
 	}

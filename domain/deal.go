@@ -8,7 +8,8 @@ const (
 	StatusLost int64 = 143 // "Закрыто и не реализовано"
 )
 
-// Deal is an amoCRM lead as the dashboards see it.
+// Deal is an amoCRM lead as the dashboards see it; "lead" is amoCRM's word
+// on the wire only, everywhere else it is a deal.
 type Deal struct {
 	ID              int64
 	Name            string

@@ -39,9 +39,9 @@ func smallCompany() storage.Seed {
 			{ID: 5, Name: "E", Price: 100, PipelineID: 5, StatusID: domain.StatusWon, CreatedAt: now.Add(-5 * day), UpdatedAt: time.Date(2026, 11, 23, 0, 30, 0, 0, msk), ClosedAt: time.Date(2026, 11, 23, 0, 30, 0, 0, msk)},
 		},
 		CRMTasks: []domain.CRMTask{
-			{ID: 1, LeadID: 2, Text: "Позвонить", CompleteTill: now.Add(day), CreatedAt: now, UpdatedAt: now},
-			{ID: 2, LeadID: 2, Text: "Встреча", CompleteTill: now.Add(-day), CreatedAt: now, UpdatedAt: now},
-			{ID: 3, LeadID: 3, Text: "КП", CompleteTill: now.Add(-day), Completed: true, CreatedAt: now, UpdatedAt: now},
+			{ID: 1, DealID: 2, Text: "Позвонить", CompleteTill: now.Add(day), CreatedAt: now, UpdatedAt: now},
+			{ID: 2, DealID: 2, Text: "Встреча", CompleteTill: now.Add(-day), CreatedAt: now, UpdatedAt: now},
+			{ID: 3, DealID: 3, Text: "КП", CompleteTill: now.Add(-day), Completed: true, CreatedAt: now, UpdatedAt: now},
 		},
 		Tasks: []domain.Task{
 			{ID: 1, Title: "Низкий без срока", Priority: domain.PriorityLow, Status: domain.TaskNew, AssigneeID: 11, AuthorID: 10, CreatedAt: now, UpdatedAt: now, LastActivity: now},
