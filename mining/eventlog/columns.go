@@ -26,7 +26,7 @@ var columnNames = [numRoles][]string{
 		"времяначала", "датаначала", "начало", "датавремяначала"},
 	RoleResource: {"org:resource", "resource", "user", "username", "performer", "employee", "agent",
 		"executor", "ресурс", "исполнитель", "пользователь", "сотрудник", "ответственный", "автор"},
-	RoleProcess: {"process", "processname", "process:name", "процесс", "бизнеспроцесс", "названиепроцесса"},
+	RoleProcess:   {"process", "processname", "process:name", "процесс", "бизнеспроцесс", "названиепроцесса"},
 	RoleLifecycle: {"lifecycle:transition", "lifecycle", "transition", "eventtype", "жизненныйцикл"},
 }
 

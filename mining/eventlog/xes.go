@@ -141,30 +141,18 @@ func (x *xesReader) tagLen() (int, error) {
 		return 0, x.srcErr
 	}
 	p := x.buf[x.pos:x.end]
-	var term string
-	switch {
-	case bytes.HasPrefix(p, []byte("<!--")):
-		term = "-->"
-	case bytes.HasPrefix(p, []byte("<?")):
-		term = "?>"
-	case bytes.HasPrefix(p, []byte("<![CDATA[")):
-		term = "]]>"
-	case bytes.HasPrefix(p, []byte("<!")):
-		term = ">"
+	if len(p) > 1 && (p[1] == '!' || p[1] == '?') {
+		return x.specialLen(p)
 	}
-	if term != "" {
-		off := 2
-		for {
-			if i := bytes.Index(x.buf[x.pos+off:x.end], []byte(term)); i >= 0 {
-				return off + i + len(term), nil
-			}
-			off = max(2, x.end-x.pos-len(term))
-			if !x.fill() {
-				return -1, x.srcErr
-			}
+	// The common case: the first '>' ends the tag when no quote before it
+	// is left open (attribute values may hold '>').
+	if i := bytes.IndexByte(p, '>'); i > 0 {
+		t := p[:i]
+		if bytes.IndexByte(t, '\'') < 0 && bytes.Count(t, []byte{'"'})%2 == 0 {
+			return i + 1, nil
 		}
 	}
-	// an element tag: '>' outside quoted attribute values ends it
+	// Otherwise: '>' outside quoted attribute values ends it.
 	off, quote := 1, byte(0)
 	for {
 		b := x.buf[x.pos:x.end]
@@ -174,8 +162,6 @@ func (x *xesReader) tagLen() (int, error) {
 			case quote != 0:
 				if c == quote {
 					quote = 0
-				} else if j := bytes.IndexByte(b[off:], quote); j > 0 {
-					off += j - 1 // jump to just before the closing quote
 				}
 			case c == '"' || c == '\'':
 				quote = c
@@ -189,13 +175,37 @@ func (x *xesReader) tagLen() (int, error) {
 	}
 }
 
+// specialLen is the length of a comment, processing instruction, CDATA
+// section or declaration at the start of p.
+func (x *xesReader) specialLen(p []byte) (int, error) {
+	term := ">"
+	switch {
+	case bytes.HasPrefix(p, []byte("<!--")):
+		term = "-->"
+	case bytes.HasPrefix(p, []byte("<?")):
+		term = "?>"
+	case bytes.HasPrefix(p, []byte("<![CDATA[")):
+		term = "]]>"
+	}
+	off := 2
+	for {
+		if i := bytes.Index(x.buf[x.pos+off:x.end], []byte(term)); i >= 0 {
+			return off + i + len(term), nil
+		}
+		off = max(2, x.end-x.pos-len(term))
+		if !x.fill() {
+			return -1, x.srcErr
+		}
+	}
+}
+
 // tag handles one piece of markup t at line.
 func (x *xesReader) tag(t []byte, line int) error {
 	if len(t) < 3 || t[1] == '?' || t[1] == '!' {
 		return nil
 	}
 	if t[1] == '/' {
-		return x.endTag(bytes.TrimRight(t[2:len(t)-1], " \t\r\n"), line)
+		return x.endTag(trimSpace(t[2:len(t)-1]), line)
 	}
 	selfClosing := t[len(t)-2] == '/'
 	nameEnd := 1
@@ -305,12 +315,12 @@ func (x *xesReader) attribute(attrs []byte, line int) error {
 		}
 	case elTrace:
 		if string(key) == "concept:name" {
-			x.caseID = string(bytes.TrimSpace(val))
+			x.caseID = string(trimSpace(val))
 		}
 	case elEvent:
 		switch string(key) {
 		case "concept:name":
-			x.cur.Activity = x.in.bytes(bytes.TrimSpace(val))
+			x.cur.Activity = x.in.bytes(trimSpace(val))
 		case "time:timestamp":
 			t, ok := parseTime(val, x.loc)
 			if !ok && x.curErr.Kind == 0 {
@@ -318,9 +328,9 @@ func (x *xesReader) attribute(attrs []byte, line int) error {
 			}
 			x.cur.Time = t
 		case "lifecycle:transition":
-			x.cur.Lifecycle = x.in.lower(bytes.TrimSpace(val))
+			x.cur.Lifecycle = x.in.lower(trimSpace(val))
 		case "org:resource":
-			x.cur.Resource = x.in.bytes(bytes.TrimSpace(val))
+			x.cur.Resource = x.in.bytes(trimSpace(val))
 		}
 	}
 	return nil
@@ -405,6 +415,18 @@ func keyValue(t []byte) (key, val []byte, ok bool) {
 		}
 		i += j + 2
 	}
+}
+
+// trimSpace is bytes.TrimSpace for XML's spaces, quick on the usual
+// value that has none.
+func trimSpace(b []byte) []byte {
+	for len(b) > 0 && isXMLSpace(b[0]) {
+		b = b[1:]
+	}
+	for len(b) > 0 && isXMLSpace(b[len(b)-1]) {
+		b = b[:len(b)-1]
+	}
+	return b
 }
 
 func isXMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
