@@ -17,7 +17,7 @@ var columnNames = [numRoles][]string{
 		"экземплярпроцесса", "номердокумента", "документ", "номерзаявки", "заявка"},
 	RoleActivity: {"concept:name", "activity", "activityname", "activityen", "activityru", "eventname",
 		"event", "task", "taskname", "action", "step",
-		"операция", "деиствие", "активность", "событие", "этап", "шаг", "задача", "названиеоперации"},
+		"операция", "действие", "активность", "событие", "этап", "шаг", "задача", "названиеоперации"},
 	RoleEnd: {"time:timestamp", "completetimestamp", "endtimestamp", "timestamp", "eventtime",
 		"completetime", "endtime", "complete", "end", "datetime", "time", "date",
 		"датаокончания", "датазавершения", "времязавершения", "времяокончания", "окончание",
@@ -40,9 +40,24 @@ var columnStems = []struct {
 	{RoleCase, []string{"caseid", "case:", "случа", "кейс"}},
 	{RoleStart, []string{"start", "начал"}},
 	{RoleEnd, []string{"timestamp", "complete", "дата", "время"}},
-	{RoleActivity, []string{"activity", "операци", "деиств"}},
+	{RoleActivity, []string{"activity", "операци", "действ"}},
 	{RoleResource, []string{"resource", "исполнит", "сотрудн", "пользоват"}},
 	{RoleProcess, []string{"process", "процесс"}},
+}
+
+// The tables are written as people spell the names; compare them in the
+// normalised form.
+func init() {
+	for r := range columnNames {
+		for i, n := range columnNames[r] {
+			columnNames[r][i] = normColumn(n)
+		}
+	}
+	for i := range columnStems {
+		for j, s := range columnStems[i].stems {
+			columnStems[i].stems[j] = normColumn(s)
+		}
+	}
 }
 
 // normColumn is the form header names are compared in.
