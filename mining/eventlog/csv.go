@@ -140,7 +140,7 @@ func (c *csvReader) next(e *Event) (skip bool, err error) {
 	var re RowError
 	e.Case, re = c.field(rec, RoleCase, line, true)
 	if re.Kind == 0 && e.Case != c.lastCase {
-		c.lastCase = strings.Clone(e.Case) // a row's fields share the row's memory
+		c.lastCase = validUTF8(strings.Clone(e.Case)) // a row's fields share the row's memory
 	}
 	e.Case = c.lastCase
 	if re.Kind == 0 {
@@ -196,6 +196,9 @@ func (c *csvReader) field(rec []string, r Role, line int, required bool) (string
 		return "", RowError{}
 	}
 	if col >= len(rec) {
+		if !required {
+			return "", RowError{} // a short row just lacks the optional value
+		}
 		return "", RowError{Line: line, Column: c.header[col], Kind: ShortRow}
 	}
 	s := strings.TrimSpace(rec[col])

@@ -16,7 +16,7 @@ const (
 	BadTimestamp ErrorKind = iota + 1
 	// EmptyValue: a required value (case, activity, end time) is empty.
 	EmptyValue
-	// ShortRow: the row has no field for a mapped column.
+	// ShortRow: the row has no field for a required column.
 	ShortRow
 	// BadSyntax: the row is not well-formed CSV.
 	BadSyntax

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"processet/mining/eventlog"
 	"processet/mining/eventlog/eventlogtest"
@@ -31,7 +32,8 @@ func checkRead(t *testing.T, data []byte) {
 	}
 	lastLine := 0
 	err = eventlog.Read(r, int64(len(data)), p, eventlog.Options{Location: msk}, func(e eventlog.Event) error {
-		if e.Case == "" || e.Activity == "" || e.Time.IsZero() || e.Line < 1 {
+		if e.Case == "" || e.Activity == "" || e.Time.IsZero() || e.Line < 1 ||
+			!utf8.ValidString(e.Case+e.Activity+e.Resource+e.Process+e.Lifecycle) {
 			t.Fatalf("bad event %+v", e)
 		}
 		if p.Format == eventlog.CSV && e.Line <= lastLine {

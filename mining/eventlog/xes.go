@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // The XES reader is a scanner specialised to XES: a tree of elements whose
@@ -311,11 +312,11 @@ func (x *xesReader) attribute(attrs []byte, line int) error {
 	switch parent {
 	case elLog:
 		if string(key) == "concept:name" {
-			x.process = string(val)
+			x.process = validUTF8(string(val))
 		}
 	case elTrace:
 		if string(key) == "concept:name" {
-			x.caseID = string(trimSpace(val))
+			x.caseID = validUTF8(string(trimSpace(val)))
 		}
 	case elEvent:
 		switch string(key) {
@@ -514,7 +515,7 @@ func (in interner) bytes(b []byte) string {
 	if s, ok := in[string(b)]; ok {
 		return s
 	}
-	s := string(b)
+	s := validUTF8(string(b))
 	if len(in) < internMax {
 		in[s] = s
 	}
@@ -525,11 +526,21 @@ func (in interner) str(s string) string {
 	if v, ok := in[s]; ok {
 		return v
 	}
-	s = strings.Clone(s)
+	s = validUTF8(strings.Clone(s))
 	if len(in) < internMax {
 		in[s] = s
 	}
 	return s
+}
+
+// validUTF8 replaces what is not UTF-8 (a stray byte in a file that is
+// mostly UTF-8, an XES written in another encoding) with U+FFFD, so that
+// every string out of this package can be stored as text.
+func validUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return strings.ToValidUTF8(s, "\uFFFD")
 }
 
 // lower interns b in lower case (lifecycle values are compared so).
