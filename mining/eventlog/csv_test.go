@@ -251,3 +251,32 @@ func TestDetectColumns(t *testing.T) {
 		}
 	}
 }
+
+// countingReaderAt counts the bytes read through it.
+type countingReaderAt struct {
+	r *strings.Reader
+	n int64
+}
+
+func (c *countingReaderAt) ReadAt(p []byte, off int64) (int, error) {
+	n, err := c.r.ReadAt(p, off)
+	c.n += int64(n)
+	return n, err
+}
+
+// Sniff reads the start of a large log, not all of it.
+func TestSniffReadsLittle(t *testing.T) {
+	evs := eventlogtest.Generate(eventlogtest.Config{Seed: 5, Cases: 3000, Activities: 24})
+	var b strings.Builder
+	if err := eventlogtest.WriteCSV(&b, evs, eventlogtest.Disco); err != nil {
+		t.Fatal(err)
+	}
+	r := &countingReaderAt{r: strings.NewReader(b.String())}
+	p, err := eventlog.Sniff(r, r.r.Size())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Samples) != 3 || r.n > 512<<10 || r.r.Size() < 4<<20 {
+		t.Errorf("%d samples, read %d bytes of %d", len(p.Samples), r.n, r.r.Size())
+	}
+}

@@ -17,7 +17,9 @@ var ErrTimestamp = errors.New("not a timestamp")
 // Seconds may carry a fraction after '.' or ',' (up to nanoseconds; more
 // digits are dropped). A value without an offset is in loc; one with an
 // offset (Z, ±hh, ±hhmm, ±hh:mm, optionally after a space) is returned in
-// UTC. Calendar dates are checked: 31.02.2024 is an error. A nil loc is
+// UTC. Calendar dates are checked: 31.02.2024 is an error, and so is a
+// year before 1900 (0001-01-01 and Excel's 30.12.1899 are how exports
+// write "no date"). A nil loc is
 // UTC.
 func ParseTimestamp(s string, loc *time.Location) (time.Time, error) {
 	if loc == nil {
@@ -72,7 +74,7 @@ func parseTime[T string | []byte](s T, loc *time.Location) (time.Time, bool) {
 		}
 		i += 5
 	}
-	if mo < 1 || mo > 12 || d < 1 || d > daysIn(mo, y) {
+	if y < 1900 || mo < 1 || mo > 12 || d < 1 || d > daysIn(mo, y) {
 		return time.Time{}, false
 	}
 	var h, mi, sec, ns int
