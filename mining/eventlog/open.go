@@ -25,6 +25,15 @@ type stream struct {
 	container Container
 	member    string
 	close     func() error
+	bufSize   int // what readers above should buffer: less for a small file
+}
+
+// maxBuf is the buffer for a large log; a small one gets just its size,
+// which keeps Sniff of a short file (and fuzzing) cheap.
+const maxBuf = 256 << 10
+
+func bufFor(size int64) int {
+	return int(min(max(size+16, 4096), maxBuf))
 }
 
 // open unpacks r: gzip and zip are recognised by their magic bytes, not
@@ -33,7 +42,7 @@ func open(r io.ReaderAt, size int64) (*stream, error) {
 	var magic [4]byte
 	n, _ := r.ReadAt(magic[:], 0)
 	sec := io.NewSectionReader(r, 0, size)
-	st := &stream{total: size, close: func() error { return nil }}
+	st := &stream{total: size, close: func() error { return nil }, bufSize: maxBuf}
 	switch {
 	case n >= 2 && magic[0] == 0x1f && magic[1] == 0x8b:
 		st.count = &countingReader{r: sec}
@@ -42,7 +51,7 @@ func open(r io.ReaderAt, size int64) (*stream, error) {
 			return nil, &FileError{Kind: Corrupt, Err: err}
 		}
 		st.container = Gzip
-		st.br = bufio.NewReaderSize(corruptReader{zr}, 256<<10)
+		st.br = bufio.NewReaderSize(corruptReader{zr}, maxBuf)
 		st.close = zr.Close
 	case n >= 4 && string(magic[:2]) == "PK":
 		f, err := zipMember(r, size)
@@ -56,11 +65,13 @@ func open(r io.ReaderAt, size int64) (*stream, error) {
 		st.container, st.member = Zip, f.Name
 		st.total = int64(f.UncompressedSize64)
 		st.count = &countingReader{r: corruptReader{rc}}
-		st.br = bufio.NewReaderSize(st.count, 256<<10)
+		st.bufSize = bufFor(st.total)
+		st.br = bufio.NewReaderSize(st.count, st.bufSize)
 		st.close = rc.Close
 	default:
 		st.count = &countingReader{r: sec}
-		st.br = bufio.NewReaderSize(st.count, 256<<10)
+		st.bufSize = bufFor(size)
+		st.br = bufio.NewReaderSize(st.count, st.bufSize)
 	}
 	return st, nil
 }

@@ -45,7 +45,7 @@ func Sniff(r io.ReaderAt, size int64) (*Preview, error) {
 		return nil, err
 	}
 	defer st.close()
-	prefix, perr := st.br.Peek(sniffSize)
+	prefix, perr := st.br.Peek(min(sniffSize, st.br.Size()))
 	if perr != nil && perr != io.EOF && perr != bufio.ErrBufferFull {
 		var fe *FileError
 		if errors.As(perr, &fe) {
@@ -53,7 +53,7 @@ func Sniff(r io.ReaderAt, size int64) (*Preview, error) {
 		}
 		return nil, perr
 	}
-	complete := perr == io.EOF
+	complete := perr == io.EOF || st.container != Gzip && int64(len(prefix)) >= st.total
 	format, err := detect(prefix)
 	if err != nil {
 		return nil, err
@@ -101,7 +101,7 @@ func sniffXES(st *stream, p *Preview) error {
 	for i, r := range []Role{RoleCase, RoleActivity, RoleEnd, RoleLifecycle, RoleResource} {
 		p.Mapping[r] = i
 	}
-	x := newXESReader(st.br, time.UTC, func(e Event) error {
+	x := newXESReader(st.br, st.bufSize, time.UTC, func(e Event) error {
 		p.Samples = append(p.Samples, []string{e.Case, e.Activity, e.Time.Format(time.RFC3339Nano), e.Lifecycle, e.Resource})
 		if len(p.Samples) == SampleRows {
 			return errStop
@@ -157,7 +157,7 @@ func Read(r io.ReaderAt, size int64, p *Preview, opt Options, emit func(Event) e
 		return nil
 	}
 	if p.Format == XES {
-		x := newXESReader(st.br, loc, count)
+		x := newXESReader(st.br, st.bufSize, loc, count)
 		err = x.run()
 		if err == errStop {
 			err = x.bad.err()

@@ -60,8 +60,8 @@ type xesReader struct {
 	srcErr    error
 }
 
-func newXESReader(src io.Reader, loc *time.Location, emit func(Event) error) *xesReader {
-	return &xesReader{src: src, buf: make([]byte, 256<<10), loc: loc, in: interner{}, emit: emit}
+func newXESReader(src io.Reader, bufSize int, loc *time.Location, emit func(Event) error) *xesReader {
+	return &xesReader{src: src, buf: make([]byte, bufSize), loc: loc, in: interner{}, emit: emit}
 }
 
 // run scans the whole log.
