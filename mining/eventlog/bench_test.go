@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"sync"
 	"testing"
+	"time"
 
 	"processet/mining/eventlog"
 	"processet/mining/eventlog/eventlogtest"
@@ -57,6 +58,7 @@ func benchRead(b *testing.B, data []byte) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	n := 0
+	cpu0 := cpuTime()
 	for b.Loop() {
 		n = 0
 		err := eventlog.Read(r, int64(len(data)), p, eventlog.Options{}, func(eventlog.Event) error {
@@ -67,6 +69,7 @@ func benchRead(b *testing.B, data []byte) {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64(cpuTime()-cpu0)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "events/s")
 	b.ReportMetric(float64(n), "events")
 }
