@@ -169,3 +169,32 @@ func TestXESBadEvents(t *testing.T) {
 		t.Errorf("%d events, want 1", len(evs))
 	}
 }
+
+// An error from emit stops the read and comes back as it is; a gzip's
+// progress counts its compressed bytes up to the file's size.
+func TestEmitErrorAndGzipProgress(t *testing.T) {
+	data := gzipped(t, []byte(lifecycleXES))
+	r := strings.NewReader(string(data))
+	p, err := eventlog.Sniff(r, r.Size())
+	if err != nil {
+		t.Fatal(err)
+	}
+	stop := errors.New("stop here")
+	n := 0
+	err = eventlog.Read(r, r.Size(), p, eventlog.Options{}, func(eventlog.Event) error {
+		n++
+		if n == 2 {
+			return stop
+		}
+		return nil
+	})
+	if err != stop || n != 2 {
+		t.Errorf("err %v after %d events", err, n)
+	}
+	var last eventlog.Progress
+	err = eventlog.Read(r, r.Size(), p, eventlog.Options{Progress: func(pr eventlog.Progress) { last = pr }},
+		func(eventlog.Event) error { return nil })
+	if err != nil || last.Rows != 4 || last.Bytes != r.Size() || last.Total != r.Size() {
+		t.Errorf("err %v, last progress %+v of %d bytes", err, last, r.Size())
+	}
+}
