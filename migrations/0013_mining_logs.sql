@@ -61,8 +61,10 @@ create table mining_events (
     resource_id int,
     seq         bigint not null
 );
--- The key of "already there" for a newer export, and the process filter.
-create index mining_events_key on mining_events (process_id, case_id, activity_id, at);
+-- Reading a process. A one-column index: btree deduplication keeps it
+-- small and cheap to maintain under COPY; a newer export finds what is
+-- already there with a hash anti-join over the process's events.
+create index mining_events_process_idx on mining_events (process_id);
 
 -- Results of the last recompute, one set per process.
 create table mining_results (

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
 
 	"processet/domain"
 )
@@ -49,17 +50,17 @@ func (db *DB) MiningLog(ctx context.Context, processID int64) (domain.EventLog, 
 			return fmt.Errorf("count events: %w", err)
 		}
 		log.Events = make([]domain.LogEvent, 0, n)
-		// Epoch microseconds travel as plain integers: no time.Time per
-		// row, and the computation wants them so anyway.
-		rows, _ = tx.Query(ctx, `select case_id, activity_id,
-				(extract(epoch from at) * 1000000)::int8,
-				coalesce((extract(epoch from started_at) * 1000000)::int8, 0),
-				lifecycle, seq
+		rows, _ = tx.Query(ctx, `select case_id, activity_id, at, started_at, lifecycle, seq
 			from mining_events where process_id = $1`, processID)
 		var e domain.LogEvent
+		var end time.Time
+		var start pgtype.Timestamptz
 		var lc int16
-		_, err = pgx.ForEachRow(rows, []any{&e.Case, &e.Activity, &e.End, &e.Start, &lc, &e.Seq}, func() error {
-			e.Lifecycle = domain.Lifecycle(lc)
+		_, err = pgx.ForEachRow(rows, []any{&e.Case, &e.Activity, &end, &start, &lc, &e.Seq}, func() error {
+			e.End, e.Start, e.Lifecycle = end.UnixMicro(), 0, domain.Lifecycle(lc)
+			if start.Valid {
+				e.Start = start.Time.UnixMicro()
+			}
 			log.Events = append(log.Events, e)
 			return nil
 		})

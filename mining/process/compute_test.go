@@ -12,7 +12,9 @@ import (
 var t0 = time.Date(2024, 1, 1, 9, 0, 0, 0, time.UTC)
 
 // at is t0 plus minutes, in Unix microseconds.
-func at(minutes float64) int64 { return t0.Add(time.Duration(minutes * float64(time.Minute))).UnixMicro() }
+func at(minutes float64) int64 {
+	return t0.Add(time.Duration(minutes * float64(time.Minute))).UnixMicro()
+}
 
 // workedExample is the log of the package doc.
 func workedExample() domain.EventLog {
