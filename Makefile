@@ -21,6 +21,7 @@ test: ## the whole suite: vet, then every test with the race detector
 bench: ## rendering, home screen, per-update user write, outbox fan-out and amoCRM sync benchmarks (the last two take minutes)
 	$(GO) test -run '^$$' -bench . -benchmem ./charts/ ./bot/ ./storage/
 	$(GO) test -run '^$$' -bench . -benchtime 1x ./notify/ ./crmsync/ ./amocrm/
+	$(GO) test -run '^$$' -bench . -benchtime 1x -benchmem ./mining/ ./mining/process/
 
 FUZZTIME ?= 30s
 fuzz: ## fuzz every parser for FUZZTIME each
