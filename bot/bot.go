@@ -41,6 +41,10 @@ type Config struct {
 	// CRMRequests counts requests made to amoCRM, for /status; nil when
 	// amoCRM is not connected.
 	CRMRequests func() int64
+	// Mail is the e-mail channel's state for /status: whether it is
+	// configured and, when the last check or delivery found trouble, its
+	// reason code (as in delivery reports) and a one-line detail.
+	Mail func() (configured bool, code, detail string)
 	// CRM connects amoCRM with an OAuth code an admin sends (/amocrm).
 	CRM interface {
 		Connect(ctx context.Context, code string) error

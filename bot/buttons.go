@@ -36,9 +36,9 @@ var (
 	btnDigestNow = &tele.Btn{Unique: "digest_now"} // no data
 
 	btnDeals   = &tele.Btn{Unique: "deals"}    // Data: sort (i/p)|mine (0/1)|page, or "back" to the last one seen
-	btnDeal    = &tele.Btn{Unique: "deal"}     // Data: lead ID[|menu[page]]
-	btnDealSet = &tele.Btn{Unique: "deal_set"} // Data: lead ID|field|value[|value]
-	btnDealAsk = &tele.Btn{Unique: "deal_ask"} // Data: lead ID|question
+	btnDeal    = &tele.Btn{Unique: "deal"}     // Data: deal ID[|menu[page]]
+	btnDealSet = &tele.Btn{Unique: "deal_set"} // Data: deal ID|field|value[|value]
+	btnDealAsk = &tele.Btn{Unique: "deal_ask"} // Data: deal ID|question
 	btnLinkCRM = &tele.Btn{Unique: "link_crm"} // Data: user ID|amoCRM user ID (0 unlinks)|page
 	btnCRMTask = &tele.Btn{Unique: "crm_task"} // Data: op|value, or resp|p<page> (the draft is the user's own)
 )

@@ -18,7 +18,7 @@ type dealService interface {
 	SetResponsible(ctx context.Context, actor domain.User, d domain.Deal, userID int64) error
 	SetPrice(ctx context.Context, actor domain.User, d domain.Deal, price int64) error
 	CreateTask(ctx context.Context, actor domain.User, d domain.Deal, text string, due time.Time, responsible, typeID int64) error
-	TaskTypes(ctx context.Context) ([]domain.TaskType, error)
+	TaskTypes(ctx context.Context) ([]domain.CRMTaskType, error)
 	MessageResponsible(ctx context.Context, actor domain.User, d domain.Deal, text string) (string, error)
 	URL(id int64) string
 	AccountURL() string
@@ -28,7 +28,7 @@ type dealService interface {
 type dealStore interface {
 	Deals(ctx context.Context, f domain.DealFilter) ([]domain.Deal, int, error)
 	Deal(ctx context.Context, id int64) (domain.Deal, error)
-	DealTasks(ctx context.Context, leadID int64) ([]domain.CRMTask, error)
+	DealTasks(ctx context.Context, dealID int64) ([]domain.CRMTask, error)
 	PipelineStatuses(ctx context.Context, pipelineID int64) ([]domain.PipelineStatus, error)
 	CRMUsers(ctx context.Context) ([]domain.CRMUser, error)
 	LinkCRMUser(ctx context.Context, userID, crmUserID int64) error
@@ -228,7 +228,8 @@ func (h *Handler) onDealAsk(c tele.Context) error {
 	if err := h.answer(c, "", false); err != nil {
 		return err
 	}
-	return c.Send(h.printer(c).T(question), tele.ModeHTML)
+	tr := h.printer(c)
+	return c.Send(tr.T(question), cancelKeyboard(tr, btnDeal, strconv.FormatInt(id, 10)), tele.ModeHTML)
 }
 
 var dealQuestions = map[string]i18n.Key{"price": i18n.DealAskPrice, "msg": i18n.DealAskMessage, "task": i18n.CRMTaskAskText}
@@ -248,7 +249,7 @@ func (h *Handler) dealAnswer(ctx context.Context, c tele.Context, p domain.Pendi
 			if err := h.store.SetPendingInput(ctx, p); err != nil {
 				return err
 			}
-			return c.Send(tr.T(i18n.DealBadPrice, esc(c.Text(), 40)), tele.ModeHTML)
+			return c.Send(tr.T(i18n.DealBadPrice, esc(c.Text(), 40)), cancelKeyboard(tr, btnDeal, strconv.FormatInt(d.ID, 10)), tele.ModeHTML)
 		}
 		if err := h.deals.SetPrice(ctx, user(c), d, price); err != nil {
 			return err

@@ -30,7 +30,7 @@ var presetTypes = []int64{1, 2, 1}
 // it is created.
 func (h *Handler) startCRMTask(ctx context.Context, c tele.Context, d domain.Deal, text string, typeID int64) (domain.CRMTaskDraft, error) {
 	due, _, _ := presetDeadline("tm", h.cfg.Now(), h.loc(c))
-	draft := domain.CRMTaskDraft{UserID: user(c).ID, LeadID: d.ID, Text: text, TypeID: typeID, ResponsibleID: d.ResponsibleID, Due: due}
+	draft := domain.CRMTaskDraft{UserID: user(c).ID, DealID: d.ID, Text: text, TypeID: typeID, ResponsibleID: d.ResponsibleID, Due: due}
 	return draft, h.store.SaveCRMTaskDraft(ctx, draft)
 }
 
@@ -41,8 +41,8 @@ func (h *Handler) onCRMTask(c tele.Context) error {
 	defer cancel()
 	tr := h.printer(c)
 	if op == "new" {
-		lead, i, ok := strings.Cut(value, "|")
-		id, okID := parseID(lead)
+		deal, i, ok := strings.Cut(value, "|")
+		id, okID := parseID(deal)
 		n, err := strconv.Atoi(i)
 		if !ok || !okID || err != nil || n < 0 || n >= len(crmTaskPresets) {
 			return h.onStaleButton(c)
@@ -64,7 +64,7 @@ func (h *Handler) onCRMTask(c tele.Context) error {
 	if err != nil {
 		return err
 	}
-	d, err := h.store.Deal(ctx, draft.LeadID)
+	d, err := h.store.Deal(ctx, draft.DealID)
 	if err != nil {
 		return err
 	}
@@ -89,7 +89,7 @@ func (h *Handler) onCRMTask(c tele.Context) error {
 		if err := h.answer(c, "", false); err != nil {
 			return err
 		}
-		return c.Send(tr.T(i18n.CRMTaskAskDate), tele.ModeHTML)
+		return c.Send(tr.T(i18n.CRMTaskAskDate), cancelKeyboard(tr, btnCRMTask, "back"), tele.ModeHTML)
 	case "ok":
 		if err := h.deals.CreateTask(ctx, user(c), d, draft.Text, draft.Due, draft.ResponsibleID, draft.TypeID); err != nil {
 			return err
@@ -152,7 +152,7 @@ func (h *Handler) showCRMTask(ctx context.Context, c tele.Context, draft domain.
 	return h.showScreen(c, crmTaskText(tr, draft, d, types, users), crmTaskKeyboard(tr, menu, types, users))
 }
 
-func crmTaskText(tr i18n.Printer, draft domain.CRMTaskDraft, d domain.Deal, types []domain.TaskType, users []domain.CRMUser) string {
+func crmTaskText(tr i18n.Printer, draft domain.CRMTaskDraft, d domain.Deal, types []domain.CRMTaskType, users []domain.CRMUser) string {
 	typeName, who := taskTypeName(tr, draft.TypeID, types), tr.T(i18n.Nobody)
 	for _, u := range users {
 		if u.ID == draft.ResponsibleID {
@@ -164,7 +164,7 @@ func crmTaskText(tr i18n.Printer, draft domain.CRMTaskDraft, d domain.Deal, type
 
 // taskTypeName names a task type: the account's name, or ours for the
 // standard types amoCRM leaves unnamed.
-func taskTypeName(tr i18n.Printer, id int64, types []domain.TaskType) string {
+func taskTypeName(tr i18n.Printer, id int64, types []domain.CRMTaskType) string {
 	for _, t := range types {
 		if t.ID == id && t.Name != "" {
 			return t.Name
@@ -173,7 +173,7 @@ func taskTypeName(tr i18n.Printer, id int64, types []domain.TaskType) string {
 	return tr.T(i18n.Key(fmt.Sprintf("crm_task_type.%d", id)))
 }
 
-func crmTaskKeyboard(tr i18n.Printer, menu string, types []domain.TaskType, users []domain.CRMUser) *tele.ReplyMarkup {
+func crmTaskKeyboard(tr i18n.Printer, menu string, types []domain.CRMTaskType, users []domain.CRMUser) *tele.ReplyMarkup {
 	back := button(btnCRMTask, "◀ "+tr.T(i18n.TaskBack), "back")
 	var rows [][]tele.Btn
 	menu, page := menuPage(menu)
@@ -230,7 +230,7 @@ func (h *Handler) crmTaskAnswer(ctx context.Context, c tele.Context, kind string
 				Kind: kind, RefID: d.ID}); err != nil {
 				return err
 			}
-			return c.Send(tr.T(i18n.CRMTaskBadDate, esc(text, 40)), tele.ModeHTML)
+			return c.Send(tr.T(i18n.CRMTaskBadDate, esc(text, 40)), cancelKeyboard(tr, btnCRMTask, "back"), tele.ModeHTML)
 		}
 		draft.Due = parsed.Deadline
 		if err := h.store.SaveCRMTaskDraft(ctx, draft); err != nil {

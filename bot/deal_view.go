@@ -23,7 +23,7 @@ func dealsCard(tr i18n.Printer, now time.Time, s domain.DealSummary) charts.Area
 			{Label: tr.T(i18n.CRMDeals), Value: tr.Int(s.Deals), Note: tr.T(i18n.CRMActiveNote, tr.Int(s.ActiveAll))},
 			{Label: tr.T(i18n.CRMRevenue), Value: tr.MoneyShort(s.WonRevenue)},
 			{Label: tr.T(i18n.CRMWon), Value: tr.Int(s.Won), Note: tr.T(i18n.CRMWeekNote, tr.Int(s.WeekWon))},
-			{Label: tr.T(i18n.CRMCompanies), Value: tr.Int(s.Companies)},
+			{Label: tr.T(i18n.CRMCompanies), Value: tr.Int(s.Companies), Note: tr.T(i18n.CRMWithDeals, tr.Int(s.CompaniesActive))},
 		},
 		Panels: []charts.Panel{weeklyDealBars(tr, s.Weeks), crmTaskDonut(tr, s.Tasks)},
 	}
@@ -56,7 +56,7 @@ func crmTaskDonut(tr i18n.Printer, t domain.CRMTaskStates) *charts.Donut {
 // two fields the brief highlights: price and idle time.
 func dealsCaption(tr i18n.Printer, now time.Time, s domain.DealSummary) string {
 	header := captionHeader(tr.T(i18n.AreaCRM),
-		tr.T(i18n.CRMSummaryLine, tr.Int(s.Deals), tr.Int(s.Won), tr.Money(s.WonRevenue), tr.Int(s.Companies)),
+		tr.T(i18n.CRMSummaryLine, tr.Int(s.Deals), tr.Int(s.Won), tr.Money(s.WonRevenue), tr.Int(s.Companies), tr.Int(s.CompaniesActive)),
 		tr.T(i18n.CRMActiveTitle))
 	if len(s.Active) == 0 {
 		header += "\n" + tr.T(i18n.CRMNoActive)

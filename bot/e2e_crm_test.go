@@ -4,13 +4,13 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"processet/amocrm/amocrmtest"
 	"processet/domain"
 	"processet/internal/apptest"
 	"processet/internal/smtptest"
 	"processet/internal/telegramtest"
+	"processet/internal/testwait"
 )
 
 // TestCRMDashboardFromAmoCRM: with amoCRM configured, the app syncs the
@@ -24,13 +24,11 @@ func TestCRMDashboardFromAmoCRM(t *testing.T) {
 	apptest.Start(t, apptest.Config{TelegramURL: tg.URL, Admins: []int64{admin.ID}, AmoCRMURL: amo.URL, AmoCRMToken: amo.Token()})
 	// The first sync starts with the app; ask until it has finished.
 	var status string
-	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+	testwait.Eventually(t, "/status to report the first sync finished", func() bool {
 		tg.SendText(admin, "/status")
 		status = tg.WaitForText(t, admin.ID).Text
-		if strings.Contains(status, "сделки: ") && !strings.Contains(status, "идёт сейчас") {
-			break
-		}
-	}
+		return strings.Contains(status, "сделки: ") && !strings.Contains(status, "идёт сейчас")
+	})
 	if !strings.Contains(status, "строк: 60") || !strings.Contains(status, "Запросов к amoCRM") {
 		t.Fatalf("status %q", status)
 	}
@@ -53,15 +51,13 @@ func TestActOnDealsFromTheChat(t *testing.T) {
 	a := apptest.Start(t, apptest.Config{TelegramURL: tg.URL, Admins: []int64{admin.ID}, AmoCRMURL: amo.URL, AmoCRMToken: amo.Token()})
 	approve(t, tg, newcomer)
 	var first domain.Deal
-	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		if deals, total, _ := a.DB.Deals(t.Context(), domain.DealFilter{Limit: 1}); total > 0 {
+	testwait.Eventually(t, "the deals to be synced", func() bool {
+		deals, total, _ := a.DB.Deals(t.Context(), domain.DealFilter{Limit: 1})
+		if total > 0 {
 			first = deals[0]
-			break
 		}
-	}
-	if first.ID == 0 {
-		t.Fatal("the deals were not synced")
-	}
+		return total > 0
+	})
 
 	// The admin links Борис to the deal's responsible in amoCRM.
 	card := openLinkScreen(t, tg)
@@ -194,14 +190,10 @@ func TestLinkAmoCRMUserByEmail(t *testing.T) {
 	tg.OpenChat(admin)
 	a := apptest.Start(t, apptest.Config{TelegramURL: tg.URL, Admins: []int64{admin.ID}, AmoCRMURL: amo.URL, AmoCRMToken: amo.Token()})
 	approve(t, tg, newcomer)
-	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(50 * time.Millisecond) {
-		if users, _ := a.DB.CRMUsers(t.Context()); len(users) == 11 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("the amoCRM users were not synced")
-		}
-	}
+	testwait.Eventually(t, "the 11 amoCRM users to be synced", func() bool {
+		users, _ := a.DB.CRMUsers(t.Context())
+		return len(users) == 11
+	})
 
 	card := openLinkScreen(t, tg)
 	if !strings.Contains(card.Text, "1 из 2") || card.HasButton("Стажёр 6 · intern6@example.ru") {
@@ -269,14 +261,10 @@ func TestConnectAmoCRMWithOAuthCode(t *testing.T) {
 			t.Error("the message with the code was not deleted")
 		}
 	}
-	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(50 * time.Millisecond) {
-		if c, _ := a.DB.Counts(t.Context()); c.Deals == 7 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("no sync after connecting")
-		}
-	}
+	testwait.Eventually(t, "a sync after connecting", func() bool {
+		c, _ := a.DB.Counts(t.Context())
+		return c.Deals == 7
+	})
 }
 
 // TestMessageReachesUnlinkedResponsibleByEmail: a responsible who is not
@@ -290,14 +278,12 @@ func TestMessageReachesUnlinkedResponsibleByEmail(t *testing.T) {
 	a := apptest.Start(t, apptest.Config{TelegramURL: tg.URL, Admins: []int64{admin.ID}, AmoCRMURL: amo.URL,
 		AmoCRMToken: amo.Token(), SMTPURL: mail.URL()})
 	var first domain.Deal
-	for deadline := time.Now().Add(15 * time.Second); first.ID == 0 && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+	testwait.Eventually(t, "an active deal to be synced", func() bool {
 		if deals, _, _ := a.DB.Deals(t.Context(), domain.DealFilter{Limit: 1}); len(deals) > 0 {
 			first = deals[0]
 		}
-	}
-	if first.ID == 0 {
-		t.Fatal("no active deal synced")
-	}
+		return first.ID != 0
+	})
 	tg.SendText(admin, "/start deal_"+itoa(first.ID))
 	card := tg.WaitForText(t, admin.ID)
 	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "✉️ Написать ответственному"))
@@ -327,15 +313,11 @@ func TestResponsiblePickerPages(t *testing.T) {
 	tg := telegramtest.NewServer(t)
 	tg.OpenChat(admin)
 	a := apptest.Start(t, apptest.Config{TelegramURL: tg.URL, Admins: []int64{admin.ID}, AmoCRMURL: amo.URL, AmoCRMToken: amo.Token()})
-	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+	testwait.Eventually(t, "the account to be synced", func() bool {
 		users, _ := a.DB.CRMUsers(t.Context())
-		if _, total, _ := a.DB.Deals(t.Context(), domain.DealFilter{Limit: 1}); total == 1 && len(users) == 35 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("the account was not synced")
-		}
-	}
+		_, total, _ := a.DB.Deals(t.Context(), domain.DealFilter{Limit: 1})
+		return total == 1 && len(users) == 35
+	})
 	lead := amo.Leads()[0]
 
 	tg.SendText(admin, "/crm")
@@ -368,14 +350,10 @@ func TestDealCardBackToTheSameList(t *testing.T) {
 	tg := telegramtest.NewServer(t)
 	tg.OpenChat(admin)
 	a := apptest.Start(t, apptest.Config{TelegramURL: tg.URL, Admins: []int64{admin.ID}, AmoCRMURL: amo.URL, AmoCRMToken: amo.Token()})
-	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(50 * time.Millisecond) {
-		if _, total, _ := a.DB.Deals(t.Context(), domain.DealFilter{Limit: 1}); total > 5 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("the deals were not synced")
-		}
-	}
+	testwait.Eventually(t, "the deals to be synced", func() bool {
+		_, total, _ := a.DB.Deals(t.Context(), domain.DealFilter{Limit: 1})
+		return total > 5
+	})
 	tg.SendText(admin, "/crm")
 	card := tg.WaitForPhoto(t, admin.ID)
 	for _, press := range []string{"📋 Активные сделки", "⇅ По сумме", "Далее ▶", "6", "◀ К списку"} {

@@ -61,12 +61,7 @@ func taskListKeyboard(tr i18n.Printer, ref listRef, tasks []domain.Task, total i
 	for i, t := range tasks {
 		open = append(open, button(btnTask, strconv.Itoa(ref.page*tasksPerPage+i+1), taskData(t.ID, ref)...))
 	}
-	active := 0
-	for st, n := range counts {
-		if st.Active() {
-			active += n
-		}
-	}
+	_, active := domain.TaskTotals(counts)
 	filter := func(s domain.TaskStatus, label string, n int) tele.Btn {
 		if s == ref.status {
 			label = "✓ " + label

@@ -43,8 +43,9 @@ func parsePriorityCode(code string) (domain.Priority, bool) {
 // deadlinePresets are the deadlines offered as buttons, in order.
 var deadlinePresets = []string{"td", "tm", "3d", "wk", "no"}
 
-// presetDeadline is the moment a preset stands for: the end of a working
-// day (18:00) in the company's zone; "no" means no deadline.
+// presetDeadline is the moment a preset stands for: the end of that day
+// where the user is, as a typed "сегодня" or "завтра" (domain.DueOn);
+// "no" means no deadline.
 func presetDeadline(code string, now time.Time, loc *time.Location) (at time.Time, none, ok bool) {
 	days := map[string]int{"td": 0, "tm": 1, "3d": 3, "wk": 7}
 	if code == "no" {
@@ -54,12 +55,7 @@ func presetDeadline(code string, now time.Time, loc *time.Location) (at time.Tim
 	if !known {
 		return time.Time{}, false, false
 	}
-	n := now.In(loc)
-	at = time.Date(n.Year(), n.Month(), n.Day()+d, 18, 0, 0, 0, loc)
-	if !at.After(now) { // "today 18:00" after six: tomorrow instead
-		at = at.AddDate(0, 0, 1)
-	}
-	return at, false, true
+	return domain.DueInDays(d, now, loc), false, true
 }
 
 func presetKey(code string) i18n.Key { return i18n.Key("deadline." + code) }

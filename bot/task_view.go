@@ -21,7 +21,7 @@ func tasksCard(tr i18n.Printer, now time.Time, s domain.TaskSummary) charts.Area
 		Title:    tasksTitle(tr, s),
 		Subtitle: tr.T(i18n.AsOf, tr.DateTime(now)),
 		Tiles: []charts.Tile{
-			{Label: tr.T(i18n.TasksTotal), Value: tr.Int(s.Total)},
+			{Label: tr.T(i18n.TasksTotal), Value: tr.Int(s.Total), Note: tr.T(i18n.TasksCancelled, tr.Int(s.Cancelled()))},
 			{Label: tr.T(i18n.TasksActive), Value: tr.Int(s.Active)},
 			{Label: tr.T(i18n.TasksOverdue), Value: tr.Int(s.Overdue)},
 			{Label: tr.T(i18n.TasksDoneWeek), Value: tr.Int(s.DoneWeek)},
@@ -30,10 +30,14 @@ func tasksCard(tr i18n.Printer, now time.Time, s domain.TaskSummary) charts.Area
 	}
 }
 
+// taskStatusDonut shares out all tasks by status: the cancelled ones are
+// left out, as the total tile beside it says.
 func taskStatusDonut(tr i18n.Printer, s domain.TaskSummary) *charts.Donut {
-	d := &charts.Donut{Title: tr.T(i18n.TasksByStatus), Center: tr.Int(s.Total + s.ByStatus[domain.TaskCancelled]),
-		CenterNote: tr.T(i18n.TasksAll)}
+	d := &charts.Donut{Title: tr.T(i18n.TasksByStatus), Center: tr.Int(s.Total), CenterNote: tr.T(i18n.TasksWord)}
 	for _, st := range domain.TaskStatuses {
+		if !st.Counted() {
+			continue // the ring shares out the same total as the tiles
+		}
 		d.Slices = append(d.Slices, charts.Slice{Label: tr.T(statusKey(st)), Value: float64(s.ByStatus[st]), Tone: statusTone(st)})
 	}
 	return d

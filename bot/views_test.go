@@ -26,7 +26,7 @@ func sampleHome() domain.Home {
 	return domain.Home{
 		AsOf: now,
 		Deals: domain.DealSummary{
-			Deals: 46, Won: 12, WonRevenue: 41_500_000, Companies: 14, WeekInPlay: 9, WeekWon: 1, ActiveAll: 7,
+			Deals: 46, Won: 12, WonRevenue: 41_500_000, Companies: 14, CompaniesActive: 6, WeekInPlay: 9, WeekWon: 1, ActiveAll: 7,
 			Weeks: []domain.WeekCount{{Start: now.AddDate(0, 0, -8), Created: 4, Won: 1}, {Start: now.AddDate(0, 0, -1), Created: 2, Won: 1}},
 			Tasks: domain.CRMTaskStates{Open: 20, Overdue: 4, Completed: 68},
 			Active: []domain.Deal{

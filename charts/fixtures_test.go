@@ -137,9 +137,9 @@ func sampleTasks() AreaCard {
 		Title: "Задачи", Subtitle: asOf, Accent: AccentViolet,
 		Tiles: []Tile{
 			{Label: "Всего", Value: "10"},
-			{Label: "В работе", Value: "8"},
+			{Label: "Активных", Value: "8"},
 			{Label: "Просрочено", Value: "2", Note: "▼ на 1 меньше, чем неделю назад", Tone: ToneGood},
-			{Label: "Готово за неделю", Value: "2"},
+			{Label: "Готово на этой неделе", Value: "2"},
 		},
 		Panels: []Panel{taskStatus(), taskPriority()},
 	}

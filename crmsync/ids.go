@@ -10,20 +10,20 @@ import (
 	"processet/domain"
 )
 
-// SyncLeads fetches the leads with these IDs now and stores them, so a
+// SyncDeals fetches the deals with these IDs now and stores them, so a
 // change the bot just made or a webhook announced shows without waiting
-// for the next run. Leads amoCRM no longer returns are marked deleted.
-func (s *Syncer) SyncLeads(ctx context.Context, ids ...int64) error {
+// for the next run. Deals amoCRM no longer returns are marked deleted.
+func (s *Syncer) SyncDeals(ctx context.Context, ids ...int64) error {
 	if err := s.checkBlocked(); err != nil {
 		return err
 	}
-	if err := s.noteBlock(s.syncLeadIDs(ctx, ids)); err != nil {
-		return fmt.Errorf("sync leads: %w", err)
+	if err := s.noteBlock(s.syncDealIDs(ctx, ids)); err != nil {
+		return fmt.Errorf("sync deals: %w", err)
 	}
 	return nil
 }
 
-// SyncTasks is SyncLeads for tasks; tasks amoCRM no longer returns are
+// SyncTasks is SyncDeals for tasks; tasks amoCRM no longer returns are
 // removed.
 func (s *Syncer) SyncTasks(ctx context.Context, ids ...int64) error {
 	if err := s.checkBlocked(); err != nil {
@@ -81,7 +81,7 @@ func lookUp[T any](ctx context.Context, s *Syncer, ids []int64, id func(T) int64
 	return nil
 }
 
-func (s *Syncer) syncLeadIDs(ctx context.Context, ids []int64) error {
+func (s *Syncer) syncDealIDs(ctx context.Context, ids []int64) error {
 	list := func(ctx context.Context, chunk []int64, fn func(amocrm.Page[amocrm.Lead]) error) error {
 		return s.client.Leads(ctx, amocrm.LeadQuery{IDs: chunk}, 1, fn)
 	}

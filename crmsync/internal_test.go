@@ -73,7 +73,7 @@ func TestMapTasksKeepsLeadsOnly(t *testing.T) {
 		{ID: 2, EntityType: amocrm.EntityCompanies, EntityID: 20},
 		{ID: 3},
 	})
-	if got[0].LeadID != 10 || got[0].TypeID != 2 || !got[0].Completed || got[1].LeadID != 0 || got[2].LeadID != 0 {
+	if got[0].DealID != 10 || got[0].TypeID != 2 || !got[0].Completed || got[1].DealID != 0 || got[2].DealID != 0 {
 		t.Errorf("mapTasks: %+v", got)
 	}
 }

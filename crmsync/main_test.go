@@ -135,23 +135,12 @@ func (e *env) state(t testing.TB, ent domain.SyncEntity) domain.SyncState {
 // leadName reads a lead's stored name and deleted flag.
 func (e *env) leadName(t testing.TB, id int64) (name string, deleted bool) {
 	t.Helper()
-	err := e.db.Pool().QueryRow(context.Background(), `select name, deleted from crm_leads where id = $1`, id).
+	err := e.db.Pool().QueryRow(context.Background(), `select name, deleted from crm_deals where id = $1`, id).
 		Scan(&name, &deleted)
 	if err != nil {
 		t.Fatalf("lead %d: %v", id, err)
 	}
 	return name, deleted
-}
-
-// waitFor polls cond for up to five seconds.
-func waitFor(t testing.TB, what string, cond func() bool) {
-	t.Helper()
-	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		if cond() {
-			return
-		}
-	}
-	t.Fatalf("timed out waiting for %s", what)
 }
 
 // recorder keeps the URL of every request the client sends, to check which
@@ -197,6 +186,14 @@ func (r *recorder) reset() {
 type hookStore struct {
 	*storage.DB
 	afterLeadPage func(n int)
+	onLock        func() // before every attempt to take the sync lock
+}
+
+func (h *hookStore) LockCRMSync(ctx context.Context) (func(), bool, error) {
+	if h.onLock != nil {
+		h.onLock()
+	}
+	return h.DB.LockCRMSync(ctx)
 }
 
 func (h *hookStore) UpsertDeals(ctx context.Context, ds []domain.Deal, p *domain.SyncPage) error {

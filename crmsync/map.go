@@ -86,7 +86,7 @@ func mapTasks(ts []amocrm.Task) []domain.CRMTask {
 			CompleteTill: t.CompleteTill, Completed: t.IsCompleted, CreatedAt: t.CreatedAt, UpdatedAt: t.UpdatedAt,
 		}
 		if t.EntityType == amocrm.EntityLeads {
-			out[i].LeadID = t.EntityID
+			out[i].DealID = t.EntityID
 		}
 	}
 	return out

@@ -172,7 +172,7 @@ func (s *Syncer) lookUpUnseen(ctx context.Context, e domain.SyncEntity, before t
 		if err != nil {
 			return err
 		}
-		return s.syncLeadIDs(ctx, ids)
+		return s.syncDealIDs(ctx, ids)
 	case domain.SyncTasks:
 		ids, err := s.store.UnseenCRMTasks(ctx, before, limit)
 		if err != nil {

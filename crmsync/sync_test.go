@@ -13,6 +13,7 @@ import (
 	"processet/amocrm/amocrmtest"
 	"processet/crmsync"
 	"processet/domain"
+	"processet/internal/testwait"
 	"processet/storage"
 )
 
@@ -45,7 +46,7 @@ func TestFullSync(t *testing.T) {
 	want := leads[7]
 	var name string
 	var price, company int64
-	err = e.db.Pool().QueryRow(context.Background(), `select name, price, company_id from crm_leads where id = $1`, want.ID).
+	err = e.db.Pool().QueryRow(context.Background(), `select name, price, company_id from crm_deals where id = $1`, want.ID).
 		Scan(&name, &price, &company)
 	if err != nil || name != want.Name || price != want.Price || company != want.CompanyID {
 		t.Errorf("lead %d: %q %d company %d (%v), want %+v", want.ID, name, price, company, err, want)
@@ -131,7 +132,10 @@ func TestDeletedLeadsLeaveDashboards(t *testing.T) {
 
 func TestRecheckFindsLeadsGoneLongAgo(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t, envOptions{config: func(c *crmsync.Config) { c.RecheckAge = time.Millisecond }})
+	var later atomic.Int64 // how far the syncer's clock is ahead
+	e := newEnv(t, envOptions{config: func(c *crmsync.Config) {
+		c.Now = func() time.Time { return time.Now().Add(time.Duration(later.Load())) }
+	}})
 	e.seedAccount(5, 20, 0)
 	e.run(t)
 	// A lead deleted so long ago that amoCRM's list of deleted leads has
@@ -140,7 +144,7 @@ func TestRecheckFindsLeadsGoneLongAgo(t *testing.T) {
 	if err := e.db.UpsertDeals(context.Background(), []domain.Deal{ghost}, nil); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(2 * time.Millisecond)
+	later.Store(int64(crmsync.DefaultRecheckAge + time.Minute)) // every stored lead is now due for a recheck
 	before := e.srv.Requests()
 	e.run(t)
 	if _, deleted := e.leadName(t, ghost.ID); !deleted {
@@ -159,14 +163,17 @@ func TestRecheckFindsLeadsGoneLongAgo(t *testing.T) {
 // not a week later with the next full pass.
 func TestRecheckFindsTasksGoneLongAgo(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t, envOptions{config: func(c *crmsync.Config) { c.RecheckAge = time.Millisecond }})
+	var later atomic.Int64 // how far the syncer's clock is ahead
+	e := newEnv(t, envOptions{config: func(c *crmsync.Config) {
+		c.Now = func() time.Time { return time.Now().Add(time.Duration(later.Load())) }
+	}})
 	e.seedAccount(2, 5, 10)
 	e.run(t)
 	ghost := domain.CRMTask{ID: 1, Text: "Призрак", CompleteTill: time.Now(), CreatedAt: time.Now(), UpdatedAt: time.Now()}
 	if err := e.db.UpsertCRMTasks(context.Background(), []domain.CRMTask{ghost}, nil); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(2 * time.Millisecond)
+	later.Store(int64(crmsync.DefaultRecheckAge + time.Minute)) // every stored task is now due for a recheck
 	e.run(t)
 	if c := e.counts(t); c.CRMTasks != 10 {
 		t.Errorf("amoCRM tasks = %d, want the 10 amoCRM has", c.CRMTasks)
@@ -258,7 +265,7 @@ func TestAccountBlockStopsSync(t *testing.T) {
 		if err := e.sync.Run(context.Background()); !errors.Is(err, amocrm.ErrAccountBlocked) {
 			t.Fatalf("Run: %v, want ErrAccountBlocked", err)
 		}
-		if err := e.sync.SyncLeads(context.Background(), 1); !errors.Is(err, amocrm.ErrAccountBlocked) {
+		if err := e.sync.SyncDeals(context.Background(), 1); !errors.Is(err, amocrm.ErrAccountBlocked) {
 			t.Fatalf("SyncLeads: %v, want ErrAccountBlocked", err)
 		}
 	}
@@ -317,23 +324,20 @@ func TestRunsNeverOverlap(t *testing.T) {
 // change is not enough; Resync runs again once it is over.
 func TestResyncWaitsForTheRunUnderWay(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t, envOptions{})
+	var locks atomic.Int32 // the syncer's attempts to take the lock
+	e := newEnv(t, envOptions{store: func(db *storage.DB) crmsync.Store { return &hookStore{DB: db, onLock: func() { locks.Add(1) }} }})
 	e.seedAccount(2, 12, 0)
 	unlock, ok, err := e.db.LockCRMSync(context.Background()) // another process's run
 	if err != nil || !ok {
 		t.Fatalf("lock: %v %v", ok, err)
 	}
 	e.sync.Resync()
-	time.Sleep(300 * time.Millisecond) // Resync finds the lock taken at least once
+	testwait.Eventually(t, "Resync to find the lock taken", func() bool { return locks.Load() >= 1 })
 	if got := e.srv.Requests(); got != 0 {
 		t.Fatalf("%d requests while another run held the lock", got)
 	}
 	unlock()
-	for deadline := time.Now().Add(20 * time.Second); e.counts(t).Deals != 12; time.Sleep(50 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			t.Fatal("Resync never ran after the other run finished")
-		}
-	}
+	testwait.Eventually(t, "Resync to run after the other run finished", func() bool { return e.counts(t).Deals == 12 })
 }
 
 // TestCloseStopsAWaitingResync: shutting down does not wait for a run

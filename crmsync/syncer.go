@@ -1,13 +1,14 @@
 // Package crmsync mirrors an amoCRM account into the database the
-// dashboards read: users, pipelines, companies, leads and tasks.
+// dashboards read: users, pipelines, companies, deals (amoCRM's leads) and
+// tasks.
 //
 // The first run copies everything; later runs read only what changed since
 // a cursor, so a run costs a handful of requests at amoCRM's 7 per second.
 // Lists are walked page by page and every page commits together with the
 // sync state, so a run cut short resumes at the next page instead of
-// starting over. Deleted leads are learned from amoCRM's list of deleted
-// leads and, as a backstop, by looking up known leads by ID. Webhooks and
-// the bot's own writes sync single leads and tasks at once.
+// starting over. Deleted deals are learned from amoCRM's list of deleted
+// leads and, as a backstop, by looking up known deals by ID. Webhooks and
+// the bot's own writes sync single deals and tasks at once.
 package crmsync
 
 import (
@@ -64,7 +65,7 @@ var ErrRunning = errors.New("crm sync: already running")
 type Config struct {
 	Overlap        time.Duration // re-read before the cursor; DefaultOverlap
 	FullEvery      time.Duration // repeat the full pass; negative: never
-	RecheckAge     time.Duration // leads unseen this long are looked up
+	RecheckAge     time.Duration // deals unseen this long are looked up
 	RecheckBatches int           // chunks looked up per run; negative: none
 	LookupChunk    int           // IDs per look-up, at most amocrm.PageLimit
 	ForbiddenRetry time.Duration // users skipped this long after a 403
@@ -99,7 +100,7 @@ type Store interface {
 	UnseenCRMTasks(ctx context.Context, before time.Time, limit int) ([]int64, error)
 }
 
-// Syncer copies one amoCRM account into the store. Run, SyncLeads and
+// Syncer copies one amoCRM account into the store. Run, SyncDeals and
 // SyncTasks may be called concurrently; runs never overlap.
 type Syncer struct {
 	client *amocrm.Client

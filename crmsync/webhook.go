@@ -21,7 +21,7 @@ const WebhookPath = "/amocrm/webhook/"
 const webhookTimeout = time.Minute
 
 // WebhookHandler accepts amoCRM's webhooks at POST WebhookPath+secret and
-// syncs the leads and tasks they name. amoCRM signs nothing, so the secret
+// syncs the deals and tasks they name. amoCRM signs nothing, so the secret
 // in the path is the only credential: it is compared in constant time, and
 // a wrong one gets the same 404 as any unknown path. amoCRM waits at most
 // 2 seconds and disables a hook after many failures, so the handler only
@@ -51,8 +51,8 @@ func (s *Syncer) WebhookHandler(secret string) http.Handler {
 			http.Error(w, http.StatusText(status), status)
 			return
 		}
-		leads, tasks := touched(r.PostForm)
-		s.enqueue(leads, tasks)
+		deals, tasks := touched(r.PostForm)
+		s.enqueue(deals, tasks)
 		w.WriteHeader(http.StatusOK)
 	})
 }
@@ -62,10 +62,10 @@ func (s *Syncer) WebhookHandler(secret string) http.Handler {
 // names the task events "task"; "tasks" is accepted too.
 var hookKey = regexp.MustCompile(`^(leads|tasks?)\[[a-z_]+\]\[\d+\]\[id\]$`)
 
-// touched collects the lead and task IDs of every event in a webhook:
+// touched collects the deal and task IDs of every event in a webhook:
 // add, update, status, responsible, delete, restore, whatever amoCRM adds.
 // Each is simply synced, which also tells a deleted one from a live one.
-func touched(form url.Values) (leads, tasks []int64) {
+func touched(form url.Values) (deals, tasks []int64) {
 	for key, vals := range form {
 		m := hookKey.FindStringSubmatch(key)
 		if m == nil || len(vals) == 0 {
@@ -75,13 +75,13 @@ func touched(form url.Values) (leads, tasks []int64) {
 		if err != nil || id <= 0 {
 			continue
 		}
-		if m[1] == "leads" {
-			leads = append(leads, id)
+		if m[1] == "leads" { // amoCRM's word for a deal
+			deals = append(deals, id)
 		} else {
 			tasks = append(tasks, id)
 		}
 	}
-	return leads, tasks
+	return deals, tasks
 }
 
 // pending holds the IDs webhooks named that are not synced yet. At most one
@@ -89,15 +89,15 @@ func touched(form url.Values) (leads, tasks []int64) {
 // goroutine.
 type pending struct {
 	mu      sync.Mutex
-	leads   map[int64]bool
+	deals   map[int64]bool
 	tasks   map[int64]bool
 	running bool
 	closed  bool
 }
 
 // enqueue adds IDs and starts a flusher unless one is running.
-func (s *Syncer) enqueue(leads, tasks []int64) {
-	if len(leads)+len(tasks) == 0 {
+func (s *Syncer) enqueue(deals, tasks []int64) {
+	if len(deals)+len(tasks) == 0 {
 		return
 	}
 	h := &s.hooks
@@ -106,11 +106,11 @@ func (s *Syncer) enqueue(leads, tasks []int64) {
 	if h.closed {
 		return
 	}
-	if h.leads == nil {
-		h.leads, h.tasks = map[int64]bool{}, map[int64]bool{}
+	if h.deals == nil {
+		h.deals, h.tasks = map[int64]bool{}, map[int64]bool{}
 	}
-	for _, id := range leads {
-		h.leads[id] = true
+	for _, id := range deals {
+		h.deals[id] = true
 	}
 	for _, id := range tasks {
 		h.tasks[id] = true
@@ -124,22 +124,22 @@ func (s *Syncer) enqueue(leads, tasks []int64) {
 
 // take empties the pending sets; when they are already empty it marks the
 // flusher stopped, under the same lock, so no ID is left without one.
-func (s *Syncer) take() (leads, tasks []int64, ok bool) {
+func (s *Syncer) take() (deals, tasks []int64, ok bool) {
 	h := &s.hooks
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if len(h.leads)+len(h.tasks) == 0 || s.bg.Err() != nil {
+	if len(h.deals)+len(h.tasks) == 0 || s.bg.Err() != nil {
 		h.running = false
 		return nil, nil, false
 	}
-	for id := range h.leads {
-		leads = append(leads, id)
+	for id := range h.deals {
+		deals = append(deals, id)
 	}
 	for id := range h.tasks {
 		tasks = append(tasks, id)
 	}
-	h.leads, h.tasks = map[int64]bool{}, map[int64]bool{}
-	return leads, tasks, true
+	h.deals, h.tasks = map[int64]bool{}, map[int64]bool{}
+	return deals, tasks, true
 }
 
 // flush waits Debounce so that a burst of hooks (amoCRM sends one per
@@ -155,14 +155,14 @@ func (s *Syncer) flush() {
 			t.Stop()
 		case <-t.C:
 		}
-		leads, tasks, ok := s.take()
+		deals, tasks, ok := s.take()
 		if !ok {
 			return
 		}
 		ctx, cancel := context.WithTimeout(s.bg, webhookTimeout)
-		if len(leads) > 0 {
-			if err := s.SyncLeads(ctx, leads...); err != nil {
-				s.log.Warn("webhook: sync leads", "ids", len(leads), "err", err)
+		if len(deals) > 0 {
+			if err := s.SyncDeals(ctx, deals...); err != nil {
+				s.log.Warn("webhook: sync deals", "ids", len(deals), "err", err)
 			}
 		}
 		if len(tasks) > 0 {

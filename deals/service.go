@@ -42,7 +42,7 @@ type Service struct {
 	log     *slog.Logger
 
 	typesMu sync.Mutex
-	types   []domain.TaskType
+	types   []domain.CRMTaskType
 	typesAt time.Time
 }
 
@@ -87,7 +87,7 @@ func (s *Service) write(ctx context.Context, actor domain.User, action string, d
 	if err != nil {
 		return translate(err)
 	}
-	if err := s.syncer.SyncLeads(ctx, dealID); err != nil {
+	if err := s.syncer.SyncDeals(ctx, dealID); err != nil {
 		// amoCRM has the change; the next periodic sync brings it over.
 		s.log.Warn("sync deal after a write", "deal", dealID, "err", err)
 	}
@@ -205,9 +205,9 @@ func (s *Service) record(ctx context.Context, actor domain.User, d domain.Deal, 
 
 // TaskTypes lists the account's task types: the standard ones and its
 // own. They change rarely, so the list is kept for ten minutes.
-func (s *Service) TaskTypes(ctx context.Context) ([]domain.TaskType, error) {
+func (s *Service) TaskTypes(ctx context.Context) ([]domain.CRMTaskType, error) {
 	if s.client == nil {
-		return []domain.TaskType{{ID: amocrm.TaskTypeFollowUp}, {ID: amocrm.TaskTypeMeeting}}, nil
+		return []domain.CRMTaskType{{ID: amocrm.TaskTypeFollowUp}, {ID: amocrm.TaskTypeMeeting}}, nil
 	}
 	s.typesMu.Lock()
 	defer s.typesMu.Unlock()
@@ -219,9 +219,9 @@ func (s *Service) TaskTypes(ctx context.Context) ([]domain.TaskType, error) {
 		return nil, translate(err)
 	}
 	// A new slice: callers may still read the one handed out before.
-	fresh := make([]domain.TaskType, 0, len(types))
+	fresh := make([]domain.CRMTaskType, 0, len(types))
 	for _, t := range types {
-		fresh = append(fresh, domain.TaskType{ID: t.ID, Name: t.Name})
+		fresh = append(fresh, domain.CRMTaskType{ID: t.ID, Name: t.Name})
 	}
 	s.types = fresh
 	s.typesAt = time.Now()

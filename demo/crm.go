@@ -85,7 +85,7 @@ func (b builder) dealTasks(d domain.Deal, before int) []domain.CRMTask {
 		till := d.CreatedAt.Add(b.days(2 + b.r.Float64()*20))
 		done := till.Before(b.now) && b.r.Float64() < 0.7 || d.Closed()
 		tasks[j] = domain.CRMTask{
-			ID: 40001 + int64(before+j), LeadID: d.ID, Text: taskTexts[b.r.IntN(len(taskTexts))],
+			ID: 40001 + int64(before+j), DealID: d.ID, Text: taskTexts[b.r.IntN(len(taskTexts))],
 			TypeID: 1 + int64(b.r.IntN(2)), ResponsibleID: d.ResponsibleID, CompleteTill: till,
 			Completed: done, CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt,
 		}

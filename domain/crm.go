@@ -46,7 +46,7 @@ type Company struct {
 // CRMTask is an amoCRM task, usually attached to a deal.
 type CRMTask struct {
 	ID            int64
-	LeadID        int64 // 0 when not attached to a deal
+	DealID        int64 // 0 when not attached to a deal
 	Text          string
 	TypeID        int64
 	ResponsibleID int64
@@ -79,15 +79,15 @@ type DealFilter struct {
 // CRMTaskDraft is an amoCRM task being put together from a deal card.
 type CRMTaskDraft struct {
 	UserID        int64
-	LeadID        int64
+	DealID        int64
 	Text          string
 	TypeID        int64
 	ResponsibleID int64
 	Due           time.Time
 }
 
-// TaskType is a kind of amoCRM task: the standard ones and the account's own.
-type TaskType struct {
+// CRMTaskType is a kind of amoCRM task: the standard ones and the account's own.
+type CRMTaskType struct {
 	ID   int64
 	Name string
 }

@@ -8,8 +8,10 @@ import "time"
 type SyncEntity string
 
 // The lists, in the order a sync pass walks them: pipelines and companies
-// before the leads that refer to them, deleted leads last so that a lead
-// deleted while the leads were read is caught in the same run.
+// before the deals that refer to them, deleted deals last so that a deal
+// deleted while the deals were read is caught in the same run. The values
+// are amoCRM's names of the lists ("leads" are its deals), stored in
+// crm_sync_state.
 const (
 	SyncUsers        SyncEntity = "users"
 	SyncPipelines    SyncEntity = "pipelines"

@@ -8,7 +8,8 @@ const (
 	StatusLost int64 = 143 // "Закрыто и не реализовано"
 )
 
-// Deal is an amoCRM lead as the dashboards see it.
+// Deal is an amoCRM lead as the dashboards see it; "lead" is amoCRM's word
+// on the wire only, everywhere else it is a deal.
 type Deal struct {
 	ID              int64
 	Name            string
@@ -58,9 +59,14 @@ type DealSummary struct {
 	Deals      int   // all deals known, open and closed
 	Won        int   // deals won, ever
 	WonRevenue int64 // sum of the prices of won deals
-	Companies  int
-	// The headline of the home card: of the deals that were in play during
-	// the last seven days, how many were won in those days.
+	// Companies are the clients the team keeps in amoCRM (the synced
+	// companies), whether or not they have a deal; CompaniesActive are
+	// those of them with an active (open) deal, the secondary figure.
+	Companies       int
+	CompaniesActive int
+	// The headline of the home card: of the deals that were in play this
+	// week (DashboardQuery.ThisWeek, the chart's last bar), how many were
+	// won in it.
 	WeekInPlay int
 	WeekWon    int
 	Weeks      []WeekCount // oldest first

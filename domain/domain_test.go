@@ -130,3 +130,10 @@ func TestWithConfiguredAdmins(t *testing.T) {
 		t.Fatalf("%+v", got)
 	}
 }
+
+func TestTaskTotals(t *testing.T) {
+	all, active := TaskTotals(map[TaskStatus]int{TaskNew: 2, TaskInProgress: 5, TaskReview: 1, TaskDone: 4, TaskCancelled: 1})
+	if all != 12 || active != 8 {
+		t.Fatalf("all %d, active %d; want 12 (cancelled left out) and 8", all, active)
+	}
+}

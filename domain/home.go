@@ -22,3 +22,14 @@ type DashboardQuery struct {
 	// ones they may see (TaskScope); 0 counts everyone's.
 	TasksOf int64
 }
+
+// ThisWeek is when "this week" began for every "на этой неделе" figure:
+// Monday 00:00 in the company's zone, the start of the weekly chart's
+// last bar, so a tile and the bar beside it count the same days.
+func (q DashboardQuery) ThisWeek() time.Time {
+	loc := q.Loc
+	if loc == nil {
+		loc = time.UTC
+	}
+	return WeekStart(q.Now, loc)
+}

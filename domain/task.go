@@ -33,6 +33,26 @@ func (s TaskStatus) Active() bool {
 	return s == TaskNew || s == TaskInProgress || s == TaskReview
 }
 
+// Counted reports whether a task in this status is one of "all tasks":
+// every task but a cancelled one, which was dropped rather than done.
+// Every screen that shows a total of tasks counts this way and says so.
+func (s TaskStatus) Counted() bool { return s != TaskCancelled }
+
+// TaskTotals derives the two headline counts from counts per status: all
+// tasks (Counted) and the active ones (Active). The dashboard, the home
+// tile, the status lists and /status all take their totals from here.
+func TaskTotals(byStatus map[TaskStatus]int) (all, active int) {
+	for s, n := range byStatus {
+		if s.Counted() {
+			all += n
+		}
+		if s.Active() {
+			active += n
+		}
+	}
+	return all, active
+}
+
 // Task is one of the company's own tasks.
 type Task struct {
 	ID           int64
@@ -57,12 +77,15 @@ func (t Task) Overdue(now time.Time) bool {
 
 // TaskSummary is what the tasks dashboard and the home tile show.
 type TaskSummary struct {
-	Total      int // every task except cancelled ones
-	Active     int // new, in progress or on review: "в работе"
+	Total      int // every task except cancelled ones (TaskStatus.Counted)
+	Active     int // new, in progress or on review: "активных", never "в работе" (that is one status)
 	Overdue    int
-	DoneWeek   int // done in the last seven days
+	DoneWeek   int // done this week (DashboardQuery.ThisWeek)
 	ByStatus   map[TaskStatus]int
 	ByPriority map[Priority]int // active tasks only
 	Top        []Task           // active tasks, by priority then deadline, at most a page
 	Own        bool             // all of it covers only the viewer's own tasks (an employee's view)
 }
+
+// Cancelled is how many tasks were cancelled: shown apart, never in Total.
+func (s TaskSummary) Cancelled() int { return s.ByStatus[TaskCancelled] }

@@ -25,6 +25,7 @@ const (
 	SubOnlyChangedShort Key = "sub.only_changed_short"
 	SubOnlyChangedOn    Key = "sub.only_changed_on"
 	SubOnlyChangedOff   Key = "sub.only_changed_off"
+	SubUnsubscribe      Key = "sub.unsubscribe"
 	SubAll              Key = "sub.all"
 	SubMine             Key = "sub.mine"
 	SubDaily            Key = "sub.daily"
@@ -62,8 +63,9 @@ func init() {
 		SubNext:                     "следующая: %s",
 		SubLast:                     "последняя: %s, %s",
 		SubOnlyChangedShort:         "только при изменениях",
-		SubOnlyChangedOn:            "при изменениях ✓",
-		SubOnlyChangedOff:           "при изменениях ✗",
+		SubOnlyChangedOn:            "№%s: только при изменениях — вкл",
+		SubOnlyChangedOff:           "№%s: только при изменениях — выкл",
+		SubUnsubscribe:              "Отписаться №%s",
 		SubAll:                      "Все рассылки",
 		SubMine:                     "Мои рассылки",
 		SubDaily:                    "каждый день в %s",
@@ -79,9 +81,9 @@ func init() {
 		"weekday.4":                 "по четвергам",
 		"weekday.5":                 "по пятницам",
 		"weekday.6":                 "по субботам",
-		"metric.deals_won":          "закрыто сделок за неделю",
-		"metric.deals_in_play":      "сделок в работе за неделю",
-		"metric.tasks_active":       "задач в работе",
+		"metric.deals_won":          "закрыто сделок на этой неделе",
+		"metric.deals_in_play":      "сделок в работе на этой неделе",
+		"metric.tasks_active":       "активных задач",
 		"metric.tasks_overdue":      "просроченных задач",
 		"metric.operations":         "операций в год",
 		"metric.potential_pct":      "потенциал оптимизации",
@@ -142,8 +144,9 @@ func init() {
 		SubNext:                     "next: %s",
 		SubLast:                     "last: %s, %s",
 		SubOnlyChangedShort:         "only when something changed",
-		SubOnlyChangedOn:            "on changes ✓",
-		SubOnlyChangedOff:           "on changes ✗",
+		SubOnlyChangedOn:            "No. %s: only when changed — on",
+		SubOnlyChangedOff:           "No. %s: only when changed — off",
+		SubUnsubscribe:              "Unsubscribe No. %s",
 		SubAll:                      "All subscriptions",
 		SubMine:                     "My subscriptions",
 		SubDaily:                    "daily at %s",
@@ -161,7 +164,7 @@ func init() {
 		"weekday.6":                 "Saturdays",
 		"metric.deals_won":          "deals closed this week",
 		"metric.deals_in_play":      "deals in play this week",
-		"metric.tasks_active":       "tasks in progress",
+		"metric.tasks_active":       "active tasks",
 		"metric.tasks_overdue":      "overdue tasks",
 		"metric.operations":         "operations per year",
 		"metric.potential_pct":      "optimisation potential",

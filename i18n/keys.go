@@ -36,10 +36,12 @@ const (
 	Approve             Key = "access.approve"
 	Reject              Key = "access.reject"
 	NotUnderstood       Key = "not_understood"
+	UnknownCommand      Key = "unknown_command"
 
 	// Navigation.
 	Home       Key = "nav.home"
 	Refresh    Key = "nav.refresh"
+	AskCancel  Key = "nav.ask_cancel"
 	Prev       Key = "nav.prev"
 	Next       Key = "nav.next"
 	PrevPage   Key = "nav.prev_page" // in pickers, where "Back" leaves the picker
@@ -76,6 +78,7 @@ const (
 	CRMWon         Key = "crm.won"
 	CRMWeekNote    Key = "crm.week_note"
 	CRMCompanies   Key = "crm.companies"
+	CRMWithDeals   Key = "crm.companies_note"
 	CRMDynamics    Key = "crm.dynamics"
 	CRMCreated     Key = "crm.created"
 	CRMWonSeries   Key = "crm.won_series"
@@ -99,7 +102,7 @@ const (
 	TasksUrgentTitle Key = "tasks.urgent_title"
 	TasksMine        Key = "tasks.mine"
 	TasksNone        Key = "tasks.none"
-	TasksAll         Key = "tasks.all_incl_cancelled"
+	TasksCancelled   Key = "tasks.cancelled_note"
 	NoDeadline       Key = "tasks.no_deadline"
 	OverdueBy        Key = "tasks.overdue_by"
 	DueIn            Key = "tasks.due_in"
@@ -144,6 +147,7 @@ const (
 	HelpIntro        Key = "help.intro"
 	HelpPending      Key = "help.pending"
 	StatusText       Key = "sys.status"
+	StatusData       Key = "sys.status_data"
 	StatusDBEmbedded Key = "sys.db_embedded"
 	StatusDBExternal Key = "sys.db_external"
 

@@ -18,6 +18,7 @@ import (
 
 	"processet/internal/telegramtest"
 	"processet/internal/testdb"
+	"processet/internal/testwait"
 	"processet/notify"
 )
 
@@ -107,20 +108,18 @@ func (w *testWriter) Write(p []byte) (int, error) {
 // outcome.
 func waitBatch(t testing.TB, ob *notify.Outbox, batch string, timeout time.Duration) notify.Batch {
 	t.Helper()
-	deadline := time.Now().Add(timeout)
-	for {
-		b, err := ob.BatchStatus(context.Background(), batch)
-		if err != nil {
+	var b notify.Batch
+	done := testwait.Until(timeout, func() bool {
+		var err error
+		if b, err = ob.BatchStatus(context.Background(), batch); err != nil {
 			t.Fatal(err)
 		}
-		if b.Done {
-			return b
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("batch %s not done after %v: %+v", batch, timeout, b)
-		}
-		time.Sleep(20 * time.Millisecond)
+		return b.Done
+	})
+	if !done {
+		t.Fatalf("batch %s not done after %v: %+v", batch, timeout, b)
 	}
+	return b
 }
 
 // testPNG draws a picture that differs by seed, of about size bytes.

@@ -14,6 +14,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"processet/internal/telegramtest"
+	"processet/internal/testwait"
 	"processet/notify"
 )
 
@@ -301,14 +302,14 @@ func TestServerErrorsRetry(t *testing.T) {
 // our own record.
 func riverJob(t testing.TB, pool *pgxpool.Pool, key string) (attempt int, state string) {
 	t.Helper()
-	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+	// Still running at the timeout: the caller's check reports the state.
+	testwait.Until(testwait.Timeout, func() bool {
 		err := pool.QueryRow(context.Background(), `select attempt, state from river_job where args->>'key' = $1`, key).
 			Scan(&attempt, &state)
 		if err != nil {
 			t.Fatalf("river job of %s: %v", key, err)
 		}
-		if state != "running" || time.Now().After(deadline) {
-			return attempt, state
-		}
-	}
+		return state != "running"
+	})
+	return attempt, state
 }

@@ -25,12 +25,18 @@ func (db *DB) TouchChat(ctx context.Context, id int64, typ, title string) error 
 func (db *DB) Counts(ctx context.Context) (domain.Counts, error) {
 	var c domain.Counts
 	err := db.pool.QueryRow(ctx, `select
-		(select count(*) from chats), (select count(*) from crm_leads where not deleted),
-		(select count(*) from crm_companies), (select count(*) from crm_tasks), (select count(*) from tasks),
+		(select count(*) from chats), (select count(*) from crm_deals where not deleted),
+		(select count(*) from crm_companies), (select count(*) from crm_tasks),
 		(select count(*) from mining_operations), (select count(*) from ideas), (select count(*) from idea_votes)`).
-		Scan(&c.Chats, &c.Deals, &c.Companies, &c.CRMTasks, &c.Tasks, &c.Operations, &c.Ideas, &c.Votes)
+		Scan(&c.Chats, &c.Deals, &c.Companies, &c.CRMTasks, &c.Operations, &c.Ideas, &c.Votes)
 	if err != nil {
 		return domain.Counts{}, fmt.Errorf("count rows: %w", err)
 	}
+	byStatus, err := db.TaskStatusCounts(ctx, 0)
+	if err != nil {
+		return domain.Counts{}, err
+	}
+	c.Tasks, _ = domain.TaskTotals(byStatus)
+	c.TasksCancelled = byStatus[domain.TaskCancelled]
 	return c, nil
 }

@@ -276,12 +276,12 @@ func (db *DB) UpsertCompanies(ctx context.Context, cs []domain.Company, p *domai
 	})
 }
 
-// UpsertDeals stores leads as amoCRM lists them: alive, so a lead marked
+// UpsertDeals stores deals as amoCRM lists them: alive, so a deal marked
 // deleted comes back when it is restored. A stored version newer than the
 // incoming one wins, so a slow page cannot undo a quicker webhook sync.
 func (db *DB) UpsertDeals(ctx context.Context, ds []domain.Deal, p *domain.SyncPage) error {
 	return db.inPage(ctx, "upsert deals", p, func(tx pgx.Tx) error {
-		err := copyIn(ctx, tx, "crm_leads_in", `id bigint, name text, price bigint, pipeline_id bigint,
+		err := copyIn(ctx, tx, "crm_deals_in", `id bigint, name text, price bigint, pipeline_id bigint,
 			status_id bigint, responsible_user_id bigint, company_id bigint, created_at timestamptz,
 			updated_at timestamptz, closed_at timestamptz`,
 			[]string{"id", "name", "price", "pipeline_id", "status_id", "responsible_user_id", "company_id",
@@ -294,11 +294,11 @@ func (db *DB) UpsertDeals(ctx context.Context, ds []domain.Deal, p *domain.SyncP
 		if err != nil {
 			return err
 		}
-		_, err = tx.Exec(ctx, `insert into crm_leads as l (id, name, price, pipeline_id, status_id,
+		_, err = tx.Exec(ctx, `insert into crm_deals as l (id, name, price, pipeline_id, status_id,
 				responsible_user_id, company_id, created_at, updated_at, closed_at, deleted, synced_at)
 			select distinct on (id) id, name, price, pipeline_id, status_id, responsible_user_id, company_id,
 				created_at, updated_at, closed_at, false, now()
-			from crm_leads_in order by id, updated_at desc
+			from crm_deals_in order by id, updated_at desc
 			on conflict (id) do update set name = excluded.name, price = excluded.price,
 				pipeline_id = excluded.pipeline_id, status_id = excluded.status_id,
 				responsible_user_id = excluded.responsible_user_id, company_id = excluded.company_id,
@@ -309,7 +309,7 @@ func (db *DB) UpsertDeals(ctx context.Context, ds []domain.Deal, p *domain.SyncP
 	})
 }
 
-// MarkDealsDeleted flags leads as deleted so the dashboards drop them, and
+// MarkDealsDeleted flags deals as deleted so the dashboards drop them, and
 // returns how many it changed. A deal's UpdatedAt, when set, is the time
 // amoCRM deleted it: a stored version newer than that was restored since,
 // and stays.
@@ -320,7 +320,7 @@ func (db *DB) MarkDealsDeleted(ctx context.Context, ds []domain.Deal, p *domain.
 	}
 	var n int64
 	err := db.inPage(ctx, "mark deals deleted", p, func(tx pgx.Tx) error {
-		tag, err := tx.Exec(ctx, `update crm_leads l set deleted = true, synced_at = now(),
+		tag, err := tx.Exec(ctx, `update crm_deals l set deleted = true, synced_at = now(),
 				updated_at = greatest(l.updated_at, d.at)
 			from unnest($1::bigint[], $2::timestamptz[]) d (id, at)
 			where l.id = d.id and not l.deleted and (d.at is null or l.updated_at <= d.at)`, ids, ats)
@@ -330,27 +330,27 @@ func (db *DB) MarkDealsDeleted(ctx context.Context, ds []domain.Deal, p *domain.
 	return int(n), err
 }
 
-// UpsertCRMTasks stores tasks; a task attached to anything but a lead has
-// no LeadID. As with deals, a newer stored version wins.
+// UpsertCRMTasks stores tasks; a task attached to anything but a deal has
+// no DealID. As with deals, a newer stored version wins.
 func (db *DB) UpsertCRMTasks(ctx context.Context, ts []domain.CRMTask, p *domain.SyncPage) error {
 	return db.inPage(ctx, "upsert crm tasks", p, func(tx pgx.Tx) error {
-		err := copyIn(ctx, tx, "crm_tasks_in", `id bigint, lead_id bigint, text text, task_type_id bigint,
+		err := copyIn(ctx, tx, "crm_tasks_in", `id bigint, deal_id bigint, text text, task_type_id bigint,
 			responsible_user_id bigint, complete_till timestamptz, is_completed boolean, created_at timestamptz,
 			updated_at timestamptz`,
-			[]string{"id", "lead_id", "text", "task_type_id", "responsible_user_id", "complete_till",
+			[]string{"id", "deal_id", "text", "task_type_id", "responsible_user_id", "complete_till",
 				"is_completed", "created_at", "updated_at"}, len(ts),
 			func(i int) []any {
 				t := ts[i]
-				return []any{t.ID, nullID(t.LeadID), t.Text, t.TypeID, t.ResponsibleID, t.CompleteTill,
+				return []any{t.ID, nullID(t.DealID), t.Text, t.TypeID, t.ResponsibleID, t.CompleteTill,
 					t.Completed, t.CreatedAt, t.UpdatedAt}
 			})
 		if err != nil {
 			return err
 		}
-		_, err = tx.Exec(ctx, `insert into crm_tasks as t (id, lead_id, text, task_type_id, responsible_user_id,
+		_, err = tx.Exec(ctx, `insert into crm_tasks as t (id, deal_id, text, task_type_id, responsible_user_id,
 				complete_till, is_completed, created_at, updated_at, synced_at)
 			select distinct on (id) *, now() from crm_tasks_in order by id, updated_at desc
-			on conflict (id) do update set lead_id = excluded.lead_id, text = excluded.text,
+			on conflict (id) do update set deal_id = excluded.deal_id, text = excluded.text,
 				task_type_id = excluded.task_type_id, responsible_user_id = excluded.responsible_user_id,
 				complete_till = excluded.complete_till, is_completed = excluded.is_completed,
 				created_at = excluded.created_at, updated_at = excluded.updated_at, synced_at = excluded.synced_at
@@ -359,7 +359,7 @@ func (db *DB) UpsertCRMTasks(ctx context.Context, ts []domain.CRMTask, p *domain
 	})
 }
 
-// DeleteCRMTasks removes tasks amoCRM no longer has; unlike leads, deleted
+// DeleteCRMTasks removes tasks amoCRM no longer has; unlike deals, deleted
 // tasks cannot be restored, so nothing is kept.
 func (db *DB) DeleteCRMTasks(ctx context.Context, ids []int64) (int, error) {
 	tag, err := db.pool.Exec(ctx, `delete from crm_tasks where id = any($1)`, ids)
@@ -369,11 +369,11 @@ func (db *DB) DeleteCRMTasks(ctx context.Context, ids []int64) (int, error) {
 	return int(tag.RowsAffected()), nil
 }
 
-// UnseenDeals lists live leads the sync has not seen since before, the
+// UnseenDeals lists live deals the sync has not seen since before, the
 // longest unseen first, at most limit (all when limit <= 0): candidates for
-// a look-up by ID that tells deleted leads from ones a pass skipped.
+// a look-up by ID that tells deleted deals from ones a pass skipped.
 func (db *DB) UnseenDeals(ctx context.Context, before time.Time, limit int) ([]int64, error) {
-	return db.unseen(ctx, "unseen deals", `select id from crm_leads
+	return db.unseen(ctx, "unseen deals", `select id from crm_deals
 		where not deleted and (synced_at is null or synced_at < $1)
 		order by synced_at nulls first, id limit $2`, before, limit)
 }

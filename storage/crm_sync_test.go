@@ -201,7 +201,7 @@ func TestCRMTasksSync(t *testing.T) {
 	ctx := context.Background()
 	db := syncDB(t)
 	task := func(id, lead int64, updated time.Time, done bool) domain.CRMTask {
-		return domain.CRMTask{ID: id, LeadID: lead, Text: "Позвонить", TypeID: 1, ResponsibleID: 1,
+		return domain.CRMTask{ID: id, DealID: lead, Text: "Позвонить", TypeID: 1, ResponsibleID: 1,
 			CompleteTill: now.Add(time.Hour), Completed: done, CreatedAt: now.Add(-time.Hour), UpdatedAt: updated}
 	}
 	if err := db.UpsertDeals(ctx, []domain.Deal{syncDeal(1, now)}, nil); err != nil {

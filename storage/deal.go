@@ -14,18 +14,19 @@ import (
 func (db *DB) DealSummary(ctx context.Context, q domain.DashboardQuery) (domain.DealSummary, error) {
 	var s domain.DealSummary
 	err := pgx.BeginTxFunc(ctx, db.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
-		weekAgo := q.Now.Add(-7 * 24 * time.Hour)
+		weekStart := q.ThisWeek()
 		err := tx.QueryRow(ctx, `
 			select count(*),
 				count(*) filter (where status_id = $1),
 				coalesce(sum(price) filter (where status_id = $1), 0),
-				count(distinct company_id),
+				(select count(*) from crm_companies),
+				count(distinct company_id) filter (where status_id not in ($1, $2)),
 				count(*) filter (where created_at <= $3 and (closed_at is null or closed_at >= $4)),
 				count(*) filter (where status_id = $1 and closed_at >= $4 and closed_at <= $3),
 				count(*) filter (where status_id not in ($1, $2))
-			from crm_leads where not deleted`,
-			domain.StatusWon, domain.StatusLost, q.Now, weekAgo,
-		).Scan(&s.Deals, &s.Won, &s.WonRevenue, &s.Companies, &s.WeekInPlay, &s.WeekWon, &s.ActiveAll)
+			from crm_deals where not deleted`,
+			domain.StatusWon, domain.StatusLost, q.Now, weekStart,
+		).Scan(&s.Deals, &s.Won, &s.WonRevenue, &s.Companies, &s.CompaniesActive, &s.WeekInPlay, &s.WeekWon, &s.ActiveAll)
 		if err != nil {
 			return fmt.Errorf("deal totals: %w", err)
 		}
@@ -37,7 +38,7 @@ func (db *DB) DealSummary(ctx context.Context, q domain.DashboardQuery) (domain.
 				count(*) filter (where not is_completed and complete_till < $1),
 				count(*) filter (where is_completed)
 			from crm_tasks t
-			where t.lead_id is null or exists (select 1 from crm_leads l where l.id = t.lead_id and not l.deleted)`,
+			where t.deal_id is null or exists (select 1 from crm_deals l where l.id = t.deal_id and not l.deleted)`,
 			q.Now).Scan(&s.Tasks.Open, &s.Tasks.Overdue, &s.Tasks.Completed)
 		if err != nil {
 			return fmt.Errorf("crm task states: %w", err)
@@ -64,10 +65,10 @@ func dealWeeks(ctx context.Context, tx pgx.Tx, q domain.DashboardQuery) ([]domai
 	// 01:00 in Moscow belongs to that Monday's week.
 	rows, _ := tx.Query(ctx, `
 		select to_char(date_trunc('week', created_at at time zone $1), 'YYYY-MM-DD'), 'c', count(*)
-			from crm_leads where not deleted and created_at >= $2 group by 1
+			from crm_deals where not deleted and created_at >= $2 group by 1
 		union all
 		select to_char(date_trunc('week', closed_at at time zone $1), 'YYYY-MM-DD'), 'w', count(*)
-			from crm_leads where not deleted and status_id = $3 and closed_at >= $2 group by 1`,
+			from crm_deals where not deleted and status_id = $3 and closed_at >= $2 group by 1`,
 		q.Loc.String(), starts[0], domain.StatusWon)
 	var week, kind string
 	var n int
@@ -96,7 +97,7 @@ func activeDeals(ctx context.Context, tx pgx.Tx, limit int) ([]domain.Deal, erro
 		select l.id, l.name, l.price, l.pipeline_id, l.status_id, coalesce(s.name, ''),
 			l.responsible_user_id, coalesce(u.name, ''), coalesce(l.company_id, 0), coalesce(c.name, ''),
 			l.created_at, l.updated_at
-		from crm_leads l
+		from crm_deals l
 		left join crm_statuses s on s.pipeline_id = l.pipeline_id and s.id = l.status_id
 		left join crm_users u on u.id = l.responsible_user_id
 		left join crm_companies c on c.id = l.company_id

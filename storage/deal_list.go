@@ -14,7 +14,7 @@ const dealSelect = `
 	select l.id, l.name, l.price, l.pipeline_id, l.status_id, coalesce(s.name, ''),
 		l.responsible_user_id, coalesce(u.name, ''), coalesce(l.company_id, 0), coalesce(c.name, ''),
 		l.created_at, l.updated_at, l.closed_at
-	from crm_leads l
+	from crm_deals l
 	left join crm_statuses s on s.pipeline_id = l.pipeline_id and s.id = l.status_id
 	left join crm_users u on u.id = l.responsible_user_id
 	left join crm_companies c on c.id = l.company_id`
@@ -38,7 +38,7 @@ func (db *DB) Deals(ctx context.Context, f domain.DealFilter) (deals []domain.De
 	}
 	cond := ` where not l.deleted and l.status_id not in (142, 143) and ($1 = 0 or l.responsible_user_id = $1)`
 	err = pgx.BeginTxFunc(ctx, db.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
-		if err := tx.QueryRow(ctx, `select count(*) from crm_leads l`+cond, f.ResponsibleID).Scan(&total); err != nil {
+		if err := tx.QueryRow(ctx, `select count(*) from crm_deals l`+cond, f.ResponsibleID).Scan(&total); err != nil {
 			return err
 		}
 		rows, _ := tx.Query(ctx, dealSelect+cond+` order by `+order+` offset $2 limit $3`, f.ResponsibleID, f.Offset, f.Limit)
@@ -62,18 +62,18 @@ func (db *DB) Deal(ctx context.Context, id int64) (domain.Deal, error) {
 }
 
 // DealTasks lists a deal's open amoCRM tasks, the nearest first.
-func (db *DB) DealTasks(ctx context.Context, leadID int64) ([]domain.CRMTask, error) {
-	rows, _ := db.pool.Query(ctx, `select id, coalesce(lead_id, 0), text, task_type_id, responsible_user_id,
+func (db *DB) DealTasks(ctx context.Context, dealID int64) ([]domain.CRMTask, error) {
+	rows, _ := db.pool.Query(ctx, `select id, coalesce(deal_id, 0), text, task_type_id, responsible_user_id,
 		complete_till, is_completed, created_at, updated_at
-		from crm_tasks where lead_id = $1 and not is_completed order by complete_till, id`, leadID)
+		from crm_tasks where deal_id = $1 and not is_completed order by complete_till, id`, dealID)
 	tasks, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (domain.CRMTask, error) {
 		var t domain.CRMTask
-		err := row.Scan(&t.ID, &t.LeadID, &t.Text, &t.TypeID, &t.ResponsibleID, &t.CompleteTill, &t.Completed,
+		err := row.Scan(&t.ID, &t.DealID, &t.Text, &t.TypeID, &t.ResponsibleID, &t.CompleteTill, &t.Completed,
 			&t.CreatedAt, &t.UpdatedAt)
 		return t, err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("tasks of deal %d: %w", leadID, err)
+		return nil, fmt.Errorf("tasks of deal %d: %w", dealID, err)
 	}
 	return tasks, nil
 }
@@ -139,9 +139,9 @@ func (db *DB) UserByCRMUser(ctx context.Context, crmUserID int64) (domain.User, 
 }
 
 // RecordCRMWrite keeps the record of a change made to amoCRM.
-func (db *DB) RecordCRMWrite(ctx context.Context, actorID int64, action string, leadID int64, detail, result string) error {
-	_, err := db.pool.Exec(ctx, `insert into crm_writes (actor_id, action, lead_id, detail, result) values ($1, $2, $3, $4, $5)`,
-		nullID(actorID), action, nullID(leadID), detail, result)
+func (db *DB) RecordCRMWrite(ctx context.Context, actorID int64, action string, dealID int64, detail, result string) error {
+	_, err := db.pool.Exec(ctx, `insert into crm_writes (actor_id, action, deal_id, detail, result) values ($1, $2, $3, $4, $5)`,
+		nullID(actorID), action, nullID(dealID), detail, result)
 	if err != nil {
 		return fmt.Errorf("record crm write: %w", err)
 	}

@@ -29,8 +29,8 @@ type Seed struct {
 var ErrAreasNotEmpty = fmt.Errorf("the database already has data in the dashboards' areas")
 
 // areaTables are emptied, in this order, when a seed replaces the data.
-var areaTables = []string{"idea_votes", "ideas", "mining_events", "mining_processes", "mining_operations", "task_drafts", "tasks",
-	"crm_tasks", "crm_leads", "crm_companies", "crm_statuses", "crm_pipelines", "crm_users"}
+var areaTables = []string{"idea_votes", "ideas", "mining_events", "mining_processes", "mining_operations",
+	"task_drafts", "tasks", "crm_tasks", "crm_deals", "crm_companies", "crm_statuses", "crm_pipelines", "crm_users"}
 
 // LoadSeed loads s in one transaction. Without replace it refuses to touch
 // a database whose areas already hold data, so a mistyped command cannot
@@ -51,7 +51,7 @@ func (db *DB) LoadSeed(ctx context.Context, s Seed, replace bool) error {
 			}
 		} else {
 			var used bool
-			err := tx.QueryRow(ctx, `select exists (select 1 from crm_leads) or exists (select 1 from tasks)
+			err := tx.QueryRow(ctx, `select exists (select 1 from crm_deals) or exists (select 1 from tasks)
 				or exists (select 1 from mining_operations) or exists (select 1 from mining_processes)
 				or exists (select 1 from ideas)`).Scan(&used)
 			if err != nil {
@@ -122,7 +122,7 @@ func seedCRM(ctx context.Context, tx pgx.Tx, s Seed) error {
 }
 
 func seedDeals(ctx context.Context, tx pgx.Tx, s Seed) error {
-	_, err := tx.CopyFrom(ctx, pgx.Identifier{"crm_leads"},
+	_, err := tx.CopyFrom(ctx, pgx.Identifier{"crm_deals"},
 		[]string{"id", "name", "price", "pipeline_id", "status_id", "responsible_user_id", "company_id",
 			"created_at", "updated_at", "closed_at"},
 		pgx.CopyFromSlice(len(s.Deals), func(i int) ([]any, error) {
@@ -134,11 +134,11 @@ func seedDeals(ctx context.Context, tx pgx.Tx, s Seed) error {
 		return fmt.Errorf("seed deals: %w", err)
 	}
 	_, err = tx.CopyFrom(ctx, pgx.Identifier{"crm_tasks"},
-		[]string{"id", "lead_id", "text", "task_type_id", "responsible_user_id", "complete_till",
+		[]string{"id", "deal_id", "text", "task_type_id", "responsible_user_id", "complete_till",
 			"is_completed", "created_at", "updated_at"},
 		pgx.CopyFromSlice(len(s.CRMTasks), func(i int) ([]any, error) {
 			t := s.CRMTasks[i]
-			return []any{t.ID, nullID(t.LeadID), t.Text, t.TypeID, t.ResponsibleID, t.CompleteTill,
+			return []any{t.ID, nullID(t.DealID), t.Text, t.TypeID, t.ResponsibleID, t.CompleteTill,
 				t.Completed, t.CreatedAt, t.UpdatedAt}, nil
 		}))
 	if err != nil {

@@ -27,7 +27,7 @@ func smallCompany() storage.Seed {
 		Pipelines: []domain.Pipeline{{ID: 5, Name: "Продажи", Statuses: []domain.PipelineStatus{{ID: 50, Name: "Переговоры"}, {ID: domain.StatusWon, Name: "Успешно"}, {ID: domain.StatusLost, Name: "Провал"}}}},
 		Companies: []domain.Company{{ID: 100, Name: "ММК"}, {ID: 101, Name: "ЕвроХим"}},
 		Deals: []domain.Deal{
-			// won two days ago: in play this week and won this week
+			// won on Sunday, two days ago: last week's, neither in play nor won this week
 			{ID: 1, Name: "A", Price: 1000, PipelineID: 5, StatusID: domain.StatusWon, CompanyID: 100, CreatedAt: now.Add(-20 * day), UpdatedAt: now.Add(-2 * day), ClosedAt: now.Add(-2 * day)},
 			// open, idle 10 days: in play
 			{ID: 2, Name: "B", Price: 500, PipelineID: 5, StatusID: 50, ResponsibleID: 1, CompanyID: 101, CreatedAt: now.Add(-30 * day), UpdatedAt: now.Add(-10 * day)},
@@ -39,9 +39,9 @@ func smallCompany() storage.Seed {
 			{ID: 5, Name: "E", Price: 100, PipelineID: 5, StatusID: domain.StatusWon, CreatedAt: now.Add(-5 * day), UpdatedAt: time.Date(2026, 11, 23, 0, 30, 0, 0, msk), ClosedAt: time.Date(2026, 11, 23, 0, 30, 0, 0, msk)},
 		},
 		CRMTasks: []domain.CRMTask{
-			{ID: 1, LeadID: 2, Text: "Позвонить", CompleteTill: now.Add(day), CreatedAt: now, UpdatedAt: now},
-			{ID: 2, LeadID: 2, Text: "Встреча", CompleteTill: now.Add(-day), CreatedAt: now, UpdatedAt: now},
-			{ID: 3, LeadID: 3, Text: "КП", CompleteTill: now.Add(-day), Completed: true, CreatedAt: now, UpdatedAt: now},
+			{ID: 1, DealID: 2, Text: "Позвонить", CompleteTill: now.Add(day), CreatedAt: now, UpdatedAt: now},
+			{ID: 2, DealID: 2, Text: "Встреча", CompleteTill: now.Add(-day), CreatedAt: now, UpdatedAt: now},
+			{ID: 3, DealID: 3, Text: "КП", CompleteTill: now.Add(-day), Completed: true, CreatedAt: now, UpdatedAt: now},
 		},
 		Tasks: []domain.Task{
 			{ID: 1, Title: "Низкий без срока", Priority: domain.PriorityLow, Status: domain.TaskNew, AssigneeID: 11, AuthorID: 10, CreatedAt: now, UpdatedAt: now, LastActivity: now},
@@ -74,11 +74,11 @@ func TestDealSummary(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.Deals != 5 || s.Won != 2 || s.WonRevenue != 1100 || s.Companies != 2 || s.ActiveAll != 2 {
+	if s.Deals != 5 || s.Won != 2 || s.WonRevenue != 1100 || s.Companies != 2 || s.CompaniesActive != 2 || s.ActiveAll != 2 {
 		t.Errorf("totals %+v", s)
 	}
-	if s.WeekInPlay != 4 || s.WeekWon != 2 {
-		t.Errorf("week: %d won of %d in play, want 2 of 4", s.WeekWon, s.WeekInPlay)
+	if s.WeekInPlay != 3 || s.WeekWon != 1 {
+		t.Errorf("this week: %d won of %d in play, want 1 of 3", s.WeekWon, s.WeekInPlay)
 	}
 	if s.Tasks != (domain.CRMTaskStates{Open: 1, Overdue: 1, Completed: 1}) {
 		t.Errorf("tasks %+v", s.Tasks)
@@ -132,7 +132,7 @@ func TestLoadSeedNeverOverwritesSilently(t *testing.T) {
 		t.Fatalf("replace: %v", err)
 	}
 	c, err := db.Counts(context.Background())
-	if err != nil || c.Deals != 5 || c.Tasks != 5 || c.Ideas != 3 || c.Votes != 3 {
+	if err != nil || c.Deals != 5 || c.Tasks != 4 || c.TasksCancelled != 1 || c.Ideas != 3 || c.Votes != 3 {
 		t.Fatalf("after replace: %+v %v", c, err)
 	}
 }

@@ -20,17 +20,13 @@ func (db *DB) TaskSummary(ctx context.Context, q domain.DashboardQuery) (domain.
 				count(*) filter (where status in ('new', 'in_progress', 'review') and deadline < $1),
 				count(*) filter (where status = 'done' and done_at >= $2)
 			from tasks where $3 = 0 or assignee_id = $3 or author_id = $3
-			group by status, priority`, q.Now, q.Now.Add(-7*24*time.Hour), q.TasksOf)
+			group by status, priority`, q.Now, q.ThisWeek(), q.TasksOf)
 		var status, priority string
 		var n, overdue, doneWeek int
 		_, err := pgx.ForEachRow(rows, []any{&status, &priority, &n, &overdue, &doneWeek}, func() error {
 			st := domain.TaskStatus(status)
 			s.ByStatus[st] += n
-			if st != domain.TaskCancelled {
-				s.Total += n
-			}
 			if st.Active() {
-				s.Active += n
 				s.ByPriority[domain.Priority(priority)] += n
 			}
 			s.Overdue += overdue
@@ -40,6 +36,7 @@ func (db *DB) TaskSummary(ctx context.Context, q domain.DashboardQuery) (domain.
 		if err != nil {
 			return fmt.Errorf("task counts: %w", err)
 		}
+		s.Total, s.Active = domain.TaskTotals(s.ByStatus)
 		s.Top, err = urgentTasks(ctx, tx, q.Limit, q.TasksOf)
 		return err
 	})

@@ -48,6 +48,7 @@ type options struct {
 	blockAfter int
 	honestNext bool
 	now        func() time.Time
+	limiterNow func() time.Time
 	accessTTL  time.Duration
 }
 
@@ -70,14 +71,19 @@ func WithBlockAfter(n int) Option { return func(o *options) { o.blockAfter = n }
 func WithHonestNext() Option { return func(o *options) { o.honestNext = true } }
 
 // WithClock sets the clock for timestamps and token expiry. Rate limiting
-// always uses real time, because the client's limiter does.
+// keeps real time, because the client's limiter does.
 func WithClock(now func() time.Time) Option { return func(o *options) { o.now = now } }
+
+// WithLimiterClock sets the clock of the rate limiter's windows, for tests
+// of the fake's own limits that call it without a client: they move the
+// clock past a window instead of sleeping through it.
+func WithLimiterClock(now func() time.Time) Option { return func(o *options) { o.limiterNow = now } }
 
 // NewServer starts a fake account with pipelines, users and task types but
 // no leads, and stops it when the test ends.
 func NewServer(tb testing.TB, opts ...Option) *Server {
 	tb.Helper()
-	o := options{perToken: 7, perAccount: 50, window: time.Second, now: time.Now, accessTTL: 24 * time.Hour}
+	o := options{perToken: 7, perAccount: 50, window: time.Second, now: time.Now, limiterNow: time.Now, accessTTL: 24 * time.Hour}
 	for _, opt := range opts {
 		opt(&o)
 	}

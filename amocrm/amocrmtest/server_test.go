@@ -159,7 +159,8 @@ func TestFilterSpellings(t *testing.T) {
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 func TestRateLimit(t *testing.T) {
-	srv := amocrmtest.NewServer(t, amocrmtest.WithRateLimit(7, 10))
+	clock := newClock()
+	srv := amocrmtest.NewServer(t, amocrmtest.WithRateLimit(7, 10), amocrmtest.WithLimiterClock(clock.now))
 	statuses := map[int]int{}
 	for range 10 {
 		res, body := call(t, srv, "GET", "/api/v4/account", "")
@@ -183,14 +184,35 @@ func TestRateLimit(t *testing.T) {
 	if res, _ := call(t, srv, "GET", "/api/v4/account", "", other); res.StatusCode != 429 {
 		t.Errorf("11th request of the account: %d, want 429", res.StatusCode)
 	}
-	time.Sleep(1100 * time.Millisecond)
+	clock.advance(1100 * time.Millisecond)
 	if res, _ := call(t, srv, "GET", "/api/v4/account", ""); res.StatusCode != 200 {
 		t.Errorf("after a second: %d, want 200", res.StatusCode)
 	}
 }
 
+// clock is a stopped clock that a test moves by hand.
+type clock struct {
+	mu sync.Mutex
+	at time.Time
+}
+
+func newClock() *clock { return &clock{at: time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)} }
+
+func (c *clock) now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.at
+}
+
+func (c *clock) advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.at = c.at.Add(d)
+}
+
 func TestBlock(t *testing.T) {
-	srv := amocrmtest.NewServer(t, amocrmtest.WithRateLimit(1, 50), amocrmtest.WithBlockAfter(2))
+	clock := newClock()
+	srv := amocrmtest.NewServer(t, amocrmtest.WithRateLimit(1, 50), amocrmtest.WithBlockAfter(2), amocrmtest.WithLimiterClock(clock.now))
 	codes := []int{}
 	for range 4 {
 		res, _ := call(t, srv, "GET", "/api/v4/leads", "")
@@ -204,7 +226,7 @@ func TestBlock(t *testing.T) {
 		t.Errorf("blocked: %d %s", res.StatusCode, body)
 	}
 	srv.Block(false)
-	time.Sleep(1100 * time.Millisecond)
+	clock.advance(1100 * time.Millisecond)
 	if res, _ := call(t, srv, "GET", "/api/v4/account", ""); res.StatusCode != 200 {
 		t.Errorf("after unblock: %d", res.StatusCode)
 	}

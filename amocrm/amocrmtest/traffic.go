@@ -48,7 +48,7 @@ func (t *traffic) arrive(route string, api bool) {
 func (t *traffic) admit(token string, o options) bool {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	now := time.Now()
+	now := o.limiterNow()
 	cut := now.Add(-o.window)
 	tok := prune(t.windows[token], cut)
 	t.account = prune(t.account, cut)

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"processet/internal/testwait"
 )
 
 // dataDirForTest returns a data directory in a new temporary directory that
@@ -224,18 +226,17 @@ func TestPersistent(t *testing.T) {
 // a zombie until init reaps it, which some container inits do lazily.
 func waitGone(t *testing.T, pid int) {
 	t.Helper()
-	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); {
+	testwait.Eventually(t, fmt.Sprintf("process %d to exit", pid), func() bool {
 		if err := syscall.Kill(pid, 0); errors.Is(err, syscall.ESRCH) {
-			return
+			return true
 		}
 		if stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid)); err == nil {
 			if _, after, ok := strings.Cut(string(stat), ") "); ok && strings.HasPrefix(after, "Z") {
-				return
+				return true
 			}
 		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	t.Errorf("process %d still there after 10s", pid)
+		return false
+	})
 }
 
 func TestPortInUse(t *testing.T) {

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	tele "gopkg.in/telebot.v3"
+
+	"processet/internal/testwait"
 )
 
 var (
@@ -222,10 +224,7 @@ func TestDocumentsAndGroups(t *testing.T) {
 	}
 
 	hide := srv.SendText(alice, "/hide")
-	deadline := time.Now().Add(DefaultTimeout)
-	for len(srv.Calls("deleteMessage")) == 0 && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
-	}
+	testwait.Eventually(t, "deleteMessage", func() bool { return len(srv.Calls("deleteMessage")) > 0 })
 	for _, m := range srv.Messages(alice.ID) {
 		if m.ID == hide.ID {
 			t.Errorf("message %d still shown after deleteMessage", hide.ID)

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"processet/internal/testwait"
 )
 
 // wireUpdate is the part of an Update these tests look at.
@@ -54,12 +56,13 @@ func TestLongPolling(t *testing.T) {
 	}
 
 	go func() {
-		time.Sleep(100 * time.Millisecond)
+		testwait.Until(testwait.Timeout, func() bool { return srv.PollsOpen() > 0 }) // the poll below is open
 		srv.SendText(alice, "/start@processet_test_bot now")
 	}()
-	ups, took = poll(t, srv, map[string]any{"offset": "0", "timeout": "5"})
-	if took > 3*time.Second {
-		t.Errorf("poll waited %v although an update arrived", took)
+	// The poll answers because of the update, not because its timeout ran out.
+	ups, took = poll(t, srv, map[string]any{"offset": "0", "timeout": "60"})
+	if took >= 60*time.Second {
+		t.Errorf("poll ran to its timeout (%v) although an update arrived", took)
 	}
 	if len(ups) != 1 || ups[0].Message == nil {
 		t.Fatalf("updates = %+v, want one message", ups)
@@ -133,19 +136,9 @@ func TestSecondPollerIsTerminated(t *testing.T) {
 		code, _ := post(t, srv, "getUpdates", map[string]any{"timeout": "5"})
 		done <- code
 	}()
-	deadline := time.Now().Add(DefaultTimeout)
-	for srv.activePolls() == 0 && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
-	}
+	testwait.Eventually(t, "the first poll to open", func() bool { return srv.PollsOpen() > 0 })
 	poll(t, srv, map[string]any{"timeout": "0"})
 	if code := <-done; code != 409 {
 		t.Errorf("older getUpdates answered %d, want 409", code)
 	}
-}
-
-// activePolls says how many getUpdates calls are waiting.
-func (s *Server) activePolls() int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.polling
 }

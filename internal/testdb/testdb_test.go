@@ -58,7 +58,7 @@ func TestSchema(t *testing.T) {
 	pool := testdb.New(t)
 	for _, table := range []string{
 		"users", "chats", "settings",
-		"crm_users", "crm_pipelines", "crm_statuses", "crm_companies", "crm_leads", "crm_tasks",
+		"crm_users", "crm_pipelines", "crm_statuses", "crm_companies", "crm_deals", "crm_tasks",
 		"tasks", "mining_operations", "ideas", "idea_votes",
 	} {
 		var exists bool
