@@ -22,6 +22,7 @@ bench: ## rendering, home screen, event-log reading, per-update user write, outb
 	$(GO) test -run '^$$' -bench . -benchmem ./charts/ ./bot/ ./storage/
 	$(GO) test -run '^$$' -bench . -benchmem ./mining/eventlog/
 	$(GO) test -run '^$$' -bench . -benchtime 1x ./notify/ ./crmsync/ ./amocrm/
+	$(GO) test -run '^$$' -bench . -benchtime 1x -benchmem ./mining/ ./mining/process/
 
 FUZZTIME ?= 30s
 fuzz: ## fuzz every parser for FUZZTIME each
