@@ -24,31 +24,9 @@ import (
 const crmSyncLockID = 0x63726d73796e63 // "crmsync"
 
 // LockCRMSync takes the CRM sync's advisory lock without waiting. ok is
-// false when another session holds it. The lock lives on a connection
-// taken from the pool until unlock, so that a crashed process's lock goes
-// with its connection.
+// false when another session holds it.
 func (db *DB) LockCRMSync(ctx context.Context) (unlock func(), ok bool, err error) {
-	conn, err := db.pool.Acquire(ctx)
-	if err != nil {
-		return nil, false, fmt.Errorf("lock crm sync: %w", err)
-	}
-	if err := conn.QueryRow(ctx, `select pg_try_advisory_lock($1)`, crmSyncLockID).Scan(&ok); err != nil || !ok {
-		conn.Release()
-		if err != nil {
-			return nil, false, fmt.Errorf("lock crm sync: %w", err)
-		}
-		return nil, false, nil
-	}
-	return func() {
-		ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
-		defer cancel()
-		if _, err := conn.Exec(ctx, `select pg_advisory_unlock($1)`, crmSyncLockID); err != nil {
-			// It may still hold the lock: close it rather than pool it.
-			_ = conn.Hijack().Close(ctx)
-			return
-		}
-		conn.Release()
-	}, true, nil
+	return db.tryAdvisoryLock(ctx, crmSyncLockID, "lock crm sync")
 }
 
 const syncStateSelect = `select entity, cursor_at, full_done, full_at, pass_full, pass_from, pass_started_at,

@@ -134,29 +134,9 @@ func (db *DB) SaveMiningResult(ctx context.Context, processID int64, at time.Tim
 const miningLockKey = 0x6d696e65 // "mine"
 
 // TryMiningLock takes the recompute lock if nobody holds it; release
-// gives it back. The lock lives on a connection held until release, so a
-// crashed run frees it when its connection closes.
+// gives it back.
 func (db *DB) TryMiningLock(ctx context.Context) (release func(), ok bool, err error) {
-	conn, err := db.pool.Acquire(ctx)
-	if err != nil {
-		return nil, false, fmt.Errorf("mining lock: %w", err)
-	}
-	if err := conn.QueryRow(ctx, `select pg_try_advisory_lock($1)`, miningLockKey).Scan(&ok); err != nil || !ok {
-		conn.Release()
-		if err != nil {
-			return nil, false, fmt.Errorf("mining lock: %w", err)
-		}
-		return nil, false, nil
-	}
-	return func() {
-		// A fresh context: the run's may be cancelled, the lock must go.
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		if _, err := conn.Exec(ctx, `select pg_advisory_unlock($1)`, miningLockKey); err != nil {
-			conn.Conn().Close(ctx) // closing the session frees the lock
-		}
-		conn.Release()
-	}, true, nil
+	return db.tryAdvisoryLock(ctx, miningLockKey, "mining lock")
 }
 
 // SetMiningStandardTime sets or clears (nil) a manager's standard time of

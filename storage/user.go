@@ -76,11 +76,15 @@ func (db *DB) TouchUser(ctx context.Context, u domain.User, role domain.Role, fo
 }
 
 // User returns one user.
-func (db *DB) User(ctx context.Context, id int64) (domain.User, error) { return userByID(ctx, db.pool, id) }
+func (db *DB) User(ctx context.Context, id int64) (domain.User, error) {
+	return userByID(ctx, db.pool, id)
+}
 
 // UserIn returns one user within tx: a hook running in a transaction must
 // not wait for a second connection, which a busy pool may never free.
-func UserIn(ctx context.Context, tx pgx.Tx, id int64) (domain.User, error) { return userByID(ctx, tx, id) }
+func UserIn(ctx context.Context, tx pgx.Tx, id int64) (domain.User, error) {
+	return userByID(ctx, tx, id)
+}
 
 func userByID(ctx context.Context, q querier, id int64) (domain.User, error) {
 	rows, _ := q.Query(ctx, `select `+userColumns+` from users where id = $1`, id)
