@@ -82,7 +82,7 @@ func init() {
 		"weekday.5":                 "по пятницам",
 		"weekday.6":                 "по субботам",
 		"metric.deals_won":          "закрыто сделок на этой неделе",
-		"metric.deals_in_play":      "сделок в работе на этой неделе",
+		"metric.deals_in_play":      "сделок в процессе на этой неделе",
 		"metric.tasks_active":       "активных задач",
 		"metric.tasks_overdue":      "просроченных задач",
 		"metric.operations":         "операций в год",
