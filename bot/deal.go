@@ -242,7 +242,7 @@ func (h *Handler) dealAnswer(ctx context.Context, c tele.Context, p domain.Pendi
 	tr := h.printer(c)
 	switch p.Kind {
 	case "deal_price":
-		price, ok := parsePrice(c.Text())
+		price, ok := domain.ParseDealPrice(c.Text())
 		if !ok {
 			// Ask again: the question stays open for a corrected answer.
 			if err := h.store.SetPendingInput(ctx, p); err != nil {
@@ -264,12 +264,4 @@ func (h *Handler) dealAnswer(ctx context.Context, c tele.Context, p domain.Pendi
 		return c.Send(tr.T(i18n.Key("deal.sent_"+way), esc(d.ResponsibleName, 40)), tele.ModeHTML)
 	}
 	return c.Send(tr.T(i18n.NotUnderstood)) // a question from an older version of the bot
-}
-
-// parsePrice reads a sum as people type it: "1 250 000", "1250000 ₽",
-// "1,5 млн" is not accepted (ambiguous), only whole rubles.
-func parsePrice(s string) (int64, bool) {
-	s = strings.NewReplacer(" ", "", "\u00a0", "", "₽", "", "руб.", "", "руб", "", "р.", "").Replace(strings.TrimSpace(s))
-	n, err := strconv.ParseInt(s, 10, 64)
-	return n, err == nil && n >= 0 && n <= 1e12
 }

@@ -21,10 +21,6 @@ type crmDrafts interface {
 	DeleteCRMTaskDraft(ctx context.Context, userID int64) error
 }
 
-// presetTypes maps the text presets to amoCRM's standard task types:
-// a call is a follow-up, a meeting a meeting.
-var presetTypes = []int64{1, 2, 1}
-
 // startCRMTask begins an amoCRM task on a deal with a text, for the
 // deal's responsible, due tomorrow at 18:00; all can be changed before
 // it is created.
@@ -44,14 +40,15 @@ func (h *Handler) onCRMTask(c tele.Context) error {
 		deal, i, ok := strings.Cut(value, "|")
 		id, okID := parseID(deal)
 		n, err := strconv.Atoi(i)
-		if !ok || !okID || err != nil || n < 0 || n >= len(crmTaskPresets) {
+		if !ok || !okID || err != nil || n < 0 || n >= len(domain.CRMTaskPresets) {
 			return h.onStaleButton(c)
 		}
 		d, err := h.store.Deal(ctx, id)
 		if err != nil {
 			return err
 		}
-		draft, err := h.startCRMTask(ctx, c, d, tr.T(crmTaskPresets[n]), presetTypes[n])
+		preset := domain.CRMTaskPresets[n]
+		draft, err := h.startCRMTask(ctx, c, d, tr.T(crmTaskPresetKeys[preset]), preset.TypeID())
 		if err != nil {
 			return err
 		}
@@ -194,7 +191,7 @@ func crmTaskKeyboard(tr i18n.Printer, menu string, types []domain.CRMTaskType, u
 		return inline(append(rows, nav, row(back))...)
 	case "due":
 		for _, code := range deadlinePresets[:len(deadlinePresets)-1] {
-			rows = append(rows, row(button(btnCRMTask, tr.T(presetKey(code)), "due", code)))
+			rows = append(rows, row(button(btnCRMTask, tr.T(presetKey(code)), "due", string(code))))
 		}
 		return inline(append(rows, row(button(btnCRMTask, "📅 "+tr.T(i18n.CRMTaskOtherDate), "date")), row(back))...)
 	}
@@ -217,7 +214,7 @@ func (h *Handler) crmTaskAnswer(ctx context.Context, c tele.Context, kind string
 		if text == "" || len([]rune(text)) > 500 {
 			return c.Send(tr.T(i18n.CRMTaskBadText))
 		}
-		if draft, err = h.startCRMTask(ctx, c, d, text, presetTypes[0]); err != nil {
+		if draft, err = h.startCRMTask(ctx, c, d, text, domain.CRMTaskTypeFollowUp); err != nil {
 			return err
 		}
 	case "deal_due":

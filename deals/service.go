@@ -124,7 +124,7 @@ func (s *Service) SetResponsible(ctx context.Context, actor domain.User, d domai
 
 // SetPrice changes a deal's sum.
 func (s *Service) SetPrice(ctx context.Context, actor domain.User, d domain.Deal, price int64) error {
-	if price < 0 || price > 1e12 {
+	if !domain.ValidDealPrice(price) {
 		return ErrBadPrice
 	}
 	return s.write(ctx, actor, "price", d.ID, fmt.Sprintf("%d → %d", d.Price, price), func() error {
@@ -140,7 +140,7 @@ func (s *Service) CreateTask(ctx context.Context, actor domain.User, d domain.De
 		responsible = d.ResponsibleID
 	}
 	if typeID == 0 {
-		typeID = amocrm.TaskTypeFollowUp
+		typeID = domain.CRMTaskTypeFollowUp
 	}
 	var created []amocrm.CreatedTask
 	err := s.write(ctx, actor, "task", d.ID, text, func() error {
@@ -207,7 +207,7 @@ func (s *Service) record(ctx context.Context, actor domain.User, d domain.Deal, 
 // own. They change rarely, so the list is kept for ten minutes.
 func (s *Service) TaskTypes(ctx context.Context) ([]domain.CRMTaskType, error) {
 	if s.client == nil {
-		return []domain.CRMTaskType{{ID: amocrm.TaskTypeFollowUp}, {ID: amocrm.TaskTypeMeeting}}, nil
+		return []domain.CRMTaskType{{ID: domain.CRMTaskTypeFollowUp}, {ID: domain.CRMTaskTypeMeeting}}, nil
 	}
 	s.typesMu.Lock()
 	defer s.typesMu.Unlock()
