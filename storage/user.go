@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
@@ -76,11 +77,15 @@ func (db *DB) TouchUser(ctx context.Context, u domain.User, role domain.Role, fo
 }
 
 // User returns one user.
-func (db *DB) User(ctx context.Context, id int64) (domain.User, error) { return userByID(ctx, db.pool, id) }
+func (db *DB) User(ctx context.Context, id int64) (domain.User, error) {
+	return userByID(ctx, db.pool, id)
+}
 
 // UserIn returns one user within tx: a hook running in a transaction must
 // not wait for a second connection, which a busy pool may never free.
-func UserIn(ctx context.Context, tx pgx.Tx, id int64) (domain.User, error) { return userByID(ctx, tx, id) }
+func UserIn(ctx context.Context, tx pgx.Tx, id int64) (domain.User, error) {
+	return userByID(ctx, tx, id)
+}
 
 func userByID(ctx context.Context, q querier, id int64) (domain.User, error) {
 	rows, _ := q.Query(ctx, `select `+userColumns+` from users where id = $1`, id)
@@ -112,7 +117,7 @@ func (db *DB) DecidePending(ctx context.Context, id int64, role domain.Role) (u 
 	if err == nil {
 		return u, true, nil
 	}
-	if err != pgx.ErrNoRows {
+	if !errors.Is(err, pgx.ErrNoRows) {
 		return domain.User{}, false, mapError(err)
 	}
 	u, err = db.User(ctx, id)

@@ -6,6 +6,7 @@ package tasks
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"strconv"
 	"time"
@@ -84,7 +85,7 @@ var ErrNotInTeam = domain.NewError(domain.Invalid, "err.not_in_team")
 
 func (s *Service) member(ctx context.Context, id int64) (domain.User, error) {
 	u, err := s.db.User(ctx, id)
-	if err == domain.ErrNotFound || (err == nil && !u.Role.Approved()) {
+	if errors.Is(err, domain.ErrNotFound) || (err == nil && !u.Role.Approved()) {
 		return domain.User{}, ErrNotInTeam
 	}
 	return u, err
