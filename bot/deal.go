@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -19,7 +20,7 @@ type dealService interface {
 	SetPrice(ctx context.Context, actor domain.User, d domain.Deal, price int64) error
 	CreateTask(ctx context.Context, actor domain.User, d domain.Deal, text string, due time.Time, responsible, typeID int64) error
 	TaskTypes(ctx context.Context) ([]domain.CRMTaskType, error)
-	MessageResponsible(ctx context.Context, actor domain.User, d domain.Deal, text string) (string, error)
+	MessageResponsible(ctx context.Context, actor domain.User, d domain.Deal, text, source string) (string, error)
 	URL(id int64) string
 	AccountURL() string
 }
@@ -161,7 +162,8 @@ func menuPage(menu string) (string, int) {
 	return name, page
 }
 
-// onDealSet applies a choice: a status, a responsible, or a new task.
+// onDealSet applies a choice: a status or a responsible. An amoCRM task
+// is put together in its own draft (onCRMTask).
 func (h *Handler) onDealSet(c tele.Context) error {
 	args := strings.Split(c.Callback().Data, "|")
 	if len(args) < 3 {
@@ -257,7 +259,8 @@ func (h *Handler) dealAnswer(ctx context.Context, c tele.Context, p domain.Pendi
 	case "deal_task", "deal_due":
 		return h.crmTaskAnswer(ctx, c, p.Kind, d)
 	case "deal_msg":
-		way, err := h.deals.MessageResponsible(ctx, user(c), d, c.Text())
+		source := fmt.Sprintf("%d:%d", c.Chat().ID, c.Message().ID) // the typed answer
+		way, err := h.deals.MessageResponsible(ctx, user(c), d, c.Text(), source)
 		if err != nil {
 			return err
 		}

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -55,7 +56,7 @@ func (h *Handler) onCRMTask(c tele.Context) error {
 		return h.showCRMTask(ctx, c, draft, d, "")
 	}
 	draft, err := h.store.CRMTaskDraft(ctx, user(c).ID)
-	if err == domain.ErrNotFound {
+	if errors.Is(err, domain.ErrNotFound) {
 		return h.onStaleButton(c)
 	}
 	if err != nil {

@@ -165,11 +165,14 @@ func (s *Service) CreateTask(ctx context.Context, actor domain.User, d domain.De
 // MessageResponsible passes a manager's message about a deal to its
 // responsible: in Telegram when the amoCRM user is linked to a bot user,
 // otherwise by e-mail. It reports which way it went ("telegram", "email").
-func (s *Service) MessageResponsible(ctx context.Context, actor domain.User, d domain.Deal, text string) (string, error) {
+// source names what the text came in, such as the chat and message ID of
+// the typed answer: the outbox key derives from it, as notify.Message
+// asks, so the same answer handled twice is delivered once.
+func (s *Service) MessageResponsible(ctx context.Context, actor domain.User, d domain.Deal, text, source string) (string, error) {
 	if !domain.CanActOnDeals(actor) {
 		return "", domain.ErrForbidden
 	}
-	key := fmt.Sprintf("deal-message:%d:%d:%d", d.ID, actor.ID, time.Now().UnixNano())
+	key := fmt.Sprintf("deal-message:%d:%d:%s", d.ID, actor.ID, source)
 	if to, err := s.db.UserByCRMUser(ctx, d.ResponsibleID); err == nil && to.Role.Approved() {
 		html, _, _ := s.word(to, to.Language(), actor, d, text, s.URL(d.ID))
 		err := s.outbox.Enqueue(ctx, notify.Message{Key: key, Telegram: &notify.Telegram{ChatID: to.ID, Text: html}})
