@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"fmt"
 	"html"
 	"strconv"
 	"strings"
@@ -172,4 +171,4 @@ func (h *Handler) handleText(c tele.Context) error {
 	return c.Send(h.printer(c).T(i18n.NotUnderstood))
 }
 
-func roleKey(r domain.Role) i18n.Key { return i18n.Key(fmt.Sprintf("role.%s", r)) }
+func roleKey(r domain.Role) i18n.Key { return i18n.RoleName(r) }

@@ -32,7 +32,7 @@ func scheduleText(tr i18n.Printer, expr string) string {
 	case domain.ScheduleWeekdays:
 		return tr.T(i18n.SubWeekdays, at)
 	case domain.ScheduleWeekly:
-		return tr.T(i18n.SubWeekly, tr.T(i18n.Key("weekday."+strconv.Itoa(int(s.Weekday)))), at)
+		return tr.T(i18n.SubWeekly, tr.T(i18n.WeekdayName(s.Weekday)), at)
 	}
 	return tr.T(i18n.SubDaily, at)
 }
@@ -107,7 +107,7 @@ func subscriptionsKeyboard(tr i18n.Printer, u domain.User, p subscriptionPage) *
 	if !p.all {
 		var presets []tele.Btn
 		for _, code := range subPresetOrder {
-			presets = append(presets, button(btnSubPreset, "➕ "+tr.T(i18n.Key("subpreset."+code)), code))
+			presets = append(presets, button(btnSubPreset, "➕ "+tr.T(subPresetKey(code)), code))
 		}
 		rows = append(rows, presets)
 	}
@@ -129,14 +129,14 @@ func deliveryState(tr i18n.Printer, state, reason string) string {
 	if state == "failed" {
 		return tr.T(i18n.DeliveryFailed, deliveryReason(tr, reason))
 	}
-	if key := i18n.Key("delivery_state." + state); tr.Has(key) {
+	if key, ok := i18n.DeliveryStateName(state); ok {
 		return tr.T(key)
 	}
 	return esc(state, 20)
 }
 
 func deliveryReason(tr i18n.Printer, code string) string {
-	if key := i18n.Key("delivery." + code); tr.Has(key) {
+	if key, ok := i18n.DeliveryReasonName(code); ok {
 		return tr.T(key)
 	}
 	return esc(code, 40)
@@ -156,4 +156,10 @@ func deliveryReportText(tr i18n.Printer, r domain.DeliveryReport) string {
 		text += fmt.Sprintf("\n• %s: %s", esc(f.Recipient, 60), deliveryReason(tr, f.Code))
 	}
 	return text
+}
+
+// subPresetKey words a schedule preset's button.
+func subPresetKey(code string) i18n.Key {
+	k, _ := i18n.SubPresetName(code)
+	return k
 }
