@@ -13,8 +13,14 @@ import (
 	"processet/i18n"
 )
 
-// dealService acts on deals in amoCRM.
+// dealService is the deals area: the bot reads and changes deals only
+// through it.
 type dealService interface {
+	Deals(ctx context.Context, f domain.DealFilter) ([]domain.Deal, int, error)
+	Deal(ctx context.Context, id int64) (domain.Deal, error)
+	DealTasks(ctx context.Context, dealID int64) ([]domain.CRMTask, error)
+	PipelineStatuses(ctx context.Context, pipelineID int64) ([]domain.PipelineStatus, error)
+	CRMUsers(ctx context.Context) ([]domain.CRMUser, error)
 	Move(ctx context.Context, actor domain.User, d domain.Deal, statusID int64) error
 	SetResponsible(ctx context.Context, actor domain.User, d domain.Deal, userID int64) error
 	SetPrice(ctx context.Context, actor domain.User, d domain.Deal, price int64) error
@@ -25,13 +31,9 @@ type dealService interface {
 	AccountURL() string
 }
 
-// dealStore reads the deals mirror and keeps typed-answer questions.
+// dealStore links people to amoCRM users and keeps typed-answer
+// questions: the chat's state around deals, not the deals themselves.
 type dealStore interface {
-	Deals(ctx context.Context, f domain.DealFilter) ([]domain.Deal, int, error)
-	Deal(ctx context.Context, id int64) (domain.Deal, error)
-	DealTasks(ctx context.Context, dealID int64) ([]domain.CRMTask, error)
-	PipelineStatuses(ctx context.Context, pipelineID int64) ([]domain.PipelineStatus, error)
-	CRMUsers(ctx context.Context) ([]domain.CRMUser, error)
 	LinkCRMUser(ctx context.Context, userID, crmUserID int64) error
 	SetPendingInput(ctx context.Context, p domain.PendingInput) error
 	TakePendingInput(ctx context.Context, userID, chatID int64) (domain.PendingInput, error)
@@ -83,7 +85,7 @@ func (h *Handler) onDeals(c tele.Context) error {
 	}
 	deals, total, page, err := fetchPage(l.page, dealsPerPage, func(offset int) ([]domain.Deal, int, error) {
 		f.Offset = offset
-		return h.store.Deals(ctx, f)
+		return h.deals.Deals(ctx, f)
 	})
 	if err != nil {
 		return err
@@ -111,11 +113,11 @@ func (h *Handler) onDeal(c tele.Context) error {
 func (h *Handler) showDeal(c tele.Context, id int64, menu string) error {
 	ctx, cancel := h.ctx(c)
 	defer cancel()
-	d, err := h.store.Deal(ctx, id)
+	d, err := h.deals.Deal(ctx, id)
 	if err != nil {
 		return err
 	}
-	tasks, err := h.store.DealTasks(ctx, id)
+	tasks, err := h.deals.DealTasks(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -123,10 +125,10 @@ func (h *Handler) showDeal(c tele.Context, id int64, menu string) error {
 	menu, choices.page = menuPage(menu)
 	switch menu {
 	case "s":
-		choices.statuses, err = h.store.PipelineStatuses(ctx, d.PipelineID)
+		choices.statuses, err = h.deals.PipelineStatuses(ctx, d.PipelineID)
 	case "r":
 		var users []domain.CRMUser
-		users, err = h.store.CRMUsers(ctx)
+		users, err = h.deals.CRMUsers(ctx)
 		choices.users = domain.Assignable(users)
 	case "", "t":
 	default:
@@ -175,7 +177,7 @@ func (h *Handler) onDealSet(c tele.Context) error {
 	}
 	ctx, cancel := h.ctx(c)
 	defer cancel()
-	d, err := h.store.Deal(ctx, id)
+	d, err := h.deals.Deal(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -237,7 +239,7 @@ var dealQuestions = map[string]i18n.Key{"price": i18n.DealAskPrice, "msg": i18n.
 
 // dealAnswer takes a typed answer to a question about a deal.
 func (h *Handler) dealAnswer(ctx context.Context, c tele.Context, p domain.PendingInput) error {
-	d, err := h.store.Deal(ctx, p.RefID)
+	d, err := h.deals.Deal(ctx, p.RefID)
 	if err != nil {
 		return err
 	}
@@ -264,7 +266,13 @@ func (h *Handler) dealAnswer(ctx context.Context, c tele.Context, p domain.Pendi
 		if err != nil {
 			return err
 		}
-		return c.Send(tr.T(i18n.Key("deal.sent_"+way), esc(d.ResponsibleName, 40)), tele.ModeHTML)
+		return c.Send(tr.T(dealSentKey(way), esc(d.ResponsibleName, 40)), tele.ModeHTML)
 	}
 	return c.Send(tr.T(i18n.NotUnderstood)) // a question from an older version of the bot
+}
+
+// dealSentKey says which way a message to the responsible went.
+func dealSentKey(way string) i18n.Key {
+	k, _ := i18n.DealSentName(way)
+	return k
 }

@@ -3,7 +3,6 @@ package bot
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -44,7 +43,7 @@ func (h *Handler) onCRMTask(c tele.Context) error {
 		if !ok || !okID || err != nil || n < 0 || n >= len(domain.CRMTaskPresets) {
 			return h.onStaleButton(c)
 		}
-		d, err := h.store.Deal(ctx, id)
+		d, err := h.deals.Deal(ctx, id)
 		if err != nil {
 			return err
 		}
@@ -62,7 +61,7 @@ func (h *Handler) onCRMTask(c tele.Context) error {
 	if err != nil {
 		return err
 	}
-	d, err := h.store.Deal(ctx, draft.DealID)
+	d, err := h.deals.Deal(ctx, draft.DealID)
 	if err != nil {
 		return err
 	}
@@ -142,7 +141,7 @@ func (h *Handler) showCRMTask(ctx context.Context, c tele.Context, draft domain.
 	if err != nil {
 		return err
 	}
-	users, err := h.store.CRMUsers(ctx)
+	users, err := h.deals.CRMUsers(ctx)
 	if err != nil {
 		return err
 	}
@@ -168,7 +167,10 @@ func taskTypeName(tr i18n.Printer, id int64, types []domain.CRMTaskType) string 
 			return t.Name
 		}
 	}
-	return tr.T(i18n.Key(fmt.Sprintf("crm_task_type.%d", id)))
+	if k, ok := i18n.CRMTaskTypeName(id); ok {
+		return tr.T(k)
+	}
+	return strconv.FormatInt(id, 10) // the account's own type it did not name
 }
 
 func crmTaskKeyboard(tr i18n.Printer, menu string, types []domain.CRMTaskType, users []domain.CRMUser) *tele.ReplyMarkup {

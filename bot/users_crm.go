@@ -64,7 +64,7 @@ func (h *Handler) onLinkCRM(c tele.Context) error {
 func (h *Handler) showLinkChoices(c tele.Context, id int64, listPage, usersPage int) error {
 	ctx, cancel := h.ctx(c)
 	defer cancel()
-	crmUsers, err := h.store.CRMUsers(ctx)
+	crmUsers, err := h.deals.CRMUsers(ctx)
 	if err != nil {
 		return err
 	}
@@ -135,7 +135,7 @@ func (h *Handler) linkEmailAnswer(ctx context.Context, c tele.Context, p domain.
 		}
 		return c.Send(tr.T(i18n.LinkBadEmail, esc(typed, 60)), tele.ModeHTML)
 	}
-	crmUsers, err := h.store.CRMUsers(ctx)
+	crmUsers, err := h.deals.CRMUsers(ctx)
 	if err != nil {
 		return err
 	}

@@ -1,7 +1,3 @@
-// Package tasks runs the company's own tasks: creating and changing them
-// with the permission rules of the domain, keeping their history and
-// reminders, and telling the people involved through the outbox in the
-// same transaction as the change.
 package tasks
 
 import (
