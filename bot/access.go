@@ -165,10 +165,29 @@ func (h *Handler) handleText(c tele.Context) error {
 	if took, err := h.pendingAnswer(c); took || err != nil {
 		return err
 	}
+	if name, ok := h.unknownCommand(c.Message().Text, private); ok {
+		return c.Send(h.printer(c).T(i18n.UnknownCommand, "<code>"+esc(name, 40)+"</code>"), tele.ModeHTML)
+	}
 	if !private {
 		return nil
 	}
 	return c.Send(h.printer(c).T(i18n.NotUnderstood))
+}
+
+// unknownCommand reports the command a text starts with when no handler
+// took it (telebot passes those on as text). In a group only a command
+// addressed to this bot ("/foo@thisbot") is answered: a bare one may be
+// meant for another bot in the group.
+func (h *Handler) unknownCommand(text string, private bool) (string, bool) {
+	fields := strings.Fields(text)
+	if len(fields) == 0 || len(fields[0]) < 2 || fields[0][0] != '/' {
+		return "", false
+	}
+	name, to, addressed := strings.Cut(fields[0], "@")
+	if addressed && (h.bot.Me == nil || !strings.EqualFold(to, h.bot.Me.Username)) {
+		return "", false
+	}
+	return name, private || addressed
 }
 
 func roleKey(r domain.Role) i18n.Key { return i18n.RoleName(r) }

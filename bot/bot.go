@@ -42,6 +42,10 @@ type Config struct {
 	// amoCRM it answers 0 (and /status has no sync to show it under). Nil
 	// leaves the count out.
 	CRMRequests func() int64
+	// Mail is the e-mail channel's state for /status: whether it is
+	// configured and, when the last check or delivery found trouble, its
+	// reason code (as in delivery reports) and a one-line detail.
+	Mail func() (configured bool, code, detail string)
 	// CRM connects amoCRM with an OAuth code an admin sends (/amocrm).
 	CRM interface {
 		Connect(ctx context.Context, code string) error

@@ -232,7 +232,8 @@ func (h *Handler) onDealAsk(c tele.Context) error {
 	if err := h.answer(c, "", false); err != nil {
 		return err
 	}
-	return c.Send(h.printer(c).T(question), tele.ModeHTML)
+	tr := h.printer(c)
+	return c.Send(tr.T(question), cancelKeyboard(tr, btnDeal, strconv.FormatInt(id, 10)), tele.ModeHTML)
 }
 
 var dealQuestions = map[string]i18n.Key{"price": i18n.DealAskPrice, "msg": i18n.DealAskMessage, "task": i18n.CRMTaskAskText}
@@ -252,7 +253,7 @@ func (h *Handler) dealAnswer(ctx context.Context, c tele.Context, p domain.Pendi
 			if err := h.store.SetPendingInput(ctx, p); err != nil {
 				return err
 			}
-			return c.Send(tr.T(i18n.DealBadPrice, esc(c.Text(), 40)), tele.ModeHTML)
+			return c.Send(tr.T(i18n.DealBadPrice, esc(c.Text(), 40)), cancelKeyboard(tr, btnDeal, strconv.FormatInt(d.ID, 10)), tele.ModeHTML)
 		}
 		if err := h.deals.SetPrice(ctx, user(c), d, price); err != nil {
 			return err

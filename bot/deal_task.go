@@ -22,7 +22,7 @@ type crmDrafts interface {
 }
 
 // startCRMTask begins an amoCRM task on a deal with a text, for the
-// deal's responsible, due tomorrow at 18:00; all can be changed before
+// deal's responsible, due by the end of tomorrow; all can be changed before
 // it is created.
 func (h *Handler) startCRMTask(ctx context.Context, c tele.Context, d domain.Deal, text string, typeID int64) (domain.CRMTaskDraft, error) {
 	due, _, _ := presetDeadline("tm", h.cfg.Now(), h.loc(c))
@@ -86,7 +86,7 @@ func (h *Handler) onCRMTask(c tele.Context) error {
 		if err := h.answer(c, "", false); err != nil {
 			return err
 		}
-		return c.Send(tr.T(i18n.CRMTaskAskDate), tele.ModeHTML)
+		return c.Send(tr.T(i18n.CRMTaskAskDate), cancelKeyboard(tr, btnCRMTask, "back"), tele.ModeHTML)
 	case "ok":
 		if err := h.deals.CreateTask(ctx, user(c), d, draft.Text, draft.Due, draft.ResponsibleID, draft.TypeID); err != nil {
 			return err
@@ -230,7 +230,7 @@ func (h *Handler) crmTaskAnswer(ctx context.Context, c tele.Context, kind string
 				Kind: kind, RefID: d.ID}); err != nil {
 				return err
 			}
-			return c.Send(tr.T(i18n.CRMTaskBadDate, esc(text, 40)), tele.ModeHTML)
+			return c.Send(tr.T(i18n.CRMTaskBadDate, esc(text, 40)), cancelKeyboard(tr, btnCRMTask, "back"), tele.ModeHTML)
 		}
 		draft.Due = parsed.Deadline
 		if err := h.store.SaveCRMTaskDraft(ctx, draft); err != nil {

@@ -49,6 +49,10 @@ func TestDigestToEveryKindOfSubscriber(t *testing.T) {
 	tg.SendText(admin, "/tasks")
 	card := tg.WaitForPhoto(t, admin.ID)
 	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "📨 Рассылка KPI"))
+	// The progress message comes first, before the manager's own digest.
+	if first := tg.WaitForMessage(t, admin.ID); first.PhotoPNG != nil || first.Source == "" {
+		t.Fatalf("first message after pressing is not the progress message: %+v", first)
+	}
 	own := tg.WaitForPhoto(t, admin.ID)
 	if !strings.Contains(own.Caption, "Сводка KPI") || !strings.Contains(own.Caption, "первая сводка") {
 		t.Fatalf("digest caption %q", own.Caption)
@@ -97,12 +101,12 @@ func TestSubscriptionsCancelAndAdminSeesAll(t *testing.T) {
 	if !strings.Contains(all.Text, "Борис") || !strings.Contains(all.Text, "каждый день в 18:30") {
 		t.Fatalf("all subscriptions %q", all.Text)
 	}
-	tg.WaitForCallbackAnswer(t, tg.Press(t, newcomer, mine, "1: при изменениях ✗"))
+	tg.WaitForCallbackAnswer(t, tg.Press(t, newcomer, mine, "№1: только при изменениях — выкл"))
 	mine = tg.WaitForEdit(t, mine)
-	if !strings.Contains(mine.Text, "только при изменениях") {
-		t.Fatalf("after toggling %q", mine.Text)
+	if !strings.Contains(mine.Text, "только при изменениях") || !mine.HasButton("№1: только при изменениях — вкл") {
+		t.Fatalf("after toggling %q %v", mine.Text, mine.Buttons())
 	}
-	tg.WaitForCallbackAnswer(t, tg.Press(t, newcomer, mine, "✖ 1"))
+	tg.WaitForCallbackAnswer(t, tg.Press(t, newcomer, mine, "Отписаться №1"))
 	if mine = tg.WaitForEdit(t, mine); !strings.Contains(mine.Text, "Рассылок пока нет") {
 		t.Fatalf("after cancelling %q", mine.Text)
 	}
@@ -143,17 +147,78 @@ func TestSubscriptionsPage(t *testing.T) {
 	}
 	tg.SendText(admin, "/subscribe")
 	list := tg.WaitForText(t, admin.ID)
-	if !strings.Contains(list.Text, "1 из 2") || !list.HasButton("✖ 8") || list.HasButton("✖ 9") {
+	if !strings.Contains(list.Text, "1 из 2") || !list.HasButton("Отписаться №8") || list.HasButton("Отписаться №9") {
 		t.Fatalf("first page: %q %v", list.Text, list.Buttons())
 	}
 	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, list, "Следующие ▶"))
 	list = tg.WaitForEdit(t, list)
-	if !strings.Contains(list.Text, "10. ") || !list.HasButton("✖ 10") || list.HasButton("✖ 1") {
+	if !strings.Contains(list.Text, "10. ") || !list.HasButton("Отписаться №10") || list.HasButton("Отписаться №1") {
 		t.Fatalf("second page: %q %v", list.Text, list.Buttons())
 	}
-	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, list, "✖ 10"))
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, list, "Отписаться №10"))
 	list = tg.WaitForEdit(t, list)
-	if !list.HasButton("✖ 9") || list.HasButton("✖ 10") {
+	if !list.HasButton("Отписаться №9") || list.HasButton("Отписаться №10") {
 		t.Fatalf("after cancelling the 10th: %q %v", list.Text, list.Buttons())
+	}
+}
+
+// TestSendNowOneDigestPerChat: a chat with three subscriptions gets one
+// digest when a manager sends now, and the report counts it once.
+func TestSendNowOneDigestPerChat(t *testing.T) {
+	tg, _ := start(t)
+	tg.SendText(admin, "/subscribe")
+	screen := tg.WaitForText(t, admin.ID)
+	for _, preset := range []string{"➕ Каждый день 9:00", "➕ Будни 9:00", "➕ Пн 9:00"} {
+		tg.WaitForCallbackAnswer(t, tg.Press(t, admin, screen, preset))
+		screen = tg.WaitForEdit(t, screen)
+	}
+	if !strings.Contains(screen.Text, "3. ") {
+		t.Fatalf("three subscriptions: %q", screen.Text)
+	}
+	tg.SendText(admin, "/tasks")
+	card := tg.WaitForPhoto(t, admin.ID)
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "📨 Рассылка KPI"))
+	tg.WaitForPhoto(t, admin.ID)
+	report := waitForBotText(t, tg, admin.ID, "доставлено 1")
+	if !strings.Contains(report, "не доставлено 0") {
+		t.Fatalf("report %q", report)
+	}
+	photos := 0
+	for _, m := range tg.Messages(admin.ID) {
+		if m.FromBot && m.PhotoPNG != nil && m.ID != card.ID {
+			photos++
+		}
+	}
+	if photos != 1 {
+		t.Fatalf("%d digests in one chat, want 1", photos)
+	}
+}
+
+// TestMailMisconfigurationIsReported: with SMTP_URL requiring STARTTLS
+// from a server that offers none, the digest to an address fails at once
+// with that reason in the delivery report, and /status says what is wrong.
+func TestMailMisconfigurationIsReported(t *testing.T) {
+	mail := smtptest.NewServer(t)
+	tg := telegramtest.NewServer(t)
+	tg.OpenChat(admin)
+	apptest.Start(t, apptest.Config{TelegramURL: tg.URL, Admins: []int64{admin.ID}, Demo: true,
+		SMTPURL: strings.Replace(mail.URL(), "starttls=none", "starttls=required", 1)})
+	tg.SendText(admin, "/subscribe email boss@example.com 9:00")
+	tg.WaitForText(t, admin.ID)
+	tg.SendText(admin, "/tasks")
+	card := tg.WaitForPhoto(t, admin.ID)
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "📨 Рассылка KPI"))
+	report := waitForBotText(t, tg, admin.ID, "не доставлено 1")
+	if !strings.Contains(report, "boss@example.com: почтовый сервер не предлагает STARTTLS") {
+		t.Fatalf("report %q", report)
+	}
+	tg.SendText(admin, "/status")
+	m := tg.WaitForText(t, admin.ID)
+	for strings.Contains(m.Text, "Рассылка KPI") { // the progress message, read by now
+		m = tg.WaitForText(t, admin.ID)
+	}
+	if !strings.Contains(m.Text, "Почта: ⚠️ почтовый сервер не предлагает STARTTLS") ||
+		!strings.Contains(m.Text, "smtps://") {
+		t.Fatalf("status %q", m.Text)
 	}
 }

@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -9,6 +10,7 @@ import (
 	"processet/domain"
 	"processet/internal/apptest"
 	"processet/internal/telegramtest"
+	"processet/internal/testwait"
 )
 
 var msk, _ = time.LoadLocation("Europe/Moscow")
@@ -93,7 +95,7 @@ func TestStepByStepCreation(t *testing.T) {
 	tg.WaitForText(t, admin.ID)
 	tg.SendText(admin, "Сверить акты за квартал")
 	m := tg.WaitForText(t, admin.ID)
-	for _, press := range []string{"🔴 Высокий", "Борис", "Завтра 18:00", "✅ Создать"} {
+	for _, press := range []string{"🔴 Высокий", "Борис", "Завтра", "✅ Создать"} {
 		tg.WaitForCallbackAnswer(t, tg.Press(t, admin, m, press))
 		m = tg.WaitForEdit(t, m)
 	}
@@ -107,7 +109,7 @@ func TestStepByStepCreation(t *testing.T) {
 	// Cancelling the flow saves nothing.
 	tg.SendText(admin, "/task")
 	p := tg.WaitForText(t, admin.ID)
-	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, p, "Отмена"))
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, p, "✖ Отмена"))
 	tg.WaitForEdit(t, p)
 	tg.SendText(admin, "это уже не задача")
 	if r := tg.WaitForText(t, admin.ID); !strings.Contains(r.Text, "Не понял") {
@@ -196,10 +198,20 @@ func TestRemindersArriveOnceAndSnooze(t *testing.T) {
 	if o := tg.WaitForText(t, admin.ID); overdue != 1 || !strings.Contains(o.Text, "прошёл") {
 		t.Fatalf("overdue: assignee %d, author %q", overdue, o.Text)
 	}
-	time.Sleep(300 * time.Millisecond) // several reminder runs
+	// A later task's overdue alert: once it is here, the reminder runs
+	// after the first alert have happened, and any second alert of the
+	// first task was sent before it.
+	tg.SendText(admin, "/task Проверка !low @boris через 2 часа")
+	tg.WaitForText(t, admin.ID)
+	clock.Advance(3 * time.Hour)
+	testwait.Eventually(t, "the later task's overdue alert", func() bool {
+		return slices.ContainsFunc(tg.Messages(newcomer.ID), func(m *telegramtest.Message) bool {
+			return m.FromBot && strings.Contains(m.Text, "прошёл") && strings.Contains(m.Text, "Проверка")
+		})
+	})
 	count := 0
 	for _, m := range tg.Messages(newcomer.ID) {
-		if m.FromBot && strings.Contains(m.Text, "прошёл") {
+		if m.FromBot && strings.Contains(m.Text, "прошёл") && strings.Contains(m.Text, "Закрыть месяц") {
 			count++
 		}
 	}

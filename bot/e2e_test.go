@@ -243,6 +243,36 @@ func TestStatusAndHelp(t *testing.T) {
 	}
 }
 
+// TestUnknownCommand: a command the bot does not have is called unknown
+// and points to /help, in both languages; in a group only when addressed
+// to this bot.
+func TestUnknownCommand(t *testing.T) {
+	tg, _ := start(t)
+	tg.SendText(admin, "/foobar")
+	if m := tg.WaitForText(t, admin.ID); !strings.Contains(m.Text, "Команды /foobar нет") || !strings.Contains(m.Text, "/help") {
+		t.Fatalf("unknown command: %q", m.Text)
+	}
+	tg.SendText(admin, "/lang")
+	m := tg.WaitForText(t, admin.ID)
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, m, "English"))
+	tg.WaitForEdit(t, m)
+	tg.SendText(admin, "/foobar@processet_test_bot please")
+	if m := tg.WaitForText(t, admin.ID); !strings.Contains(m.Text, "There is no command /foobar") || !strings.Contains(m.Text, "/help") {
+		t.Fatalf("unknown command in English: %q", m.Text)
+	}
+	group := telegramtest.Chat{ID: -100124, Type: "supergroup", Title: "Отдел продаж"}
+	tg.AddBotToGroup(group, admin)
+	tg.SendTextInChat(group, admin, "/foobar")          // maybe another bot's
+	tg.SendTextInChat(group, admin, "/foobar@otherbot") // another bot's
+	tg.SendTextInChat(group, admin, "/foobar@processet_test_bot")
+	if m := tg.WaitForText(t, group.ID); !strings.Contains(m.Text, "/foobar") {
+		t.Fatalf("unknown command in a group: %q", m.Text)
+	}
+	if n := botMessages(tg, group.ID); n != 1 {
+		t.Errorf("the bot sent %d messages to the group, want one", n)
+	}
+}
+
 func TestCommandMenuInBothLanguages(t *testing.T) {
 	tg, _ := start(t)
 	testwait.Eventually(t, "the English command menu", func() bool { return len(tg.Commands("en")) > 0 })

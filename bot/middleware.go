@@ -153,15 +153,19 @@ func (h *Handler) report(c tele.Context, err error) {
 }
 
 func (h *Handler) explain(c tele.Context, de *domain.Error) error {
-	tr := h.printer(c)
-	text := tr.T(i18n.ErrGeneric)
-	if k := i18n.Key(de.Key); tr.Has(k) {
-		text = tr.T(k)
-	}
+	text := errorText(h.printer(c), de)
 	if c.Callback() != nil && c.Get(ctxAnswered) == nil {
 		return h.answer(c, text, true)
 	}
 	return c.Send(text)
+}
+
+// errorText is a domain error in the reader's language.
+func errorText(tr i18n.Printer, de *domain.Error) string {
+	if k := i18n.Key(de.Key); tr.Has(k) {
+		return tr.T(k)
+	}
+	return tr.T(i18n.ErrGeneric)
 }
 
 func (h *Handler) apologise(c tele.Context) error {

@@ -48,7 +48,9 @@ func TestPollerRetriesThenDelivers(t *testing.T) {
 		}
 	}))
 	defer srv.Close()
-	p := &Poller{URL: srv.URL, Token: "42:secret", Timeout: time.Second, MaxBackoff: time.Second}
+	// The server holds a poll until it is cancelled; the client gives up on
+	// one after a minute and a quarter. Only stop ends it sooner.
+	p := &Poller{URL: srv.URL, Token: "42:secret", Timeout: time.Minute, MaxBackoff: time.Second}
 	dest, stop := make(chan tele.Update, 1), make(chan struct{})
 	done := make(chan struct{})
 	go func() { p.Poll(nil, dest, stop); close(done) }()
@@ -57,15 +59,15 @@ func TestPollerRetriesThenDelivers(t *testing.T) {
 		if u.ID != 7 || u.Message.Text != "hi" {
 			t.Errorf("update %+v", u)
 		}
-	case <-time.After(10 * time.Second):
+	case <-time.After(testwait.Timeout):
 		t.Fatal("no update after the errors")
 	}
 	testwait.Eventually(t, "the next poll", func() bool { return calls.Load() >= 4 })
 	close(stop)
 	select {
 	case <-done:
-	case <-time.After(2 * time.Second):
-		t.Fatal("the poller did not stop at once")
+	case <-time.After(p.Timeout):
+		t.Fatal("the poller did not stop before its poll ran out")
 	}
 }
 

@@ -43,6 +43,7 @@ func (h *Handler) handleStatus(c tele.Context) error {
 	if err != nil {
 		return err
 	}
+	text += mailStatusText(tr, h.cfg.Mail)
 	text += crmSyncText(tr, now, states, h.started, h.cfg.CRMRequests)
 	return h.showText(c, text, inline(row(button(btnArea, tr.T(i18n.Home), string(areaHome)))))
 }
@@ -51,6 +52,22 @@ func (h *Handler) handleStatus(c tele.Context) error {
 // are counted as the dashboards count them (domain.Counts).
 func statusDataLine(tr i18n.Printer, c domain.Counts) string {
 	return tr.T(i18n.StatusData, c.Deals, c.Companies, c.CRMTasks, c.Tasks, c.TasksCancelled, c.Operations, c.Ideas, c.Votes, c.Chats)
+}
+
+// mailStatusText is the e-mail line of /status: empty without e-mail, and
+// what is wrong with the SMTP server when a check or a delivery found it.
+func mailStatusText(tr i18n.Printer, status func() (bool, string, string)) string {
+	if status == nil {
+		return ""
+	}
+	configured, code, detail := status()
+	switch {
+	case !configured:
+		return ""
+	case code == "":
+		return "\n" + tr.T(i18n.StatusMailOK)
+	}
+	return "\n" + tr.T(i18n.StatusMailProblem, deliveryReason(tr, code), esc(detail, 300))
 }
 
 // crmSyncText is the amoCRM part of /status: each entity's last sync, its

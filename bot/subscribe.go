@@ -150,6 +150,8 @@ func (h *Handler) showSubscriptions(c tele.Context, all bool, page int) error {
 
 // onDigestNow sends the digest to every subscriber and reports how it
 // went, editing one progress message until every digest has an outcome.
+// The progress message is sent, and Telegram has taken it, before a
+// single digest is enqueued: so it always comes before the first digest.
 func (h *Handler) onDigestNow(c tele.Context) error {
 	ctx, cancel := h.ctx(c)
 	defer cancel()
@@ -157,13 +159,21 @@ func (h *Handler) onDigestNow(c tele.Context) error {
 	if err := h.answer(c, tr.T(i18n.DigestSending), false); err != nil {
 		return err
 	}
-	batch, queued, err := h.subs.SendNow(ctx, user(c))
+	progress, err := h.bot.Send(c.Chat(), tr.T(i18n.DigestSending), tele.ModeHTML)
 	if err != nil {
 		return err
 	}
-	progress, err := h.bot.Send(c.Chat(), tr.T(i18n.DigestProgress, 0, queued), tele.ModeHTML)
-	if err != nil || queued == 0 {
+	batch, queued, err := h.subs.SendNow(ctx, user(c))
+	if err != nil {
+		_ = h.bot.Delete(progress) // the apology replaces it; a failed delete leaves a stale line only
 		return err
+	}
+	if queued == 0 {
+		_, err = h.bot.Edit(progress, deliveryReportText(tr, domain.DeliveryReport{Done: true}), tele.ModeHTML)
+		return err
+	}
+	if _, err := h.bot.Edit(progress, tr.T(i18n.DigestProgress, 0, queued), tele.ModeHTML); err != nil {
+		h.log.Warn("digest progress", "err", err) // courtesy only: the report follows
 	}
 	h.followUp(func(life context.Context) { h.reportDelivery(life, tr, progress, batch, queued) })
 	return nil

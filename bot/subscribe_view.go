@@ -95,11 +95,13 @@ func subscriptionsKeyboard(tr i18n.Printer, u domain.User, p subscriptionPage) *
 	for i, s := range p.subs {
 		n := strconv.Itoa(p.first + i + 1)
 		id := strconv.FormatInt(s.ID, 10)
-		only := tr.T(i18n.SubOnlyChangedOff)
+		// Each button says what it does and to which numbered line of the
+		// text it applies; the toggle shows its current state.
+		only := tr.T(i18n.SubOnlyChangedOff, n)
 		if s.OnlyChanged {
-			only = tr.T(i18n.SubOnlyChangedOn)
+			only = tr.T(i18n.SubOnlyChangedOn, n)
 		}
-		rows = append(rows, row(button(btnUnsub, "✖ "+n, id, flag, page), button(btnSubOnly, n+": "+only, id, flag, page)))
+		rows = append(rows, row(button(btnUnsub, tr.T(i18n.SubUnsubscribe, n), id, flag, page), button(btnSubOnly, only, id, flag, page)))
 	}
 	rows = append(rows, pageNav(tr, p.page, p.pages, func(label string, to int) tele.Btn {
 		return button(btnSubPage, label, flag, strconv.Itoa(to))

@@ -102,7 +102,7 @@ func (h *Handler) startDraft(c tele.Context) error {
 	if err != nil {
 		return err
 	}
-	_, err = h.bot.Send(c.Chat(), tr.T(i18n.DraftAskTitle), inline(row(button(btnDraft, tr.T(i18n.DraftCancel), "x"))), tele.ModeHTML)
+	_, err = h.bot.Send(c.Chat(), tr.T(i18n.DraftAskTitle), cancelKeyboard(tr, btnDraft, "x"), tele.ModeHTML)
 	return err
 }
 
@@ -122,7 +122,11 @@ func (h *Handler) draftTitle(ctx context.Context, c tele.Context, p domain.Pendi
 		if serr := h.store.SetPendingInput(ctx, p); serr != nil {
 			return serr
 		}
-		return err
+		de, ok := domain.AsError(err)
+		if !ok {
+			return err
+		}
+		return c.Send(errorText(tr, de), cancelKeyboard(tr, btnDraft, "x"))
 	}
 	d.Title, d.Step = probe.Title, domain.StepPriority
 	if err := h.store.SaveDraft(ctx, d); err != nil {

@@ -30,8 +30,10 @@ func tasksCard(tr i18n.Printer, now time.Time, s domain.TaskSummary) charts.Area
 	}
 }
 
+// taskStatusDonut shares out all tasks by status: the cancelled ones are
+// left out, as the total tile beside it says.
 func taskStatusDonut(tr i18n.Printer, s domain.TaskSummary) *charts.Donut {
-	d := &charts.Donut{Title: tr.T(i18n.TasksByStatus), Center: tr.Int(s.Total), CenterNote: tr.T(i18n.TasksAll)}
+	d := &charts.Donut{Title: tr.T(i18n.TasksByStatus), Center: tr.Int(s.Total), CenterNote: tr.T(i18n.TasksWord)}
 	for _, st := range domain.TaskStatuses {
 		if !st.Counted() {
 			continue // the ring shares out the same total as the tiles

@@ -133,7 +133,7 @@ func (h *Handler) linkEmailAnswer(ctx context.Context, c tele.Context, p domain.
 		if err := h.store.SetPendingInput(ctx, p); err != nil {
 			return err
 		}
-		return c.Send(tr.T(i18n.LinkBadEmail, esc(typed, 60)), tele.ModeHTML)
+		return c.Send(tr.T(i18n.LinkBadEmail, esc(typed, 60)), cancelKeyboard(tr, btnUser, strconv.FormatInt(p.RefID, 10), "0"), tele.ModeHTML)
 	}
 	crmUsers, err := h.deals.CRMUsers(ctx)
 	if err != nil {
@@ -144,7 +144,7 @@ func (h *Handler) linkEmailAnswer(ctx context.Context, c tele.Context, p domain.
 		if err := h.store.SetPendingInput(ctx, p); err != nil {
 			return err
 		}
-		return c.Send(tr.T(i18n.LinkNoSuchMail, esc(addr, 60)), tele.ModeHTML)
+		return c.Send(tr.T(i18n.LinkNoSuchMail, esc(addr, 60)), cancelKeyboard(tr, btnUser, strconv.FormatInt(p.RefID, 10), "0"), tele.ModeHTML)
 	}
 	if err := h.store.LinkCRMUser(ctx, p.RefID, found.ID); err != nil {
 		return err

@@ -164,7 +164,8 @@ func (h *Handler) zoneAnswer(ctx context.Context, c tele.Context, p domain.Pendi
 		if err := h.store.SetPendingInput(ctx, p); err != nil {
 			return err
 		}
-		return c.Send(h.printer(c).T(i18n.ZoneUnknown, esc(typed, 60)), tele.ModeHTML)
+		tr := h.printer(c)
+		return c.Send(tr.T(i18n.ZoneUnknown, esc(typed, 60)), cancelKeyboard(tr, btnZone, zoneBack), tele.ModeHTML)
 	}
 	if err := h.setZone(ctx, c, name); err != nil {
 		return err

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -100,10 +101,14 @@ func (r *run) drawAll(ctx context.Context) error {
 }
 
 // deliver enqueues one subscription's digest and records its snapshot.
+// key names the digest for the subscription's recipient: subscriptions of
+// one chat (or address) in one sending share it, so the outbox takes the
+// first and skips the rest, while each records the snapshot the chat saw.
 // force sends even when nothing changed (a manager pressed the button).
-func (r *run) deliver(ctx context.Context, id int64, key, batch string, force bool) (sent bool, err error) {
+// It returns the key enqueued, empty when skipped.
+func (r *run) deliver(ctx context.Context, id int64, key func(domain.Subscription) string, batch string, force bool) (sent string, err error) {
 	if err := r.drawAll(ctx); err != nil {
-		return false, err
+		return "", err
 	}
 	err = r.s.db.DeliverDigest(ctx, id, func(ctx context.Context, tx pgx.Tx, sub domain.Subscription) (domain.Snapshot, string, error) {
 		snap := domain.SnapshotOf(r.home)
@@ -116,7 +121,7 @@ func (r *run) deliver(ctx context.Context, id int64, key, batch string, force bo
 			return snap, "", err
 		}
 		d := r.s.compose.Words(sub.Lang, domain.ZoneOr(sub.TZ, r.s.loc), r.home, changes, !sub.HasLast)
-		msg := notify.Message{Key: key, Batch: batch}
+		msg := notify.Message{Key: key(sub), Batch: batch}
 		if sub.ChatID != 0 {
 			msg.Telegram = &notify.Telegram{ChatID: sub.ChatID, Text: d.Caption, Photo: png, Silent: true}
 		} else {
@@ -126,27 +131,34 @@ func (r *run) deliver(ctx context.Context, id int64, key, batch string, force bo
 		if err := r.s.outbox.EnqueueTx(ctx, tx, msg); err != nil {
 			return snap, "", err
 		}
-		sent = true
-		return snap, key, nil
+		sent = msg.Key
+		return snap, msg.Key, nil
 	})
 	return sent, err
 }
 
-// SendNow sends the digest to every subscriber as one batch and returns
-// the batch ID for BatchStatus and how many digests were queued.
+// SendNow sends the digest to every subscriber as one batch, one digest
+// per chat and per address, and returns the batch ID for BatchStatus and
+// how many digests were queued.
 func (s *Service) SendNow(ctx context.Context) (batch string, queued int, err error) {
 	subs, err := s.db.Subscriptions(ctx, 0)
 	if err != nil {
 		return "", 0, err
 	}
+	// Of a chat's subscriptions the one that went out last speaks for the
+	// chat, so its digest says what changed since the chat's last one
+	// rather than "the first digest".
+	slices.SortStableFunc(subs, func(a, b domain.Subscription) int { return b.LastSentAt.Compare(a.LastSentAt) })
 	r, err := s.newRun(ctx)
 	if err != nil {
 		return "", 0, err
 	}
 	batch = "digest-now:" + strconv.FormatInt(s.now().UnixNano(), 36)
+	key := func(sub domain.Subscription) string { return batch + ":" + sub.Recipient() }
 	var failed []error
+	seen := map[string]bool{}
 	for _, sub := range subs {
-		sent, err := r.deliver(ctx, sub.ID, fmt.Sprintf("%s:%d", batch, sub.ID), batch, true)
+		sent, err := r.deliver(ctx, sub.ID, key, batch, true)
 		if err != nil {
 			// One subscription that cannot be served (an address while
 			// e-mail is off, say) must not cost everyone after it theirs.
@@ -154,7 +166,8 @@ func (s *Service) SendNow(ctx context.Context) (batch string, queued int, err er
 			failed = append(failed, fmt.Errorf("digest to subscription %d: %w", sub.ID, err))
 			continue
 		}
-		if sent {
+		if sent != "" && !seen[sent] {
+			seen[sent] = true
 			queued++
 		}
 	}
@@ -165,14 +178,18 @@ func (s *Service) SendNow(ctx context.Context) (batch string, queued int, err er
 }
 
 // SendScheduled sends one subscription's digest for the schedule slot
-// that fired. The slot is in the key, so a slot fired twice (a restart, a
-// second instance) is delivered once.
+// that fired. The key names the recipient and the slot's minute, so a
+// slot fired twice (a restart, a second instance) is delivered once, and
+// a chat with several subscriptions due in the same minute gets one
+// digest.
 func (s *Service) SendScheduled(ctx context.Context, id int64, slot time.Time) error {
 	r, err := s.slotRun(ctx, slot)
 	if err != nil {
 		return err
 	}
-	key := fmt.Sprintf("digest:%d:%s", id, slot.UTC().Format("2006-01-02T15:04"))
+	key := func(sub domain.Subscription) string {
+		return "digest:" + sub.Recipient() + ":" + slot.UTC().Format("2006-01-02T15:04")
+	}
 	_, err = r.deliver(ctx, id, key, "", false)
 	if errors.Is(err, domain.ErrNotFound) {
 		return nil // cancelled meanwhile

@@ -212,3 +212,51 @@ func TestOneSlotDrawsOnce(t *testing.T) {
 		t.Errorf("%d pictures after the next slot, want %d", got, 2*len(domain.Langs))
 	}
 }
+
+// TestOneDigestPerRecipient: a chat with three subscriptions gets one
+// digest when a manager sends now, and one when two of its schedules fall
+// in the same minute; every subscription records what the chat saw.
+func TestOneDigestPerRecipient(t *testing.T) {
+	db, svc, _ := setup(t)
+	ctx := context.Background()
+	if _, _, err := db.TouchUser(ctx, domain.User{ID: 60}, domain.RoleManager, true); err != nil {
+		t.Fatal(err)
+	}
+	var ids []int64
+	for _, schedule := range []string{"0 9 * * *", "0 9 * * 1-5", "30 18 * * *"} {
+		s, created, err := db.AddSubscription(ctx, domain.Subscription{OwnerID: 60, Email: "Boss@example.com",
+			Lang: domain.LangRU, Schedule: schedule, TZ: "Europe/Moscow"})
+		if err != nil || !created {
+			t.Fatalf("add %q: %v %v", schedule, created, err)
+		}
+		ids = append(ids, s.ID)
+	}
+	addSub(t, db, 61, "0 9 * * *") // another address
+	count := func() int {
+		var n int
+		if err := db.Pool().QueryRow(ctx, `select count(*) from outbox_messages`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if _, queued, err := svc.SendNow(ctx); err != nil || queued != 2 {
+		t.Fatalf("send now: %d queued (%v), want one per address", queued, err)
+	}
+	if n := count(); n != 2 {
+		t.Fatalf("%d messages after send now, want 2", n)
+	}
+	for _, id := range ids {
+		if got, _ := db.Subscription(ctx, id); !got.HasLast || got.LastState != "queued" {
+			t.Errorf("subscription %d recorded %+v", id, got)
+		}
+	}
+	slot := time.Date(2026, 11, 24, 9, 0, 0, 0, msk) // a Tuesday: daily and weekdays both fire
+	for _, id := range ids[:2] {
+		if err := svc.SendScheduled(ctx, id, slot); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := count(); n != 3 {
+		t.Fatalf("%d messages after the 09:00 slot, want one more", n)
+	}
+}

@@ -21,9 +21,9 @@ var DeadlinePresets = []DeadlinePreset{DeadlineToday, DeadlineTomorrow, Deadline
 // deadlinePresetDays is how many days ahead each dated preset falls.
 var deadlinePresetDays = map[DeadlinePreset]int{DeadlineToday: 0, DeadlineTomorrow: 1, DeadlineIn3Days: 3, DeadlineInAWeek: 7}
 
-// At is the moment a preset stands for: the end of a working day (18:00)
-// in loc; DeadlineNone means no deadline (none), and a value that is no
-// preset is not ok.
+// At is the moment a preset stands for: the end of that day in loc, as a
+// typed "сегодня" or "завтра" (DueInDays); DeadlineNone means no deadline
+// (none), and a value that is no preset is not ok.
 func (p DeadlinePreset) At(now time.Time, loc *time.Location) (at time.Time, none, ok bool) {
 	if p == DeadlineNone {
 		return time.Time{}, true, true
@@ -32,10 +32,5 @@ func (p DeadlinePreset) At(now time.Time, loc *time.Location) (at time.Time, non
 	if !known {
 		return time.Time{}, false, false
 	}
-	n := now.In(loc)
-	at = time.Date(n.Year(), n.Month(), n.Day()+d, 18, 0, 0, 0, loc)
-	if !at.After(now) { // "today 18:00" after six: tomorrow instead
-		at = at.AddDate(0, 0, 1)
-	}
-	return at, false, true
+	return DueInDays(d, now, loc), false, true
 }

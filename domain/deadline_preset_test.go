@@ -14,11 +14,11 @@ func TestDeadlinePresetAt(t *testing.T) {
 		now  time.Time
 		want time.Time
 	}{
-		{DeadlineToday, morning, time.Date(2026, 3, 10, 18, 0, 0, 0, loc)},
-		{DeadlineToday, evening, time.Date(2026, 3, 11, 18, 0, 0, 0, loc)},
-		{DeadlineTomorrow, morning, time.Date(2026, 3, 11, 18, 0, 0, 0, loc)},
-		{DeadlineIn3Days, morning, time.Date(2026, 3, 13, 18, 0, 0, 0, loc)},
-		{DeadlineInAWeek, morning, time.Date(2026, 3, 17, 18, 0, 0, 0, loc)},
+		{DeadlineToday, morning, DueOn(2026, 3, 10, loc)},
+		{DeadlineToday, evening, DueOn(2026, 3, 10, loc)},
+		{DeadlineTomorrow, morning, DueOn(2026, 3, 11, loc)},
+		{DeadlineIn3Days, morning, DueOn(2026, 3, 13, loc)},
+		{DeadlineInAWeek, morning, DueOn(2026, 3, 17, loc)},
 	} {
 		if got, none, ok := c.p.At(c.now, loc); !ok || none || !got.Equal(c.want) {
 			t.Errorf("%s at %v = %v, %v, %v; want %v", c.p, c.now, got, none, ok, c.want)

@@ -2,6 +2,8 @@ package domain
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -22,6 +24,17 @@ type Subscription struct {
 	LastReason  string   // why it failed: the outbox's reason code
 	Last        Snapshot // the headline KPIs in the last digest sent
 	HasLast     bool
+}
+
+// Recipient names where the digest goes, the same for every subscription
+// of one chat or one address ("chat:-100777", "mail:boss@example.com"):
+// a chat or an address gets one digest per sending however many
+// subscriptions lead to it.
+func (s Subscription) Recipient() string {
+	if s.ChatID != 0 {
+		return "chat:" + strconv.FormatInt(s.ChatID, 10)
+	}
+	return "mail:" + strings.ToLower(s.Email)
 }
 
 // Schedule presets, as cron expressions.

@@ -25,6 +25,7 @@ const (
 	SubOnlyChangedShort Key = "sub.only_changed_short"
 	SubOnlyChangedOn    Key = "sub.only_changed_on"
 	SubOnlyChangedOff   Key = "sub.only_changed_off"
+	SubUnsubscribe      Key = "sub.unsubscribe"
 	SubAll              Key = "sub.all"
 	SubMine             Key = "sub.mine"
 	SubDaily            Key = "sub.daily"
@@ -62,8 +63,9 @@ func init() {
 		SubNext:                       "следующая: %s",
 		SubLast:                       "последняя: %s, %s",
 		SubOnlyChangedShort:           "только при изменениях",
-		SubOnlyChangedOn:              "при изменениях ✓",
-		SubOnlyChangedOff:             "при изменениях ✗",
+		SubOnlyChangedOn:              "№%s: только при изменениях — вкл",
+		SubOnlyChangedOff:             "№%s: только при изменениях — выкл",
+		SubUnsubscribe:                "Отписаться №%s",
 		SubAll:                        "Все рассылки",
 		SubMine:                       "Мои рассылки",
 		SubDaily:                      "каждый день в %s",
@@ -142,8 +144,9 @@ func init() {
 		SubNext:                       "next: %s",
 		SubLast:                       "last: %s, %s",
 		SubOnlyChangedShort:           "only when something changed",
-		SubOnlyChangedOn:              "on changes ✓",
-		SubOnlyChangedOff:             "on changes ✗",
+		SubOnlyChangedOn:              "No. %s: only when changed — on",
+		SubOnlyChangedOff:             "No. %s: only when changed — off",
+		SubUnsubscribe:                "Unsubscribe No. %s",
 		SubAll:                        "All subscriptions",
 		SubMine:                       "My subscriptions",
 		SubDaily:                      "daily at %s",

@@ -27,9 +27,11 @@ var en = map[Key]string{
 	Approve:             "✅ Approve",
 	Reject:              "⛔ Decline",
 	NotUnderstood:       "I did not understand that. /help shows what I can do.",
+	UnknownCommand:      "There is no command %s. /help lists the commands.",
 
 	Home:       "🏠 Home",
 	Refresh:    "🔄 Refresh",
+	AskCancel:  "✖ Cancel",
 	Prev:       "Back",
 	Next:       "Next",
 	PrevPage:   "Previous",
@@ -78,7 +80,7 @@ var en = map[Key]string{
 	TasksWord:      "tasks",
 
 	TasksTotal:       "All tasks",
-	TasksCancelled:   "cancelled, not counted: %s",
+	TasksCancelled:   "not counting cancelled: %s",
 	TasksActive:      "Active",
 	TasksOverdue:     "Overdue",
 	TasksDoneWeek:    "Done this week",
@@ -88,7 +90,6 @@ var en = map[Key]string{
 	TasksUrgentTitle: "Most urgent tasks:",
 	TasksMine:        "My tasks",
 	TasksNone:        "No active tasks.",
-	TasksAll:         "not cancelled",
 	NoDeadline:       "no deadline",
 	OverdueBy:        "overdue by %s",
 	DueIn:            "%s left",

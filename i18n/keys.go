@@ -33,10 +33,12 @@ const (
 	Approve             Key = "access.approve"
 	Reject              Key = "access.reject"
 	NotUnderstood       Key = "not_understood"
+	UnknownCommand      Key = "unknown_command"
 
 	// Navigation.
 	Home       Key = "nav.home"
 	Refresh    Key = "nav.refresh"
+	AskCancel  Key = "nav.ask_cancel"
 	Prev       Key = "nav.prev"
 	Next       Key = "nav.next"
 	PrevPage   Key = "nav.prev_page" // in pickers, where "Back" leaves the picker
@@ -97,7 +99,6 @@ const (
 	TasksUrgentTitle Key = "tasks.urgent_title"
 	TasksMine        Key = "tasks.mine"
 	TasksNone        Key = "tasks.none"
-	TasksAll         Key = "tasks.all_but_cancelled"
 	TasksCancelled   Key = "tasks.cancelled_note"
 	NoDeadline       Key = "tasks.no_deadline"
 	OverdueBy        Key = "tasks.overdue_by"

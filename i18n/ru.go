@@ -27,9 +27,11 @@ var ru = map[Key]string{
 	Approve:             "✅ Одобрить",
 	Reject:              "⛔ Отклонить",
 	NotUnderstood:       "Не понял сообщение. /help — что я умею.",
+	UnknownCommand:      "Команды %s нет. /help — список команд.",
 
 	Home:       "🏠 Главная",
 	Refresh:    "🔄 Обновить",
+	AskCancel:  "✖ Отмена",
 	Prev:       "Назад",
 	Next:       "Далее",
 	PrevPage:   "Предыдущие",
@@ -78,7 +80,7 @@ var ru = map[Key]string{
 	TasksWord:      "задач",
 
 	TasksTotal:       "Всего задач",
-	TasksCancelled:   "отменённые не в счёте: %s",
+	TasksCancelled:   "не считая отменённых: %s",
 	TasksActive:      "Активных",
 	TasksOverdue:     "Просрочено",
 	TasksDoneWeek:    "Сделано на этой неделе",
@@ -88,7 +90,6 @@ var ru = map[Key]string{
 	TasksUrgentTitle: "Срочные задачи:",
 	TasksMine:        "Мои задачи",
 	TasksNone:        "Активных задач нет.",
-	TasksAll:         "без отменённых",
 	NoDeadline:       "без срока",
 	OverdueBy:        "просрочено на %s",
 	DueIn:            "осталось %s",

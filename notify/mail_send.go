@@ -31,10 +31,12 @@ func (w *emailWorker) Work(ctx context.Context, job *river.Job[emailArgs]) error
 }
 
 // work sends. A refusal of the message with a permanent (5xx) SMTP reply
-// ends the job; anything else, from a full mailbox (4xx) to a server that
-// does not answer, is retried. So is a refused login: it is the
-// configuration's fault, not the message's, and fixing it should lose
-// nothing.
+// ends the job, and so does a configuration the server cannot work with
+// (no STARTTLS where it is required, no login method in common), found by
+// checking the server after the failed send. Anything else, from a full
+// mailbox (4xx) to a server that does not answer, is retried. So is a
+// refused login: the user and password are the configuration's fault, not
+// the message's, and fixing them should lose nothing.
 func (w *emailWorker) work(ctx context.Context, job *river.Job[emailArgs]) error {
 	o, a := w.o, job.Args
 	if o.isStopping() {
@@ -57,12 +59,18 @@ func (w *emailWorker) work(ctx context.Context, job *river.Job[emailArgs]) error
 	}
 	sendErr := client.DialAndSendWithContext(ctx, msg)
 	if sendErr == nil {
+		o.noteMail(nil)
 		return delivered(ctx, o, job, a.Key, a.To, nil)
 	}
 	detail := sendErr.Error()
 	var se *gomail.SendError
 	if errors.As(sendErr, &se) && se.ErrorCode() >= 500 {
 		return river.JobCancel(errors.Join(sendErr, o.failed(ctx, a.Key, CodeMailRejected, detail, nil)))
+	}
+	if !maybeSent(sendErr) {
+		if ce := o.mailConfigProblem(ctx); ce != nil {
+			return river.JobCancel(errors.Join(ce, o.failed(ctx, a.Key, ce.Code, ce.Detail, nil)))
+		}
 	}
 	if job.Attempt >= job.MaxAttempts {
 		return errors.Join(sendErr, o.failed(ctx, a.Key, CodeMailUnavailable, detail, nil))

@@ -61,6 +61,8 @@ type Outbox struct {
 	limits *limiter
 	files  *fileCache
 
+	mailProblem atomic.Pointer[MailCheckError] // the SMTP server's last known trouble; nil: none known
+
 	stopping chan struct{} // closed by Stop: waiting sends give up their turn
 	stopOnce sync.Once
 	started  atomic.Bool

@@ -1,6 +1,10 @@
 package quickadd
 
-import "time"
+import (
+	"time"
+
+	"processet/domain"
+)
 
 // civil is a calendar day with no time zone. Day arithmetic is done on
 // it, not by adding 24 hours, so that "завтра" is tomorrow on the days
@@ -39,12 +43,10 @@ func (c civil) at(h, m int, loc *time.Location) time.Time {
 	return time.Date(c.y, c.m, c.d, h, m, 0, 0, loc)
 }
 
-// endOfDay is the deadline of a task due on a day: its last second. Due
-// "by Friday" is not overdue on Friday evening, and reminders count down
-// to the real end. A whole second, not a nanosecond before midnight,
-// because storage keeps microseconds and would round up to the next day.
+// endOfDay is the deadline of a task due on a day, by the rule the
+// deadline presets follow too (domain.DueOn).
 func (c civil) endOfDay(loc *time.Location) time.Time {
-	return time.Date(c.y, c.m, c.d, 23, 59, 59, 0, loc)
+	return domain.DueOn(c.y, c.m, c.d, loc)
 }
 
 func daysIn(y int, m time.Month) int { return time.Date(y, m+1, 0, 12, 0, 0, 0, time.UTC).Day() }

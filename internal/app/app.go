@@ -74,7 +74,7 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	dealService := crmConn.deals(d.db, outbox, bot.DealMessages(cfg.Location, b.Me.Username), cfg.AmoCRM.BaseURL, log)
 	h := bot.New(b, d.db, renderer, taskService, subs, dealService, bot.Config{
 		Admins: cfg.AdminIDs, Loc: cfg.Location, Version: Version, Database: d.kind(), Now: cfg.Now, Logger: log,
-		CRMRequests: crmConn.requests, CRM: crmConn,
+		CRMRequests: crmConn.requests, CRM: crmConn, Mail: mailStatus(outbox),
 	})
 	if err := h.SetCommands(); err != nil {
 		log.Warn("publish the command menu", "err", redactToken(err, cfg.BotToken))
@@ -82,6 +82,15 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	if err := outbox.Start(ctx); err != nil {
 		return fmt.Errorf("start outbox: %w", err)
 	}
+	// The SMTP check talks to the network, up to its timeout: the bot
+	// starts meanwhile, and the check's one log line says what is wrong.
+	checkCtx, cancelCheck := context.WithCancel(ctx)
+	mailChecked := make(chan struct{})
+	go func() {
+		defer close(mailChecked)
+		_ = outbox.CheckMail(checkCtx)
+	}()
+	defer func() { cancelCheck(); <-mailChecked }()
 	defer stopOutbox(outbox, log)
 	jobs := []job{
 		{name: "task reminders", every: cfg.ReminderEvery, run: taskService.SendReminders},
@@ -151,4 +160,15 @@ func stopOutbox(o *notify.Outbox, log *slog.Logger) {
 
 func redactToken(err error, token string) string {
 	return redact(err.Error(), token)
+}
+
+// mailStatus is the e-mail channel's state as /status shows it.
+func mailStatus(o *notify.Outbox) func() (bool, string, string) {
+	return func() (bool, string, string) {
+		configured, problem := o.MailStatus()
+		if problem == nil {
+			return configured, "", ""
+		}
+		return configured, string(problem.Code), problem.Detail
+	}
 }

@@ -52,7 +52,7 @@ func TestGracefulShutdown(t *testing.T) {
 	// Once the bot has answered, its next long poll is open on the server.
 	tg.SendText(telegramtest.User{ID: 1, FirstName: "A"}, "/help")
 	tg.WaitForText(t, 1)
-	time.Sleep(200 * time.Millisecond)
+	testwait.Eventually(t, "the bot's next long poll", func() bool { return tg.PollsOpen() > 0 })
 	stopAt := time.Now()
 	cancel()
 	select {

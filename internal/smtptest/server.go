@@ -50,7 +50,8 @@ type Server struct {
 	addr     string
 	user     string
 	password string
-	tls      string // "", "starttls" or "implicit"
+	tls      string   // "", "starttls" or "implicit"
+	mechs    []string // the AUTH mechanisms offered; PLAIN unless WithAuthMechanisms
 	client   *tls.Config
 
 	mu       sync.Mutex
@@ -68,6 +69,13 @@ func WithAuth(user, password string) Option {
 	return func(s *Server) { s.user, s.password = user, password }
 }
 
+// WithAuthMechanisms makes the server offer these AUTH mechanisms instead
+// of PLAIN, and none at all when called without any: a server a client
+// cannot log in to. PLAIN stays the only one it can complete.
+func WithAuthMechanisms(mechs ...string) Option {
+	return func(s *Server) { s.mechs = mechs }
+}
+
 // WithSTARTTLS makes the server offer STARTTLS, and URL ask for it.
 func WithSTARTTLS() Option { return func(s *Server) { s.tls = "starttls" } }
 
@@ -79,7 +87,7 @@ func WithImplicitTLS() Option { return func(s *Server) { s.tls = "implicit" } }
 // ends.
 func NewServer(t testing.TB, opts ...Option) *Server {
 	t.Helper()
-	s := &Server{t: t, user: DefaultUser, password: DefaultPassword, changed: make(chan struct{})}
+	s := &Server{t: t, user: DefaultUser, password: DefaultPassword, mechs: []string{sasl.Plain}, changed: make(chan struct{})}
 	for _, o := range opts {
 		o(s)
 	}
@@ -214,7 +222,7 @@ type session struct {
 	to     []string
 }
 
-func (se *session) AuthMechanisms() []string { return []string{sasl.Plain} }
+func (se *session) AuthMechanisms() []string { return se.s.mechs }
 
 func (se *session) Auth(string) (sasl.Server, error) {
 	return sasl.NewPlainServer(func(_, user, password string) error {

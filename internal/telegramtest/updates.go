@@ -160,3 +160,11 @@ func (s *Server) Webhook() string {
 	defer s.mu.Unlock()
 	return s.webhook
 }
+
+// PollsOpen is how many getUpdates calls are waiting for updates: a test
+// that needs the bot's next long poll open waits for one.
+func (s *Server) PollsOpen() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.polling
+}

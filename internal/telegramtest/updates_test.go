@@ -56,7 +56,7 @@ func TestLongPolling(t *testing.T) {
 	}
 
 	go func() {
-		testwait.Until(testwait.Timeout, func() bool { return srv.activePolls() > 0 }) // the poll below is open
+		testwait.Until(testwait.Timeout, func() bool { return srv.PollsOpen() > 0 }) // the poll below is open
 		srv.SendText(alice, "/start@processet_test_bot now")
 	}()
 	// The poll answers because of the update, not because its timeout ran out.
@@ -136,16 +136,9 @@ func TestSecondPollerIsTerminated(t *testing.T) {
 		code, _ := post(t, srv, "getUpdates", map[string]any{"timeout": "5"})
 		done <- code
 	}()
-	testwait.Eventually(t, "the first poll to open", func() bool { return srv.activePolls() > 0 })
+	testwait.Eventually(t, "the first poll to open", func() bool { return srv.PollsOpen() > 0 })
 	poll(t, srv, map[string]any{"timeout": "0"})
 	if code := <-done; code != 409 {
 		t.Errorf("older getUpdates answered %d, want 409", code)
 	}
-}
-
-// activePolls says how many getUpdates calls are waiting.
-func (s *Server) activePolls() int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.polling
 }
