@@ -18,6 +18,7 @@ func (o Operation) Hours() float64 { return float64(o.PerYear) * o.AvgSeconds / 
 
 // ProcessStat is one process of the task mining dashboard.
 type ProcessStat struct {
+	ID             int64 // 0 for the legacy operations, which have no process row
 	Name           string
 	Operations     int // executions per year
 	Hours          float64

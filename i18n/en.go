@@ -17,6 +17,8 @@ var en = map[Key]string{
 	NoAccess:    "No access.",
 	StaleButton: "This button is out of date. Please open the screen again.",
 
+	ErrMiningRunning: "“Get data” is already running: wait for the recompute to finish.",
+
 	PendingWait:         "Your access request is with the administrator. I will write as soon as it is reviewed.",
 	AccessRequested:     "Hello, %s! This is Processet Bot: your company's dashboards right in Telegram.\n\nYour access request has been sent to the administrator. I will write as soon as it is approved.",
 	AccessRejected:      "The administrator declined your access request. If this is a mistake, please contact them.",

@@ -22,6 +22,9 @@ const (
 	NoAccess    Key = "no_access"
 	StaleButton Key = "stale_button"
 
+	// Task mining.
+	ErrMiningRunning Key = "err.mining_running"
+
 	// Access and approval.
 	PendingWait         Key = "access.pending_wait"
 	AccessRequested     Key = "access.requested"

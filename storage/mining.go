@@ -9,7 +9,8 @@ import (
 	"processet/domain"
 )
 
-// Operations returns every task-mining operation.
+// Operations returns every precomputed task-mining operation: the rows an
+// older demo loaded, shown until a process has computed results.
 func (db *DB) Operations(ctx context.Context) ([]domain.Operation, error) {
 	rows, _ := db.pool.Query(ctx, `
 		select id, process, name, per_year, avg_seconds, automatable
@@ -23,13 +24,4 @@ func (db *DB) Operations(ctx context.Context) ([]domain.Operation, error) {
 		return nil, fmt.Errorf("operations: %w", err)
 	}
 	return ops, nil
-}
-
-// MiningSummary computes the task mining dashboard.
-func (db *DB) MiningSummary(ctx context.Context) (domain.MiningSummary, error) {
-	ops, err := db.Operations(ctx)
-	if err != nil {
-		return domain.MiningSummary{}, err
-	}
-	return domain.SummarizeMining(ops), nil
 }

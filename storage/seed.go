@@ -29,8 +29,8 @@ type Seed struct {
 var ErrAreasNotEmpty = fmt.Errorf("the database already has data in the dashboards' areas")
 
 // areaTables are emptied, in this order, when a seed replaces the data.
-var areaTables = []string{"idea_votes", "ideas", "mining_operations", "task_drafts", "tasks",
-	"crm_tasks", "crm_deals", "crm_companies", "crm_statuses", "crm_pipelines", "crm_users"}
+var areaTables = []string{"idea_votes", "ideas", "mining_events", "mining_processes", "mining_operations",
+	"task_drafts", "tasks", "crm_tasks", "crm_deals", "crm_companies", "crm_statuses", "crm_pipelines", "crm_users"}
 
 // LoadSeed loads s in one transaction. Without replace it refuses to touch
 // a database whose areas already hold data, so a mistyped command cannot
@@ -52,7 +52,8 @@ func (db *DB) LoadSeed(ctx context.Context, s Seed, replace bool) error {
 		} else {
 			var used bool
 			err := tx.QueryRow(ctx, `select exists (select 1 from crm_deals) or exists (select 1 from tasks)
-				or exists (select 1 from mining_operations) or exists (select 1 from ideas)`).Scan(&used)
+				or exists (select 1 from mining_operations) or exists (select 1 from mining_processes)
+				or exists (select 1 from ideas)`).Scan(&used)
 			if err != nil {
 				return fmt.Errorf("check areas: %w", err)
 			}

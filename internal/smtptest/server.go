@@ -31,10 +31,12 @@ import (
 
 	"github.com/emersion/go-sasl"
 	"github.com/emersion/go-smtp"
+
+	"processet/internal/testwait"
 )
 
-// DefaultTimeout is how long WaitForMessages waits.
-const DefaultTimeout = 10 * time.Second
+// DefaultTimeout is how long WaitForMessages waits: as long as testwait's.
+const DefaultTimeout = testwait.Timeout
 
 // Credentials the server accepts unless WithAuth says otherwise.
 const (

@@ -30,10 +30,14 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"processet/internal/testwait"
 )
 
-// DefaultTimeout is how long the Wait helpers wait unless WithTimeout says otherwise.
-const DefaultTimeout = 10 * time.Second
+// DefaultTimeout is how long the Wait helpers wait unless WithTimeout says
+// otherwise: as long as testwait's, so that only what never comes reaches
+// it, even under the race detector on a loaded machine.
+const DefaultTimeout = testwait.Timeout
 
 // Server is a fake Bot API server. Its methods are safe for concurrent use;
 // those taking a testing.TB may stop the test and belong on its goroutine.

@@ -1,0 +1,16 @@
+// Package mining is the Task Mining area: event logs imported into a
+// process, every process recomputed from its stored events and the
+// managers' standard times and shares, and the precomputed figures the
+// dashboard, the process list and the process card read. The
+// definitions of the figures are in package process.
+//
+// Files:
+//
+//	service.go   the Service, the store it needs, the reading methods
+//	import.go    Import: one file's events into a process, once per file
+//	recompute.go Recompute: every process, one run at a time per database
+//	override.go  a manager's standard time and automatable share
+//
+// Subpackages: process (the computation, pure), eventlog (the file
+// readers).
+package mining
