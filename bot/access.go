@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"fmt"
 	"html"
 	"strconv"
 	"strings"
@@ -191,4 +190,4 @@ func (h *Handler) unknownCommand(text string, private bool) (string, bool) {
 	return name, private || addressed
 }
 
-func roleKey(r domain.Role) i18n.Key { return i18n.Key(fmt.Sprintf("role.%s", r)) }
+func roleKey(r domain.Role) i18n.Key { return i18n.RoleName(r) }

@@ -38,8 +38,9 @@ type Config struct {
 	Version     string
 	Database    string // how the database runs, for /status: "embedded" or "external"
 	MaxHandlers int    // updates handled at once; more wait
-	// CRMRequests counts requests made to amoCRM, for /status; nil when
-	// amoCRM is not connected.
+	// CRMRequests counts requests made to amoCRM, for /status; without
+	// amoCRM it answers 0 (and /status has no sync to show it under). Nil
+	// leaves the count out.
 	CRMRequests func() int64
 	// Mail is the e-mail channel's state for /status: whether it is
 	// configured and, when the last check or delivery found trouble, its

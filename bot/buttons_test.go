@@ -86,6 +86,7 @@ func buttonCases(t *testing.T) []buttonCase {
 	set("a", maxID)
 	set("a", "0")
 	for _, code := range deadlinePresets {
+		code := string(code)
 		set("d", code)
 	}
 	add(button(btnSnooze, "x", maxID, "1h"), id, false)
@@ -99,6 +100,7 @@ func buttonCases(t *testing.T) []buttonCase {
 	add(button(btnDraft, "x", "a", maxID), "a", id)
 	add(button(btnDraft, "x", "ap", strconv.Itoa(maxPage)), "ap", maxPage)
 	for _, code := range deadlinePresets {
+		code := string(code)
 		at, _, _ := presetDeadline(code, now, loc)
 		add(button(btnDraft, "x", "d", code), "d", at)
 	}
@@ -133,7 +135,7 @@ func buttonCases(t *testing.T) []buttonCase {
 	add(button(btnLinkCRM, "x", maxID, "0", strconv.Itoa(maxPage)), id, int64(0), maxPage)
 	add(button(btnLinkCRM, "x", maxID, "?", strconv.Itoa(maxPage)), id, "?", 0, maxPage)
 	add(button(btnLinkCRM, "x", maxID, "?"+strconv.Itoa(maxPage), strconv.Itoa(maxPage)), id, "?", maxPage, maxPage)
-	for i := range crmTaskPresets {
+	for i := range domain.CRMTaskPresets {
 		add(button(btnCRMTask, "x", "new", maxID, strconv.Itoa(i)), "new", id, i)
 	}
 	for _, op := range []string{"back", "date", "ok", "x", "type", "resp", "due"} {
@@ -143,6 +145,7 @@ func buttonCases(t *testing.T) []buttonCase {
 	add(button(btnCRMTask, "x", "resp", maxID), "resp", id)
 	add(button(btnCRMTask, "x", "resp", "p"+strconv.Itoa(maxPage)), "resp", "p", maxPage)
 	for _, code := range deadlinePresets[:len(deadlinePresets)-1] {
+		code := string(code)
 		at, _, _ := presetDeadline(code, now, loc)
 		add(button(btnCRMTask, "x", "due", code), "due", at)
 	}
@@ -302,7 +305,7 @@ func decodeButton(unique, data string) (got []any, ok bool) {
 		case "new":
 			lead, i, two := strings.Cut(value, "|")
 			v, err := strconv.Atoi(i)
-			return []any{op, id(lead), v}, ok && two && err == nil && v >= 0 && v < len(crmTaskPresets)
+			return []any{op, id(lead), v}, ok && two && err == nil && v >= 0 && v < len(domain.CRMTaskPresets)
 		case "back", "date", "ok", "x":
 			return []any{op}, value == ""
 		case "type", "resp", "due":

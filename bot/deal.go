@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -12,25 +13,27 @@ import (
 	"processet/i18n"
 )
 
-// dealService acts on deals in amoCRM.
+// dealService is the deals area: the bot reads and changes deals only
+// through it.
 type dealService interface {
-	Move(ctx context.Context, actor domain.User, d domain.Deal, statusID int64) error
-	SetResponsible(ctx context.Context, actor domain.User, d domain.Deal, userID int64) error
-	SetPrice(ctx context.Context, actor domain.User, d domain.Deal, price int64) error
-	CreateTask(ctx context.Context, actor domain.User, d domain.Deal, text string, due time.Time, responsible, typeID int64) error
-	TaskTypes(ctx context.Context) ([]domain.CRMTaskType, error)
-	MessageResponsible(ctx context.Context, actor domain.User, d domain.Deal, text string) (string, error)
-	URL(id int64) string
-	AccountURL() string
-}
-
-// dealStore reads the deals mirror and keeps typed-answer questions.
-type dealStore interface {
 	Deals(ctx context.Context, f domain.DealFilter) ([]domain.Deal, int, error)
 	Deal(ctx context.Context, id int64) (domain.Deal, error)
 	DealTasks(ctx context.Context, dealID int64) ([]domain.CRMTask, error)
 	PipelineStatuses(ctx context.Context, pipelineID int64) ([]domain.PipelineStatus, error)
 	CRMUsers(ctx context.Context) ([]domain.CRMUser, error)
+	Move(ctx context.Context, actor domain.User, d domain.Deal, statusID int64) error
+	SetResponsible(ctx context.Context, actor domain.User, d domain.Deal, userID int64) error
+	SetPrice(ctx context.Context, actor domain.User, d domain.Deal, price int64) error
+	CreateTask(ctx context.Context, actor domain.User, d domain.Deal, text string, due time.Time, responsible, typeID int64) error
+	TaskTypes(ctx context.Context) ([]domain.CRMTaskType, error)
+	MessageResponsible(ctx context.Context, actor domain.User, d domain.Deal, text, source string) (string, error)
+	URL(id int64) string
+	AccountURL() string
+}
+
+// dealStore links people to amoCRM users and keeps typed-answer
+// questions: the chat's state around deals, not the deals themselves.
+type dealStore interface {
 	LinkCRMUser(ctx context.Context, userID, crmUserID int64) error
 	SetPendingInput(ctx context.Context, p domain.PendingInput) error
 	TakePendingInput(ctx context.Context, userID, chatID int64) (domain.PendingInput, error)
@@ -82,7 +85,7 @@ func (h *Handler) onDeals(c tele.Context) error {
 	}
 	deals, total, page, err := fetchPage(l.page, dealsPerPage, func(offset int) ([]domain.Deal, int, error) {
 		f.Offset = offset
-		return h.store.Deals(ctx, f)
+		return h.deals.Deals(ctx, f)
 	})
 	if err != nil {
 		return err
@@ -110,11 +113,11 @@ func (h *Handler) onDeal(c tele.Context) error {
 func (h *Handler) showDeal(c tele.Context, id int64, menu string) error {
 	ctx, cancel := h.ctx(c)
 	defer cancel()
-	d, err := h.store.Deal(ctx, id)
+	d, err := h.deals.Deal(ctx, id)
 	if err != nil {
 		return err
 	}
-	tasks, err := h.store.DealTasks(ctx, id)
+	tasks, err := h.deals.DealTasks(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -122,10 +125,10 @@ func (h *Handler) showDeal(c tele.Context, id int64, menu string) error {
 	menu, choices.page = menuPage(menu)
 	switch menu {
 	case "s":
-		choices.statuses, err = h.store.PipelineStatuses(ctx, d.PipelineID)
+		choices.statuses, err = h.deals.PipelineStatuses(ctx, d.PipelineID)
 	case "r":
 		var users []domain.CRMUser
-		users, err = h.store.CRMUsers(ctx)
+		users, err = h.deals.CRMUsers(ctx)
 		choices.users = domain.Assignable(users)
 	case "", "t":
 	default:
@@ -161,7 +164,8 @@ func menuPage(menu string) (string, int) {
 	return name, page
 }
 
-// onDealSet applies a choice: a status, a responsible, or a new task.
+// onDealSet applies a choice: a status or a responsible. An amoCRM task
+// is put together in its own draft (onCRMTask).
 func (h *Handler) onDealSet(c tele.Context) error {
 	args := strings.Split(c.Callback().Data, "|")
 	if len(args) < 3 {
@@ -173,7 +177,7 @@ func (h *Handler) onDealSet(c tele.Context) error {
 	}
 	ctx, cancel := h.ctx(c)
 	defer cancel()
-	d, err := h.store.Deal(ctx, id)
+	d, err := h.deals.Deal(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -236,14 +240,14 @@ var dealQuestions = map[string]i18n.Key{"price": i18n.DealAskPrice, "msg": i18n.
 
 // dealAnswer takes a typed answer to a question about a deal.
 func (h *Handler) dealAnswer(ctx context.Context, c tele.Context, p domain.PendingInput) error {
-	d, err := h.store.Deal(ctx, p.RefID)
+	d, err := h.deals.Deal(ctx, p.RefID)
 	if err != nil {
 		return err
 	}
 	tr := h.printer(c)
 	switch p.Kind {
 	case "deal_price":
-		price, ok := parsePrice(c.Text())
+		price, ok := domain.ParseDealPrice(c.Text())
 		if !ok {
 			// Ask again: the question stays open for a corrected answer.
 			if err := h.store.SetPendingInput(ctx, p); err != nil {
@@ -258,19 +262,18 @@ func (h *Handler) dealAnswer(ctx context.Context, c tele.Context, p domain.Pendi
 	case "deal_task", "deal_due":
 		return h.crmTaskAnswer(ctx, c, p.Kind, d)
 	case "deal_msg":
-		way, err := h.deals.MessageResponsible(ctx, user(c), d, c.Text())
+		source := fmt.Sprintf("%d:%d", c.Chat().ID, c.Message().ID) // the typed answer
+		way, err := h.deals.MessageResponsible(ctx, user(c), d, c.Text(), source)
 		if err != nil {
 			return err
 		}
-		return c.Send(tr.T(i18n.Key("deal.sent_"+way), esc(d.ResponsibleName, 40)), tele.ModeHTML)
+		return c.Send(tr.T(dealSentKey(way), esc(d.ResponsibleName, 40)), tele.ModeHTML)
 	}
 	return c.Send(tr.T(i18n.NotUnderstood)) // a question from an older version of the bot
 }
 
-// parsePrice reads a sum as people type it: "1 250 000", "1250000 ₽",
-// "1,5 млн" is not accepted (ambiguous), only whole rubles.
-func parsePrice(s string) (int64, bool) {
-	s = strings.NewReplacer(" ", "", "\u00a0", "", "₽", "", "руб.", "", "руб", "", "р.", "").Replace(strings.TrimSpace(s))
-	n, err := strconv.ParseInt(s, 10, 64)
-	return n, err == nil && n >= 0 && n <= 1e12
+// dealSentKey says which way a message to the responsible went.
+func dealSentKey(way string) i18n.Key {
+	k, _ := i18n.DealSentName(way)
+	return k
 }

@@ -12,8 +12,9 @@ import (
 	"processet/i18n"
 )
 
-// crmTaskPresets are the usual amoCRM tasks, offered as buttons.
-var crmTaskPresets = []i18n.Key{i18n.DealTaskCall, i18n.DealTaskMeeting, i18n.DealTaskOffer}
+// crmTaskPresetKeys word the usual amoCRM tasks a card offers as buttons.
+var crmTaskPresetKeys = map[domain.CRMTaskPreset]i18n.Key{
+	domain.CRMTaskCall: i18n.DealTaskCall, domain.CRMTaskMeeting: i18n.DealTaskMeeting, domain.CRMTaskOffer: i18n.DealTaskOffer}
 
 // dealListText is a page of the active deals with the two fields the
 // brief emphasises: price and idle time.
@@ -129,8 +130,8 @@ func dealCardKeyboard(tr i18n.Printer, u domain.User, d domain.Deal, menu string
 		rows, nav := pagedButtons(tr, ch.users, ch.page, pickerSize, 2, pick, turn)
 		return inline(append(rows, nav, row(back))...)
 	case menu == "t":
-		for i, k := range crmTaskPresets {
-			rows = append(rows, row(button(btnCRMTask, tr.T(k), "new", id, strconv.Itoa(i))))
+		for i, p := range domain.CRMTaskPresets {
+			rows = append(rows, row(button(btnCRMTask, tr.T(crmTaskPresetKeys[p]), "new", id, strconv.Itoa(i))))
 		}
 		rows = append(rows, row(button(btnDealAsk, "✏️ "+tr.T(i18n.CRMTaskOwnText), id, "task")))
 		return inline(append(rows, row(back))...)

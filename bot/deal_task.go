@@ -2,7 +2,7 @@ package bot
 
 import (
 	"context"
-	"fmt"
+	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -21,12 +21,8 @@ type crmDrafts interface {
 	DeleteCRMTaskDraft(ctx context.Context, userID int64) error
 }
 
-// presetTypes maps the text presets to amoCRM's standard task types:
-// a call is a follow-up, a meeting a meeting.
-var presetTypes = []int64{1, 2, 1}
-
 // startCRMTask begins an amoCRM task on a deal with a text, for the
-// deal's responsible, due tomorrow at 18:00; all can be changed before
+// deal's responsible, due by the end of tomorrow; all can be changed before
 // it is created.
 func (h *Handler) startCRMTask(ctx context.Context, c tele.Context, d domain.Deal, text string, typeID int64) (domain.CRMTaskDraft, error) {
 	due, _, _ := presetDeadline("tm", h.cfg.Now(), h.loc(c))
@@ -44,27 +40,28 @@ func (h *Handler) onCRMTask(c tele.Context) error {
 		deal, i, ok := strings.Cut(value, "|")
 		id, okID := parseID(deal)
 		n, err := strconv.Atoi(i)
-		if !ok || !okID || err != nil || n < 0 || n >= len(crmTaskPresets) {
+		if !ok || !okID || err != nil || n < 0 || n >= len(domain.CRMTaskPresets) {
 			return h.onStaleButton(c)
 		}
-		d, err := h.store.Deal(ctx, id)
+		d, err := h.deals.Deal(ctx, id)
 		if err != nil {
 			return err
 		}
-		draft, err := h.startCRMTask(ctx, c, d, tr.T(crmTaskPresets[n]), presetTypes[n])
+		preset := domain.CRMTaskPresets[n]
+		draft, err := h.startCRMTask(ctx, c, d, tr.T(crmTaskPresetKeys[preset]), preset.TypeID())
 		if err != nil {
 			return err
 		}
 		return h.showCRMTask(ctx, c, draft, d, "")
 	}
 	draft, err := h.store.CRMTaskDraft(ctx, user(c).ID)
-	if err == domain.ErrNotFound {
+	if errors.Is(err, domain.ErrNotFound) {
 		return h.onStaleButton(c)
 	}
 	if err != nil {
 		return err
 	}
-	d, err := h.store.Deal(ctx, draft.DealID)
+	d, err := h.deals.Deal(ctx, draft.DealID)
 	if err != nil {
 		return err
 	}
@@ -144,7 +141,7 @@ func (h *Handler) showCRMTask(ctx context.Context, c tele.Context, draft domain.
 	if err != nil {
 		return err
 	}
-	users, err := h.store.CRMUsers(ctx)
+	users, err := h.deals.CRMUsers(ctx)
 	if err != nil {
 		return err
 	}
@@ -170,7 +167,10 @@ func taskTypeName(tr i18n.Printer, id int64, types []domain.CRMTaskType) string 
 			return t.Name
 		}
 	}
-	return tr.T(i18n.Key(fmt.Sprintf("crm_task_type.%d", id)))
+	if k, ok := i18n.CRMTaskTypeName(id); ok {
+		return tr.T(k)
+	}
+	return strconv.FormatInt(id, 10) // the account's own type it did not name
 }
 
 func crmTaskKeyboard(tr i18n.Printer, menu string, types []domain.CRMTaskType, users []domain.CRMUser) *tele.ReplyMarkup {
@@ -194,7 +194,7 @@ func crmTaskKeyboard(tr i18n.Printer, menu string, types []domain.CRMTaskType, u
 		return inline(append(rows, nav, row(back))...)
 	case "due":
 		for _, code := range deadlinePresets[:len(deadlinePresets)-1] {
-			rows = append(rows, row(button(btnCRMTask, tr.T(presetKey(code)), "due", code)))
+			rows = append(rows, row(button(btnCRMTask, tr.T(presetKey(code)), "due", string(code))))
 		}
 		return inline(append(rows, row(button(btnCRMTask, "📅 "+tr.T(i18n.CRMTaskOtherDate), "date")), row(back))...)
 	}
@@ -217,7 +217,7 @@ func (h *Handler) crmTaskAnswer(ctx context.Context, c tele.Context, kind string
 		if text == "" || len([]rune(text)) > 500 {
 			return c.Send(tr.T(i18n.CRMTaskBadText))
 		}
-		if draft, err = h.startCRMTask(ctx, c, d, text, presetTypes[0]); err != nil {
+		if draft, err = h.startCRMTask(ctx, c, d, text, domain.CRMTaskTypeFollowUp); err != nil {
 			return err
 		}
 	case "deal_due":

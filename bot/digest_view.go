@@ -81,7 +81,7 @@ func changeLines(tr i18n.Printer, changes []domain.Change, first bool) []string 
 		if c.Metric == "potential_pct" {
 			value = tr.Percent(delta)
 		}
-		out = append(out, fmt.Sprintf("%s %s %s", arrow, tr.T(i18n.Key("metric."+c.Metric)), value))
+		out = append(out, fmt.Sprintf("%s %s %s", arrow, metricText(tr, c.Metric), value))
 	}
 	return out
 }
@@ -116,4 +116,12 @@ func stripTags(s string) string {
 		}
 	}
 	return html.UnescapeString(b.String())
+}
+
+// metricText words a headline KPI; one without a text shows its name.
+func metricText(tr i18n.Printer, metric string) string {
+	if k, ok := i18n.MetricName(metric); ok {
+		return tr.T(k)
+	}
+	return esc(metric, 40)
 }

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"errors"
 	"strings"
 
 	tele "gopkg.in/telebot.v3"
@@ -16,7 +17,7 @@ func (h *Handler) pendingAnswer(c tele.Context) (bool, error) {
 	ctx, cancel := h.ctx(c)
 	defer cancel()
 	p, err := h.store.TakePendingInput(ctx, user(c).ID, c.Chat().ID)
-	if err == domain.ErrNotFound {
+	if errors.Is(err, domain.ErrNotFound) {
 		return false, nil
 	}
 	if err != nil {

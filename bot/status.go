@@ -78,7 +78,7 @@ func crmSyncText(tr i18n.Printer, now time.Time, states []domain.SyncState, sinc
 		if s.StartedAt.IsZero() {
 			continue
 		}
-		line := "• " + tr.T(i18n.Key("sync."+string(s.Entity))) + ": "
+		line := "• " + syncListText(tr, s.Entity) + ": "
 		switch {
 		case s.Running():
 			line += tr.T(i18n.SyncRunning)
@@ -102,4 +102,12 @@ func crmSyncText(tr i18n.Printer, now time.Time, states []domain.SyncState, sinc
 		text += "\n" + tr.T(i18n.SyncRequests, tr.Int(int(n)), tr.Decimal(perMin, 1))
 	}
 	return text
+}
+
+// syncListText words one amoCRM list of the mirror.
+func syncListText(tr i18n.Printer, e domain.SyncEntity) string {
+	if k := i18n.SyncListName(e); k != "" {
+		return tr.T(k)
+	}
+	return esc(string(e), 40)
 }

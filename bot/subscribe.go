@@ -42,7 +42,7 @@ func (h *Handler) handleSubscribe(c tele.Context) error {
 	}
 	sub.Schedule = domain.DailyAt(9, 0)
 	if len(args) > 0 {
-		schedule, ok := parseSchedule(args)
+		schedule, ok := domain.ParseSchedule(args)
 		if !ok {
 			return c.Send(tr.T(i18n.SubBadSchedule, esc(strings.Join(args, " "), 60))+"\n\n"+tr.T(i18n.SubHelp), tele.ModeHTML)
 		}

@@ -3,7 +3,6 @@ package bot
 import (
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	tele "gopkg.in/telebot.v3"
@@ -21,82 +20,21 @@ var subPresets = map[string]string{
 
 var subPresetOrder = []string{"d9", "w9", "m9"}
 
-// weekdays maps the day names users type to cron's day numbers.
-var weekdays = map[string]time.Weekday{
-	"пн": time.Monday, "вт": time.Tuesday, "ср": time.Wednesday, "чт": time.Thursday, "пт": time.Friday,
-	"сб": time.Saturday, "вс": time.Sunday, "mon": time.Monday, "tue": time.Tuesday, "wed": time.Wednesday,
-	"thu": time.Thursday, "fri": time.Friday, "sat": time.Saturday, "sun": time.Sunday,
-}
-
-// parseSchedule reads the schedule typed after /subscribe: "9:00" (daily),
-// "будни 9:00" / "weekdays 9:00", "пн 9:00" / "mon 9:00", or
-// "cron <five fields>" (checked later by the digest area).
-func parseSchedule(args []string) (string, bool) {
-	first := strings.ToLower(args[0])
-	if first == "cron" {
-		if len(args) != 6 {
-			return "", false
-		}
-		return strings.Join(args[1:], " "), true
-	}
-	if len(args) == 1 {
-		h, m, ok := parseClock(first)
-		return domain.DailyAt(h, m), ok
-	}
-	if len(args) != 2 {
-		return "", false
-	}
-	h, m, ok := parseClock(args[1])
-	if !ok {
-		return "", false
-	}
-	if first == "будни" || first == "weekdays" {
-		return domain.WeekdaysAt(h, m), true
-	}
-	day, ok := weekdays[first]
-	return domain.WeeklyAt(day, h, m), ok
-}
-
-// parseClock reads "9:00", "09:30" or "18".
-func parseClock(s string) (hour, min int, ok bool) {
-	hs, ms, hasMin := strings.Cut(s, ":")
-	h, err := strconv.Atoi(hs)
-	if err != nil || h < 0 || h > 23 || len(hs) > 2 {
-		return 0, 0, false
-	}
-	if !hasMin {
-		return h, 0, true
-	}
-	m, err := strconv.Atoi(ms)
-	if err != nil || m < 0 || m > 59 || len(ms) != 2 {
-		return 0, 0, false
-	}
-	return h, m, true
-}
-
 // scheduleText words a cron schedule when it is one of ours, and shows
 // the expression otherwise.
 func scheduleText(tr i18n.Printer, expr string) string {
-	f := strings.Fields(expr)
-	if len(f) != 5 || f[2] != "*" || f[3] != "*" {
+	s, ok := domain.ScheduleOf(expr)
+	if !ok {
 		return "<code>" + esc(expr, 60) + "</code>"
 	}
-	m, err1 := strconv.Atoi(f[0])
-	h, err2 := strconv.Atoi(f[1])
-	if err1 != nil || err2 != nil {
-		return "<code>" + esc(expr, 60) + "</code>"
-	}
-	at := fmt.Sprintf("%02d:%02d", h, m)
-	switch f[4] {
-	case "*":
-		return tr.T(i18n.SubDaily, at)
-	case "1-5":
+	at := fmt.Sprintf("%02d:%02d", s.Hour, s.Minute)
+	switch s.Kind {
+	case domain.ScheduleWeekdays:
 		return tr.T(i18n.SubWeekdays, at)
+	case domain.ScheduleWeekly:
+		return tr.T(i18n.SubWeekly, tr.T(i18n.WeekdayName(s.Weekday)), at)
 	}
-	if d, err := strconv.Atoi(f[4]); err == nil && d >= 0 && d <= 6 {
-		return tr.T(i18n.SubWeekly, tr.T(i18n.Key("weekday."+strconv.Itoa(d))), at)
-	}
-	return "<code>" + esc(expr, 60) + "</code>"
+	return tr.T(i18n.SubDaily, at)
 }
 
 // subsPerPage keeps a page of subscriptions, with two buttons each, well
@@ -171,7 +109,7 @@ func subscriptionsKeyboard(tr i18n.Printer, u domain.User, p subscriptionPage) *
 	if !p.all {
 		var presets []tele.Btn
 		for _, code := range subPresetOrder {
-			presets = append(presets, button(btnSubPreset, "➕ "+tr.T(i18n.Key("subpreset."+code)), code))
+			presets = append(presets, button(btnSubPreset, "➕ "+tr.T(subPresetKey(code)), code))
 		}
 		rows = append(rows, presets)
 	}
@@ -193,14 +131,14 @@ func deliveryState(tr i18n.Printer, state, reason string) string {
 	if state == "failed" {
 		return tr.T(i18n.DeliveryFailed, deliveryReason(tr, reason))
 	}
-	if key := i18n.Key("delivery_state." + state); tr.Has(key) {
+	if key, ok := i18n.DeliveryStateName(state); ok {
 		return tr.T(key)
 	}
 	return esc(state, 20)
 }
 
 func deliveryReason(tr i18n.Printer, code string) string {
-	if key := i18n.Key("delivery." + code); tr.Has(key) {
+	if key, ok := i18n.DeliveryReasonName(code); ok {
 		return tr.T(key)
 	}
 	return esc(code, 40)
@@ -220,4 +158,10 @@ func deliveryReportText(tr i18n.Printer, r domain.DeliveryReport) string {
 		text += fmt.Sprintf("\n• %s: %s", esc(f.Recipient, 60), deliveryReason(tr, f.Code))
 	}
 	return text
+}
+
+// subPresetKey words a schedule preset's button.
+func subPresetKey(code string) i18n.Key {
+	k, _ := i18n.SubPresetName(code)
+	return k
 }

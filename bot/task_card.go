@@ -138,7 +138,7 @@ func taskCardKeyboard(tr i18n.Printer, u domain.User, t domain.Task, ref listRef
 		rows = append(rows, prios)
 	case menu == menuDeadline:
 		for _, code := range deadlinePresets {
-			rows = append(rows, row(set(tr.T(presetKey(code)), "d", code)))
+			rows = append(rows, row(set(tr.T(presetKey(code)), "d", string(code))))
 		}
 	case menu != menuNone:
 		_, page := menuPage(menu)

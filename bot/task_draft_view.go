@@ -50,7 +50,7 @@ func draftKeyboard(tr i18n.Printer, d domain.TaskDraft, team []domain.User, page
 	case domain.StepDeadline:
 		var rows [][]tele.Btn
 		for _, code := range deadlinePresets {
-			rows = append(rows, row(button(btnDraft, tr.T(presetKey(code)), "d", code)))
+			rows = append(rows, row(button(btnDraft, tr.T(presetKey(code)), "d", string(code))))
 		}
 		return inline(append(rows, cancel)...)
 	case domain.StepConfirm:

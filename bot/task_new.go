@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"strconv"
 	"strings"
 
@@ -109,7 +110,7 @@ func (h *Handler) startDraft(c tele.Context) error {
 // of the draft. A title that will not do keeps the question open.
 func (h *Handler) draftTitle(ctx context.Context, c tele.Context, p domain.PendingInput) error {
 	d, err := h.store.Draft(ctx, user(c).ID)
-	if err == domain.ErrNotFound || (err == nil && (d.Step != domain.StepTitle || d.ChatID != c.Chat().ID)) {
+	if errors.Is(err, domain.ErrNotFound) || (err == nil && (d.Step != domain.StepTitle || d.ChatID != c.Chat().ID)) {
 		return c.Send(h.printer(c).T(i18n.NotUnderstood)) // the draft was cancelled meanwhile
 	}
 	if err != nil {
@@ -141,7 +142,7 @@ func (h *Handler) onDraft(c tele.Context) error {
 	ctx, cancel := h.ctx(c)
 	defer cancel()
 	d, err := h.store.Draft(ctx, user(c).ID)
-	if err == domain.ErrNotFound {
+	if errors.Is(err, domain.ErrNotFound) {
 		return h.onStaleButton(c)
 	}
 	if err != nil {

@@ -40,25 +40,22 @@ func parsePriorityCode(code string) (domain.Priority, bool) {
 	return "", false
 }
 
-// deadlinePresets are the deadlines offered as buttons, in order.
-var deadlinePresets = []string{"td", "tm", "3d", "wk", "no"}
+// deadlinePresets are the deadlines offered as buttons, in order; the
+// rule of what each means is domain.DeadlinePreset.At.
+var deadlinePresets = domain.DeadlinePresets
 
-// presetDeadline is the moment a preset stands for: the end of that day
-// where the user is, as a typed "сегодня" or "завтра" (domain.DueOn);
-// "no" means no deadline.
+// presetDeadline reads a preset's code from callback data and gives the
+// moment it stands for in loc (see domain.DeadlinePreset.At).
 func presetDeadline(code string, now time.Time, loc *time.Location) (at time.Time, none, ok bool) {
-	days := map[string]int{"td": 0, "tm": 1, "3d": 3, "wk": 7}
-	if code == "no" {
-		return time.Time{}, true, true
-	}
-	d, known := days[code]
-	if !known {
-		return time.Time{}, false, false
-	}
-	return domain.DueInDays(d, now, loc), false, true
+	return domain.DeadlinePreset(code).At(now, loc)
 }
 
-func presetKey(code string) i18n.Key { return i18n.Key("deadline." + code) }
+// deadlinePresetKeys word the deadline presets' buttons.
+var deadlinePresetKeys = map[domain.DeadlinePreset]i18n.Key{
+	domain.DeadlineToday: i18n.DeadlineToday, domain.DeadlineTomorrow: i18n.DeadlineTomorrow,
+	domain.DeadlineIn3Days: i18n.DeadlineIn3Days, domain.DeadlineInAWeek: i18n.DeadlineInAWeek, domain.DeadlineNone: i18n.DeadlineNone}
+
+func presetKey(p domain.DeadlinePreset) i18n.Key { return deadlinePresetKeys[p] }
 
 // parseChange reads a card choice from callback data: field and value.
 func parseChange(field, value string, now time.Time, loc *time.Location) (domain.TaskChange, bool) {

@@ -92,9 +92,9 @@ func priorityMark(p domain.Priority) string {
 	return "🟢"
 }
 
-func priorityKey(p domain.Priority) i18n.Key { return i18n.Key("priority." + string(p)) }
+func priorityKey(p domain.Priority) i18n.Key { return i18n.PriorityName(p) }
 
-func statusKey(s domain.TaskStatus) i18n.Key { return i18n.Key("task_status." + string(s)) }
+func statusKey(s domain.TaskStatus) i18n.Key { return i18n.TaskStatusName(s) }
 
 // statusTone colours the end states so the donut reads at a glance:
 // done is good news, cancelled is neither.

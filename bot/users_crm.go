@@ -3,7 +3,6 @@ package bot
 import (
 	"cmp"
 	"context"
-	"net/mail"
 	"slices"
 	"strconv"
 	"strings"
@@ -65,7 +64,7 @@ func (h *Handler) onLinkCRM(c tele.Context) error {
 func (h *Handler) showLinkChoices(c tele.Context, id int64, listPage, usersPage int) error {
 	ctx, cancel := h.ctx(c)
 	defer cancel()
-	crmUsers, err := h.store.CRMUsers(ctx)
+	crmUsers, err := h.deals.CRMUsers(ctx)
 	if err != nil {
 		return err
 	}
@@ -104,7 +103,7 @@ func linkChoicesKeyboard(tr i18n.Printer, u domain.User, crmUsers []domain.CRMUs
 		switch {
 		case cu.ID == u.CRMUserID:
 			label = "✓ " + label
-		case sameName(cu.Name, u):
+		case domain.NamedLike(cu.Name, u):
 			label = "✨ " + label
 		}
 		return button(btnLinkCRM, label, id, strconv.FormatInt(cu.ID, 10), back)
@@ -112,7 +111,7 @@ func linkChoicesKeyboard(tr i18n.Printer, u domain.User, crmUsers []domain.CRMUs
 	turn := func(label string, page int) tele.Btn {
 		return button(btnLinkCRM, label, id, "?"+strconv.Itoa(page), back)
 	}
-	rows, nav := pagedButtons(tr, likelyFirst(domain.Assignable(crmUsers), u), listPage, crmUsersPerPage, 1, pick, turn)
+	rows, nav := pagedButtons(tr, domain.NamedLikeFirst(domain.Assignable(crmUsers), u), listPage, crmUsersPerPage, 1, pick, turn)
 	rows = append(rows, nav)
 	if u.CRMUserID != 0 {
 		rows = append(rows, row(button(btnLinkCRM, tr.T(i18n.LinkNone), id, "0", back)))
@@ -129,32 +128,32 @@ func (h *Handler) linkEmailAnswer(ctx context.Context, c tele.Context, p domain.
 	}
 	tr := h.printer(c)
 	typed := strings.TrimSpace(c.Text())
-	addr, err := mail.ParseAddress(typed)
-	if err != nil {
+	addr, ok := domain.ParseEmail(typed)
+	if !ok {
 		if err := h.store.SetPendingInput(ctx, p); err != nil {
 			return err
 		}
 		return c.Send(tr.T(i18n.LinkBadEmail, esc(typed, 60)), cancelKeyboard(tr, btnUser, strconv.FormatInt(p.RefID, 10), "0"), tele.ModeHTML)
 	}
-	crmUsers, err := h.store.CRMUsers(ctx)
+	crmUsers, err := h.deals.CRMUsers(ctx)
 	if err != nil {
 		return err
 	}
-	i := slices.IndexFunc(crmUsers, func(cu domain.CRMUser) bool { return strings.EqualFold(cu.Email, addr.Address) })
-	if i < 0 {
+	found, ok := domain.CRMUserByEmail(crmUsers, addr)
+	if !ok {
 		if err := h.store.SetPendingInput(ctx, p); err != nil {
 			return err
 		}
-		return c.Send(tr.T(i18n.LinkNoSuchMail, esc(addr.Address, 60)), cancelKeyboard(tr, btnUser, strconv.FormatInt(p.RefID, 10), "0"), tele.ModeHTML)
+		return c.Send(tr.T(i18n.LinkNoSuchMail, esc(addr, 60)), cancelKeyboard(tr, btnUser, strconv.FormatInt(p.RefID, 10), "0"), tele.ModeHTML)
 	}
-	if err := h.store.LinkCRMUser(ctx, p.RefID, crmUsers[i].ID); err != nil {
+	if err := h.store.LinkCRMUser(ctx, p.RefID, found.ID); err != nil {
 		return err
 	}
 	u, err := h.store.User(ctx, p.RefID)
 	if err != nil {
 		return err
 	}
-	text := tr.T(i18n.LinkDone, esc(u.DisplayName(), 60), esc(crmUserLabel(crmUsers[i]), 80)) + "\n\n" + userCardText(tr, u)
+	text := tr.T(i18n.LinkDone, esc(u.DisplayName(), 60), esc(crmUserLabel(found), 80)) + "\n\n" + userCardText(tr, u)
 	return c.Send(text, userCardKeyboard(tr, u, 0), tele.ModeHTML)
 }
 
@@ -165,39 +164,4 @@ func crmUserLabel(cu domain.CRMUser) string {
 		return cu.Name
 	}
 	return cu.Name + " · " + cu.Email
-}
-
-// sameName reports whether an amoCRM user's name is the Telegram user's:
-// both words, in either order, ignoring case.
-func sameName(crmName string, u domain.User) bool {
-	if u.FirstName == "" {
-		return false
-	}
-	f := strings.Fields(strings.ToLower(crmName))
-	want := []string{strings.ToLower(u.FirstName)}
-	if u.LastName != "" {
-		want = append(want, strings.ToLower(u.LastName))
-	}
-	for _, w := range want {
-		if !slices.Contains(f, w) {
-			return false
-		}
-	}
-	return true
-}
-
-// likelyFirst puts the amoCRM users named like u first.
-func likelyFirst(users []domain.CRMUser, u domain.User) []domain.CRMUser {
-	out := slices.Clone(users)
-	slices.SortStableFunc(out, func(a, b domain.CRMUser) int {
-		return boolRank(sameName(b.Name, u)) - boolRank(sameName(a.Name, u))
-	})
-	return out
-}
-
-func boolRank(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }

@@ -72,4 +72,4 @@ func userCardKeyboard(tr i18n.Printer, u domain.User, page int) *tele.ReplyMarku
 	)
 }
 
-func langKey(l domain.Lang) i18n.Key { return i18n.Key("lang." + string(l)) }
+func langKey(l domain.Lang) i18n.Key { return i18n.LangName(l) }

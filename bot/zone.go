@@ -39,9 +39,9 @@ const (
 func zoneLabel(tr i18n.Printer, name string, now time.Time) string {
 	loc := domain.ZoneOr(name, tr.Loc)
 	offset := utcOffsetLabel(now.In(loc))
-	city := i18n.Key("zone.city." + loc.String())
+	city, named := i18n.ZoneCityName(loc.String())
 	switch {
-	case tr.Has(city):
+	case named:
 		return tr.T(city) + ", " + offset
 	case loc.String() == "UTC" || strings.HasPrefix(loc.String(), "Etc/"):
 		return offset // a typed offset: its name says no more than the offset

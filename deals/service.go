@@ -1,7 +1,3 @@
-// Package deals acts on amoCRM deals from the chat: creates tasks, moves
-// deals between statuses, changes their responsible and price, and
-// passes a manager's message to the responsible. Every write goes to
-// amoCRM first, is synced back at once, and is recorded.
 package deals
 
 import (
@@ -14,10 +10,8 @@ import (
 	"time"
 
 	"processet/amocrm"
-	"processet/crmsync"
 	"processet/domain"
 	"processet/notify"
-	"processet/storage"
 )
 
 // Errors a user can act on.
@@ -31,12 +25,46 @@ var (
 // Telegram (HTML) and for e-mail.
 type Message func(to domain.User, lang domain.Lang, from domain.User, d domain.Deal, text, dealURL string) (html, subject, mail string)
 
-// Service is the deals area's actions.
+// store is the deals mirror and the record of writes to amoCRM;
+// *storage.DB implements it.
+type store interface {
+	Deals(ctx context.Context, f domain.DealFilter) ([]domain.Deal, int, error)
+	Deal(ctx context.Context, id int64) (domain.Deal, error)
+	DealTasks(ctx context.Context, dealID int64) ([]domain.CRMTask, error)
+	PipelineStatuses(ctx context.Context, pipelineID int64) ([]domain.PipelineStatus, error)
+	CRMUsers(ctx context.Context) ([]domain.CRMUser, error)
+	UserByCRMUser(ctx context.Context, crmUserID int64) (domain.User, error)
+	RecordCRMWrite(ctx context.Context, actorID int64, action string, dealID int64, detail, result string) error
+}
+
+// account is the amoCRM account the writes go to; *amocrm.Client
+// implements it. Its types are amoCRM's wire format, which stays here.
+type account interface {
+	UpdateLeads(ctx context.Context, updates []amocrm.LeadUpdate) ([]amocrm.UpdatedLead, error)
+	CreateTasks(ctx context.Context, tasks []amocrm.NewTask) ([]amocrm.CreatedTask, error)
+	TaskTypes(ctx context.Context) ([]amocrm.TaskType, error)
+}
+
+// mirror brings single deals and tasks over from amoCRM after a write;
+// *crmsync.Syncer implements it.
+type mirror interface {
+	SyncDeals(ctx context.Context, ids ...int64) error
+	SyncTasks(ctx context.Context, ids ...int64) error
+}
+
+// outbox delivers the messages to responsibles; *notify.Outbox
+// implements it.
+type outbox interface {
+	Enqueue(ctx context.Context, msgs ...notify.Message) error
+}
+
+// Service is the deals area: what the bot reads of deals and what it does
+// to them.
 type Service struct {
-	db      *storage.DB
-	client  *amocrm.Client // nil when amoCRM is not connected
-	syncer  *crmsync.Syncer
-	outbox  *notify.Outbox
+	db      store
+	client  account // nil when amoCRM is not connected
+	syncer  mirror  // nil when amoCRM is not connected
+	outbox  outbox
 	word    Message
 	baseURL string
 	log     *slog.Logger
@@ -46,10 +74,35 @@ type Service struct {
 	typesAt time.Time
 }
 
-// New returns the service; client and syncer are nil without amoCRM.
-func New(db *storage.DB, client *amocrm.Client, syncer *crmsync.Syncer, outbox *notify.Outbox, word Message, baseURL string, log *slog.Logger) *Service {
+// New returns the service; client and syncer are nil (untyped) without
+// amoCRM.
+func New(db store, client account, syncer mirror, outbox outbox, word Message, baseURL string, log *slog.Logger) *Service {
+	if log == nil {
+		log = slog.Default()
+	}
 	return &Service{db: db, client: client, syncer: syncer, outbox: outbox, word: word, baseURL: baseURL, log: log}
 }
+
+// Deals is a page of the active deals and how many there are in all.
+func (s *Service) Deals(ctx context.Context, f domain.DealFilter) ([]domain.Deal, int, error) {
+	return s.db.Deals(ctx, f)
+}
+
+// Deal is one deal that has not been deleted.
+func (s *Service) Deal(ctx context.Context, id int64) (domain.Deal, error) { return s.db.Deal(ctx, id) }
+
+// DealTasks are a deal's open amoCRM tasks, the nearest deadline first.
+func (s *Service) DealTasks(ctx context.Context, dealID int64) ([]domain.CRMTask, error) {
+	return s.db.DealTasks(ctx, dealID)
+}
+
+// PipelineStatuses are a pipeline's statuses in their order.
+func (s *Service) PipelineStatuses(ctx context.Context, pipelineID int64) ([]domain.PipelineStatus, error) {
+	return s.db.PipelineStatuses(ctx, pipelineID)
+}
+
+// CRMUsers are the account's users by name, deactivated ones included.
+func (s *Service) CRMUsers(ctx context.Context) ([]domain.CRMUser, error) { return s.db.CRMUsers(ctx) }
 
 // URL is the deal's page in amoCRM; empty without amoCRM.
 func (s *Service) URL(id int64) string {
@@ -124,7 +177,7 @@ func (s *Service) SetResponsible(ctx context.Context, actor domain.User, d domai
 
 // SetPrice changes a deal's sum.
 func (s *Service) SetPrice(ctx context.Context, actor domain.User, d domain.Deal, price int64) error {
-	if price < 0 || price > 1e12 {
+	if !domain.ValidDealPrice(price) {
 		return ErrBadPrice
 	}
 	return s.write(ctx, actor, "price", d.ID, fmt.Sprintf("%d → %d", d.Price, price), func() error {
@@ -140,7 +193,7 @@ func (s *Service) CreateTask(ctx context.Context, actor domain.User, d domain.De
 		responsible = d.ResponsibleID
 	}
 	if typeID == 0 {
-		typeID = amocrm.TaskTypeFollowUp
+		typeID = domain.CRMTaskTypeFollowUp
 	}
 	var created []amocrm.CreatedTask
 	err := s.write(ctx, actor, "task", d.ID, text, func() error {
@@ -165,11 +218,14 @@ func (s *Service) CreateTask(ctx context.Context, actor domain.User, d domain.De
 // MessageResponsible passes a manager's message about a deal to its
 // responsible: in Telegram when the amoCRM user is linked to a bot user,
 // otherwise by e-mail. It reports which way it went ("telegram", "email").
-func (s *Service) MessageResponsible(ctx context.Context, actor domain.User, d domain.Deal, text string) (string, error) {
+// source names what the text came in, such as the chat and message ID of
+// the typed answer: the outbox key derives from it, as notify.Message
+// asks, so the same answer handled twice is delivered once.
+func (s *Service) MessageResponsible(ctx context.Context, actor domain.User, d domain.Deal, text, source string) (string, error) {
 	if !domain.CanActOnDeals(actor) {
 		return "", domain.ErrForbidden
 	}
-	key := fmt.Sprintf("deal-message:%d:%d:%d", d.ID, actor.ID, time.Now().UnixNano())
+	key := fmt.Sprintf("deal-message:%d:%d:%s", d.ID, actor.ID, source)
 	if to, err := s.db.UserByCRMUser(ctx, d.ResponsibleID); err == nil && to.Role.Approved() {
 		html, _, _ := s.word(to, to.Language(), actor, d, text, s.URL(d.ID))
 		err := s.outbox.Enqueue(ctx, notify.Message{Key: key, Telegram: &notify.Telegram{ChatID: to.ID, Text: html}})
@@ -207,7 +263,7 @@ func (s *Service) record(ctx context.Context, actor domain.User, d domain.Deal, 
 // own. They change rarely, so the list is kept for ten minutes.
 func (s *Service) TaskTypes(ctx context.Context) ([]domain.CRMTaskType, error) {
 	if s.client == nil {
-		return []domain.CRMTaskType{{ID: amocrm.TaskTypeFollowUp}, {ID: amocrm.TaskTypeMeeting}}, nil
+		return []domain.CRMTaskType{{ID: domain.CRMTaskTypeFollowUp}, {ID: domain.CRMTaskTypeMeeting}}, nil
 	}
 	s.typesMu.Lock()
 	defer s.typesMu.Unlock()

@@ -191,7 +191,7 @@ func (s *Service) SendScheduled(ctx context.Context, id int64, slot time.Time) e
 		return "digest:" + sub.Recipient() + ":" + slot.UTC().Format("2006-01-02T15:04")
 	}
 	_, err = r.deliver(ctx, id, key, "", false)
-	if err == domain.ErrNotFound {
+	if errors.Is(err, domain.ErrNotFound) {
 		return nil // cancelled meanwhile
 	}
 	return err

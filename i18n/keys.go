@@ -107,33 +107,6 @@ const (
 	OverdueBy        Key = "tasks.overdue_by"
 	DueIn            Key = "tasks.due_in"
 
-	// Task mining.
-	MiningOperations  Key = "mining.operations"
-	MiningHours       Key = "mining.hours"
-	MiningPotential   Key = "mining.potential"
-	MiningProcesses   Key = "mining.processes"
-	MiningByProcess   Key = "mining.by_process"
-	MiningTopTitle    Key = "mining.top_title"
-	MiningNone        Key = "mining.none"
-	MiningProcessLine Key = "mining.process_line"
-	MiningSummaryLine Key = "mining.summary_line"
-	HoursPerYear      Key = "mining.hours_per_year"
-	HoursPct          Key = "mining.hours_pct"
-
-	// Process improvement.
-	IdeasSubmitted      Key = "ideas.submitted"
-	IdeasVotes          Key = "ideas.votes"
-	IdeasAccepted       Key = "ideas.accepted"
-	IdeasPending        Key = "ideas.pending"
-	IdeasByStatus       Key = "ideas.by_status"
-	IdeasTop            Key = "ideas.top"
-	IdeasNone           Key = "ideas.none"
-	IdeasSummaryLine    Key = "ideas.summary_line"
-	IdeasWord           Key = "word.ideas_short"
-	IdeaStatusSubmitted Key = "idea_status.submitted"
-	IdeaStatusAccepted  Key = "idea_status.accepted"
-	IdeaStatusRejected  Key = "idea_status.rejected"
-
 	// Users, languages, help, status.
 	UsersTitle       Key = "users.title"
 	UsersTotal       Key = "users.total" // plural

@@ -5,21 +5,31 @@ package i18n
 const (
 	StatusMailOK      Key = "status.mail_ok"
 	StatusMailProblem Key = "status.mail_problem"
+
+	DeliveryReasonMailNoStartTLS   Key = "delivery.mail_no_starttls"
+	DeliveryReasonMailNoAuth       Key = "delivery.mail_no_auth"
+	DeliveryReasonMailLoginRefused Key = "delivery.mail_login_refused"
 )
 
 func init() {
+	deliveryReasons["mail_no_starttls"] = DeliveryReasonMailNoStartTLS
+	deliveryReasons["mail_no_auth"] = DeliveryReasonMailNoAuth
+	deliveryReasons["mail_login_refused"] = DeliveryReasonMailLoginRefused
+}
+
+func init() {
 	merge(ru, map[Key]string{
-		"delivery.mail_no_starttls":   "почтовый сервер не предлагает STARTTLS, а SMTP_URL его требует",
-		"delivery.mail_no_auth":       "почтовый сервер не предлагает способа входа, которым умеет бот",
-		"delivery.mail_login_refused": "почтовый сервер не принял логин или пароль из SMTP_URL",
-		StatusMailOK:                  "Почта: настроена, ошибок нет",
-		StatusMailProblem:             "Почта: ⚠️ %s\n    %s",
+		DeliveryReasonMailNoStartTLS:   "почтовый сервер не предлагает STARTTLS, а SMTP_URL его требует",
+		DeliveryReasonMailNoAuth:       "почтовый сервер не предлагает способа входа, которым умеет бот",
+		DeliveryReasonMailLoginRefused: "почтовый сервер не принял логин или пароль из SMTP_URL",
+		StatusMailOK:                   "Почта: настроена, ошибок нет",
+		StatusMailProblem:              "Почта: ⚠️ %s\n    %s",
 	})
 	merge(en, map[Key]string{
-		"delivery.mail_no_starttls":   "the mail server offers no STARTTLS, which SMTP_URL requires",
-		"delivery.mail_no_auth":       "the mail server offers no login method the bot can use",
-		"delivery.mail_login_refused": "the mail server refused the user or password in SMTP_URL",
-		StatusMailOK:                  "E-mail: configured, no trouble known",
-		StatusMailProblem:             "E-mail: ⚠️ %s\n    %s",
+		DeliveryReasonMailNoStartTLS:   "the mail server offers no STARTTLS, which SMTP_URL requires",
+		DeliveryReasonMailNoAuth:       "the mail server offers no login method the bot can use",
+		DeliveryReasonMailLoginRefused: "the mail server refused the user or password in SMTP_URL",
+		StatusMailOK:                   "E-mail: configured, no trouble known",
+		StatusMailProblem:              "E-mail: ⚠️ %s\n    %s",
 	})
 }

@@ -49,6 +49,13 @@ const (
 	TaskHistory         Key = "task.history"
 	TaskHistoryCreated  Key = "task.history_created"
 	TaskHistoryAssignee Key = "task.history_assignee"
+
+	// The deadline presets' buttons (domain.DeadlinePresets).
+	DeadlineToday    Key = "deadline.td"
+	DeadlineTomorrow Key = "deadline.tm"
+	DeadlineIn3Days  Key = "deadline.3d"
+	DeadlineInAWeek  Key = "deadline.wk"
+	DeadlineNone     Key = "deadline.no"
 )
 
 func init() {
@@ -104,11 +111,11 @@ func init() {
 		TaskHistory:              "История:",
 		TaskHistoryCreated:       "создана",
 		TaskHistoryAssignee:      "сменён исполнитель",
-		"deadline.td":            "Сегодня",
-		"deadline.tm":            "Завтра",
-		"deadline.3d":            "Через 3 дня",
-		"deadline.wk":            "Через неделю",
-		"deadline.no":            "Без срока",
+		DeadlineToday:            "Сегодня",
+		DeadlineTomorrow:         "Завтра",
+		DeadlineIn3Days:          "Через 3 дня",
+		DeadlineInAWeek:          "Через неделю",
+		DeadlineNone:             "Без срока",
 		"err.task_title_empty":   "У задачи нет названия: напишите, что нужно сделать.",
 		"err.task_title_long":    "Название длиннее 200 символов: сократите его, подробности можно добавить позже.",
 		"err.task_bad_priority":  "Такого приоритета нет: высокий, средний или низкий.",
@@ -159,11 +166,11 @@ func init() {
 		TaskHistory:              "History:",
 		TaskHistoryCreated:       "created",
 		TaskHistoryAssignee:      "assignee changed",
-		"deadline.td":            "Today",
-		"deadline.tm":            "Tomorrow",
-		"deadline.3d":            "In 3 days",
-		"deadline.wk":            "In a week",
-		"deadline.no":            "No deadline",
+		DeadlineToday:            "Today",
+		DeadlineTomorrow:         "Tomorrow",
+		DeadlineIn3Days:          "In 3 days",
+		DeadlineInAWeek:          "In a week",
+		DeadlineNone:             "No deadline",
 		"err.task_title_empty":   "The task has no title: write what needs to be done.",
 		"err.task_title_long":    "The title is longer than 200 characters: shorten it; details can come later.",
 		"err.task_bad_priority":  "No such priority: high, medium or low.",

@@ -45,8 +45,8 @@ func (db *DB) Close() { db.pool.Close() }
 // Ping checks that the database answers, for health checks.
 func (db *DB) Ping(ctx context.Context) error { return db.pool.Ping(ctx) }
 
-// Pool exposes the pool to packages that share transactions with storage
-// (the job queue, later).
+// Pool exposes the pool to the outbox (notify), whose River client keeps
+// its jobs in the same database, so storage's transactions can enqueue.
 func (db *DB) Pool() *pgxpool.Pool { return db.pool }
 
 // mapError turns constraint violations into domain errors so the bot can

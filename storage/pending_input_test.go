@@ -2,6 +2,7 @@ package storage_test
 
 import (
 	"context"
+	"errors"
 	"testing"
 
 	"processet/domain"
@@ -19,13 +20,13 @@ func TestPendingInputIsTakenOnceAndLapses(t *testing.T) {
 	if err := db.SetPendingInput(ctx, q); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.TakePendingInput(ctx, 9, -100); err != domain.ErrNotFound {
+	if _, err := db.TakePendingInput(ctx, 9, -100); !errors.Is(err, domain.ErrNotFound) {
 		t.Errorf("taken in another chat: %v", err)
 	}
 	if got, err := db.TakePendingInput(ctx, 9, 9); err != nil || got != q {
 		t.Fatalf("take: %+v %v", got, err)
 	}
-	if _, err := db.TakePendingInput(ctx, 9, 9); err != domain.ErrNotFound {
+	if _, err := db.TakePendingInput(ctx, 9, 9); !errors.Is(err, domain.ErrNotFound) {
 		t.Errorf("taken twice: %v", err)
 	}
 
@@ -36,7 +37,7 @@ func TestPendingInputIsTakenOnceAndLapses(t *testing.T) {
 	if _, err := db.Pool().Exec(ctx, `update pending_inputs set created_at = now() - interval '2 hours'`); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.TakePendingInput(ctx, 9, 9); err != domain.ErrNotFound {
+	if _, err := db.TakePendingInput(ctx, 9, 9); !errors.Is(err, domain.ErrNotFound) {
 		t.Errorf("a lapsed question was taken: %v", err)
 	}
 	var left int

@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -49,7 +50,7 @@ func (db *DB) AddSubscription(ctx context.Context, s domain.Subscription) (domai
 		values ($1, $2, $3, $4, $5, $6, $7, $8)
 		on conflict (coalesce(chat_id, 0), coalesce(email, ''), schedule) do nothing
 		returning id`, s.OwnerID, chat, email, s.Title, string(s.Lang), s.Schedule, s.TZ, s.OnlyChanged).Scan(&id)
-	if err == pgx.ErrNoRows {
+	if errors.Is(err, pgx.ErrNoRows) {
 		return s, false, nil
 	}
 	if err != nil {

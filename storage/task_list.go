@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -106,7 +107,7 @@ func (db *DB) SendDueReminders(ctx context.Context, now time.Time, limit int, se
 			err := tx.QueryRow(ctx, `select id, task_id, kind, due_at from task_reminders
 				where sent_at is null and due_at <= $1 order by due_at, id limit 1 for update skip locked`, now).
 				Scan(&r.ID, &r.TaskID, &kind, &r.At)
-			if err == pgx.ErrNoRows {
+			if errors.Is(err, pgx.ErrNoRows) {
 				done = true
 				return nil
 			}

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
@@ -116,7 +117,7 @@ func (db *DB) DecidePending(ctx context.Context, id int64, role domain.Role) (u 
 	if err == nil {
 		return u, true, nil
 	}
-	if err != pgx.ErrNoRows {
+	if !errors.Is(err, pgx.ErrNoRows) {
 		return domain.User{}, false, mapError(err)
 	}
 	u, err = db.User(ctx, id)

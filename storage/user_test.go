@@ -2,6 +2,7 @@ package storage_test
 
 import (
 	"context"
+	"errors"
 	"testing"
 
 	"processet/domain"
@@ -66,10 +67,10 @@ func TestUsersListsPendingFirst(t *testing.T) {
 	if u, _ := db.User(ctx, 3); u.Language() != domain.LangEN {
 		t.Errorf("lang %s", u.Language())
 	}
-	if _, err := db.User(ctx, 99); err != domain.ErrNotFound {
+	if _, err := db.User(ctx, 99); !errors.Is(err, domain.ErrNotFound) {
 		t.Errorf("missing user: %v", err)
 	}
-	if err := db.SetLang(ctx, 99, domain.LangEN); err != domain.ErrNotFound {
+	if err := db.SetLang(ctx, 99, domain.LangEN); !errors.Is(err, domain.ErrNotFound) {
 		t.Errorf("missing user lang: %v", err)
 	}
 }

@@ -1,11 +1,8 @@
-// Package tasks runs the company's own tasks: creating and changing them
-// with the permission rules of the domain, keeping their history and
-// reminders, and telling the people involved through the outbox in the
-// same transaction as the change.
 package tasks
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"strconv"
 	"time"
@@ -84,7 +81,7 @@ var ErrNotInTeam = domain.NewError(domain.Invalid, "err.not_in_team")
 
 func (s *Service) member(ctx context.Context, id int64) (domain.User, error) {
 	u, err := s.db.User(ctx, id)
-	if err == domain.ErrNotFound || (err == nil && !u.Role.Approved()) {
+	if errors.Is(err, domain.ErrNotFound) || (err == nil && !u.Role.Approved()) {
 		return domain.User{}, ErrNotInTeam
 	}
 	return u, err
