@@ -107,9 +107,18 @@ func importFile(ctx context.Context, svc *mining.Service, cfg Config, file, proc
 // importSummary is a file's line: its process's counts and period.
 func importSummary(f imported, r domain.ProcessResult, cfg Config) string {
 	const day = "2006-01-02"
-	return fmt.Sprintf("%s: process %q: %d cases, %d events, %d activities, %d variants, %s – %s (%d of the file's %d events new)",
-		f.file, r.Name, r.Cases, r.Events, r.Activities, r.Variants,
-		r.First.In(cfg.Location).Format(day), r.Last.In(cfg.Location).Format(day), f.res.Added, f.res.Read)
+	return fmt.Sprintf("%s: process %q: %s, %s, %s, %s, %s – %s (%d of the file's %s new)",
+		f.file, r.Name, count(r.Cases, "case", "cases"), count(r.Events, "event", "events"),
+		count(r.Activities, "activity", "activities"), count(r.Variants, "variant", "variants"),
+		r.First.In(cfg.Location).Format(day), r.Last.In(cfg.Location).Format(day), f.res.Added, count(f.res.Read, "event", "events"))
+}
+
+// count is n with its noun, in English: the command line is for admins.
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // importProblems is an import error as lines for a person: each bad row
@@ -129,7 +138,7 @@ func importProblems(err error) []string {
 		if bad.Stopped {
 			lines = append(lines, fmt.Sprintf("more than %d bad rows: reading stopped; nothing stored", eventlog.MaxBadRows))
 		} else {
-			lines = append(lines, fmt.Sprintf("%d bad rows: nothing stored", len(bad.Rows)))
+			lines = append(lines, count(len(bad.Rows), "bad row", "bad rows")+": nothing stored")
 		}
 		return lines
 	case errors.As(err, &missing):

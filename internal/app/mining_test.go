@@ -123,7 +123,7 @@ func TestImportProcessFlagAndNewerExport(t *testing.T) {
 	dir := t.TempDir()
 	part := strings.Join(strings.SplitAfter(workedCSV, "\n")[:5], "") // case 1 only
 	if out, errs, err := runImport(t, cfg, "Согласование", writeFile(t, dir, "week1.csv", []byte(part))); err != nil ||
-		!strings.Contains(out, `process "Согласование": 1 cases, 4 events`) {
+		!strings.Contains(out, `process "Согласование": 1 case, 4 events`) {
 		t.Fatalf("first: %v %q %q", err, out, errs)
 	}
 	out, errs, err := runImport(t, cfg, "Согласование", writeFile(t, dir, "all.csv", []byte(workedCSV)))
@@ -146,7 +146,7 @@ func TestImportBadFileStoresNothing(t *testing.T) {
 	}
 	for _, want := range []string{
 		badPath + `: line 8, column "Timestamp": bad timestamp: "31.02.2024"`,
-		badPath + ": 1 bad rows: nothing stored",
+		badPath + ": 1 bad row: nothing stored",
 		noCase + `: no column for case among "Activity", "Timestamp"`,
 		missing + ": cannot open: no such file or directory",
 	} {
