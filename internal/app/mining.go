@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"strings"
+	"time"
 
 	"processet/domain"
 	"processet/mining"
@@ -53,7 +54,7 @@ func importFiles(ctx context.Context, svc *mining.Service, cfg Config, opt Impor
 	var done []imported
 	failed := 0
 	for _, file := range opt.Files {
-		res, err := importFile(ctx, svc, cfg, file, opt.Process)
+		res, err := importFile(ctx, svc, cfg, file, opt.Process, progressLine(opt.Errs, file, cfg.Now))
 		if err == nil && res.Duplicate {
 			err = errors.New("already imported (the same content): nothing stored")
 		}
@@ -84,7 +85,8 @@ func importFiles(ctx context.Context, svc *mining.Service, cfg Config, opt Impor
 	return nil
 }
 
-func importFile(ctx context.Context, svc *mining.Service, cfg Config, file, process string) (domain.MiningImport, error) {
+func importFile(ctx context.Context, svc *mining.Service, cfg Config, file, process string,
+	progress func(eventlog.Progress)) (domain.MiningImport, error) {
 	f, err := os.Open(file)
 	if err != nil {
 		return domain.MiningImport{}, err
@@ -101,7 +103,23 @@ func importFile(ctx context.Context, svc *mining.Service, cfg Config, file, proc
 	if err != nil {
 		return domain.MiningImport{}, err
 	}
-	return svc.ImportFile(ctx, f, st.Size(), p, mining.FileOptions{Process: process, Name: file, Location: cfg.Location})
+	return svc.ImportFile(ctx, f, st.Size(), p, mining.FileOptions{Process: process, Name: file, Location: cfg.Location,
+		Progress: progress})
+}
+
+// progressEvery is how often a long import says how far it is.
+const progressEvery = 2 * time.Second
+
+// progressLine prints how far the read of a big file is, at most every
+// progressEvery, so that a long import is seen to be working.
+func progressLine(w io.Writer, file string, now func() time.Time) func(eventlog.Progress) {
+	last := now()
+	return func(p eventlog.Progress) {
+		if t := now(); t.Sub(last) >= progressEvery && p.Total > 0 && p.Bytes < p.Total {
+			last = t
+			fmt.Fprintf(w, "%s: %d events read, %d %%\n", file, p.Rows, p.Bytes*100/p.Total)
+		}
+	}
 }
 
 // importSummary is a file's line: its process's counts and period.
