@@ -50,6 +50,9 @@ type Config struct {
 	CRM interface {
 		Connect(ctx context.Context, code string) error
 	}
+	// Mining is the Task Mining area: its dashboard, recompute, processes
+	// and imports.
+	Mining miningService
 	Now    func() time.Time
 	Logger *slog.Logger
 }

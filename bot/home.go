@@ -15,7 +15,6 @@ type dashboardStore interface {
 	Home(ctx context.Context, q domain.DashboardQuery) (domain.Home, error)
 	DealSummary(ctx context.Context, q domain.DashboardQuery) (domain.DealSummary, error)
 	TaskSummary(ctx context.Context, q domain.DashboardQuery) (domain.TaskSummary, error)
-	MiningSummary(ctx context.Context) (domain.MiningSummary, error)
 	IdeaSummary(ctx context.Context, q domain.DashboardQuery) (domain.IdeaSummary, error)
 }
 
@@ -104,7 +103,7 @@ func (h *Handler) buildScreen(ctx context.Context, tr i18n.Printer, q domain.Das
 		}
 	case areaMining:
 		var s domain.MiningSummary
-		if s, err = h.store.MiningSummary(ctx); err == nil {
+		if s, err = h.cfg.Mining.Dashboard(ctx); err == nil {
 			card, caption = miningCard(tr, q.Now, s), miningCaption(tr, q.Now, s)
 		}
 	case areaIdeas:
