@@ -75,8 +75,11 @@ type Handler struct {
 	// where a deal card's "back to the list" returns: the card's buttons
 	// have no room left to carry it.
 	dealLists sync.Map
-	life      context.Context // cancelled by Wait: follow-ups wrap up
-	stop      context.CancelFunc
+	// miningRuns is set while this process runs a Task Mining recompute,
+	// so that a second «Get data» is told at once.
+	miningRuns atomic.Bool
+	life       context.Context // cancelled by Wait: follow-ups wrap up
+	stop       context.CancelFunc
 
 	updates, errors, running atomic.Int64
 }

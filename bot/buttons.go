@@ -41,6 +41,10 @@ var (
 	btnDealAsk = &tele.Btn{Unique: "deal_ask"} // Data: deal ID|question
 	btnLinkCRM = &tele.Btn{Unique: "link_crm"} // Data: user ID|amoCRM user ID (0 unlinks)|page
 	btnCRMTask = &tele.Btn{Unique: "crm_task"} // Data: op|value, or resp|p<page> (the draft is the user's own)
+
+	btnMiningRun  = &tele.Btn{Unique: "mine_run"}  // no data
+	btnMiningList = &tele.Btn{Unique: "mine_list"} // Data: page
+	btnMiningProc = &tele.Btn{Unique: "mine_proc"} // Data: process ID|page (the list to go back to)
 )
 
 // button makes an inline button of kind with a visible text and data.

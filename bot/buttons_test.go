@@ -149,6 +149,9 @@ func buttonCases(t *testing.T) []buttonCase {
 		at, _, _ := presetDeadline(code, now, loc)
 		add(button(btnCRMTask, "x", "due", code), "due", at)
 	}
+	add(button(btnMiningRun, "x"))
+	add(button(btnMiningList, "x", strconv.Itoa(maxPage)), maxPage)
+	add(button(btnMiningProc, "x", maxID, strconv.Itoa(maxPage)), id, maxPage)
 	return cs
 }
 
@@ -228,7 +231,7 @@ func decodeButton(unique, data string) (got []any, ok bool) {
 			return nil, false
 		}
 		return []any{id(args[0]), args[1] == "tm"}, ok && (args[1] == "1h" || args[1] == "tm")
-	case btnNewTask.Unique, btnSubAll.Unique, btnSubMine.Unique, btnDigestNow.Unique:
+	case btnNewTask.Unique, btnSubAll.Unique, btnSubMine.Unique, btnDigestNow.Unique, btnMiningRun.Unique:
 		return nil, data == ""
 	case btnDraft.Unique:
 		step, value, _ := strings.Cut(data, "|")
@@ -278,6 +281,13 @@ func decodeButton(unique, data string) (got []any, ok bool) {
 		}
 		name, p := menuPage(menu)
 		return []any{id(args[0]), name, p}, ok && name != "?"
+	case btnMiningList.Unique:
+		return []any{page(data)}, ok
+	case btnMiningProc.Unique:
+		if n != 2 {
+			return nil, false
+		}
+		return []any{id(args[0]), page(args[1])}, ok
 	case btnDealSet.Unique:
 		if n != 3 || (args[1] != "s" && args[1] != "r") {
 			return nil, false

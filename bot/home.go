@@ -148,5 +148,8 @@ func areaKeyboard(tr i18n.Printer, a area, u domain.User, crmURL string) *tele.R
 			digest = row(button(btnDigestNow, "📨 "+tr.T(i18n.DigestNowButton)))
 		}
 	}
+	if a == areaMining {
+		extra = miningButtons(tr, u)
+	}
 	return inline(extra, digest, row(button(btnArea, tr.T(i18n.Home), string(areaHome)), button(btnArea, tr.T(i18n.Refresh), string(a))))
 }

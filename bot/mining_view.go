@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"time"
 
+	tele "gopkg.in/telebot.v3"
+
 	"processet/charts"
 	"processet/domain"
 	"processet/i18n"
@@ -51,4 +53,14 @@ func miningCaption(tr i18n.Printer, now time.Time, m domain.MiningSummary) strin
 			tr.T(i18n.MiningProcessLine, tr.Decimal(p.Hours, 0), tr.Percent(p.PotentialPct()), tr.Decimal(p.PotentialHours, 0))))
 	}
 	return fitLines(tr, header, lines, len(m.Processes)-len(shown), asOf(tr, now), maxCaption)
+}
+
+// miningButtons are the dashboard's own: «Get data» for managers and
+// admins.
+func miningButtons(tr i18n.Printer, u domain.User) []tele.Btn {
+	var b []tele.Btn
+	if u.Role.AtLeast(domain.RoleManager) {
+		b = append(b, button(btnMiningRun, tr.T(i18n.MiningGetData)))
+	}
+	return b
 }

@@ -38,6 +38,7 @@ func (h *Handler) register() {
 	b.Handle(btnDealAsk, h.need(domain.RoleManager, h.onDealAsk))
 	b.Handle(btnCRMTask, h.need(domain.RoleManager, h.onCRMTask))
 	b.Handle("/mining", employee(h.areaCommand(areaMining)))
+	b.Handle(btnMiningRun, h.need(domain.RoleManager, h.onMiningRun))
 	b.Handle("/ideas", employee(h.areaCommand(areaIdeas)))
 	b.Handle("/idea", employee(h.areaCommand(areaIdeas)))
 	b.Handle(btnArea, employee(h.onArea))

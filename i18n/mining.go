@@ -13,6 +13,31 @@ const (
 	MiningSummaryLine Key = "mining.summary_line"
 	HoursPerYear      Key = "mining.hours_per_year"
 	HoursPct          Key = "mining.hours_pct"
+
+	MiningGetData    Key = "mining.get_data"
+	MiningRunStarted Key = "mining.run_started"
+	MiningRunPrepare Key = "mining.run_prepare"
+	MiningRunCompute Key = "mining.run_compute"
+	MiningRunDone    Key = "mining.run_done"
+	MiningRunFailed  Key = "mining.run_failed"
+
+	MiningExplore      Key = "mining.explore"
+	MiningListTitle    Key = "mining.list_title"
+	MiningListLine     Key = "mining.list_line"
+	MiningListEmpty    Key = "mining.list_empty"
+	MiningNoCard       Key = "mining.no_card"
+	MiningCardCounts   Key = "mining.card_counts"
+	MiningCardPeriod   Key = "mining.card_period"
+	MiningCardYear     Key = "mining.card_year"
+	MiningCardVariants Key = "mining.card_variants"
+	MiningCardVariant  Key = "mining.card_variant"
+	MiningCardTime     Key = "mining.card_time"
+	MiningCardRework   Key = "mining.card_rework"
+	MiningCardActs     Key = "mining.card_acts"
+	MiningCardAct      Key = "mining.card_act"
+	MiningCardMore     Key = "mining.card_more"
+	MiningCardComputed Key = "mining.card_computed"
+	MiningSeconds      Key = "mining.seconds"
 )
 
 func init() {
@@ -28,6 +53,31 @@ func init() {
 		MiningSummaryLine: "Операций в год: %s · часов в год: %s · потенциал: %s",
 		HoursPerYear:      "%s ч/год",
 		HoursPct:          "%s ч · %s",
+
+		MiningGetData:    "📥 Получить данные",
+		MiningRunStarted: "Пересчёт запущен",
+		MiningRunPrepare: "⏳ <b>Получение данных Task Mining</b>\nЭтап: подготовка…",
+		MiningRunCompute: "⏳ <b>Получение данных Task Mining</b>\nЭтап: расчёт процессов — %d из %d (%s)",
+		MiningRunDone:    "✅ <b>Данные Task Mining обновлены</b>\nРассчитано процессов: %d.",
+		MiningRunFailed:  "⚠️ Получить данные не удалось: пересчитано процессов %d из %d. Попробуйте ещё раз позже.",
+
+		MiningExplore:      "🔍 Исследовать",
+		MiningListTitle:    "<b>Task Mining · процессы по потенциалу</b> (%s)",
+		MiningListLine:     "%d. <b>%s</b>\n    %s оп./год · %s ч/год · потенциал %s ч (%s)",
+		MiningListEmpty:    "Рассчитанных процессов пока нет: загрузите журнал событий и нажмите «Получить данные».",
+		MiningNoCard:       "Карточки этого процесса пока нет: нажмите «Получить данные».",
+		MiningCardCounts:   "Случаев: %s · событий: %s · действий: %s · вариантов: %s",
+		MiningCardPeriod:   "Журнал: %s — %s",
+		MiningCardYear:     "В год: %s операций · %s ч (%s FTE) · потенциал %s ч (%s)",
+		MiningCardVariants: "<b>Основные варианты</b>",
+		MiningCardVariant:  "вариант %d: %s случаев · %s",
+		MiningCardTime:     "Время прохождения: медиана %s · среднее %s",
+		MiningCardRework:   "Случаев с повторами: %s",
+		MiningCardActs:     "<b>Действия</b> (в год · среднее время · ч/год · автоматизируемо · потенциал)",
+		MiningCardAct:      "• %s: %s раз · %s · %s ч · %s · %s ч",
+		MiningCardMore:     "… и ещё %d",
+		MiningCardComputed: "Рассчитано %s",
+		MiningSeconds:      "%s с",
 	})
 	merge(en, map[Key]string{
 		MiningOperations:  "Operations per year",
@@ -41,5 +91,30 @@ func init() {
 		MiningSummaryLine: "Operations per year: %s · hours per year: %s · potential: %s",
 		HoursPerYear:      "%s h/year",
 		HoursPct:          "%s h · %s",
+
+		MiningGetData:    "📥 Get data",
+		MiningRunStarted: "Recompute started",
+		MiningRunPrepare: "⏳ <b>Getting Task Mining data</b>\nStage: preparing…",
+		MiningRunCompute: "⏳ <b>Getting Task Mining data</b>\nStage: computing processes — %d of %d (%s)",
+		MiningRunDone:    "✅ <b>Task Mining data updated</b>\nProcesses computed: %d.",
+		MiningRunFailed:  "⚠️ Getting the data failed: %d of %d processes recomputed. Please try again later.",
+
+		MiningExplore:      "🔍 Explore",
+		MiningListTitle:    "<b>Task Mining · processes by potential</b> (%s)",
+		MiningListLine:     "%d. <b>%s</b>\n    %s ops/year · %s h/year · potential %s h (%s)",
+		MiningListEmpty:    "No computed processes yet: upload an event log and press “Get data”.",
+		MiningNoCard:       "This process has no card yet: press “Get data”.",
+		MiningCardCounts:   "Cases: %s · events: %s · activities: %s · variants: %s",
+		MiningCardPeriod:   "Log: %s — %s",
+		MiningCardYear:     "Per year: %s operations · %s h (%s FTE) · potential %s h (%s)",
+		MiningCardVariants: "<b>Top variants</b>",
+		MiningCardVariant:  "variant %d: %s cases · %s",
+		MiningCardTime:     "Throughput time: median %s · mean %s",
+		MiningCardRework:   "Cases with rework: %s",
+		MiningCardActs:     "<b>Activities</b> (per year · mean time · h/year · automatable · potential)",
+		MiningCardAct:      "• %s: %s times · %s · %s h · %s · %s h",
+		MiningCardMore:     "… and %d more",
+		MiningCardComputed: "Computed %s",
+		MiningSeconds:      "%s s",
 	})
 }

@@ -1,0 +1,102 @@
+package bot_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"processet/domain"
+	"processet/internal/apptest"
+	"processet/internal/telegramtest"
+	"processet/internal/testwait"
+	"processet/mining"
+	"processet/mining/eventlog/eventlogtest"
+)
+
+// importLog stores a small generated log of two processes through the
+// mining service, as an upload or `processet import` would.
+func importLog(t *testing.T, a *apptest.App) {
+	t.Helper()
+	svc := mining.New(a.DB, mining.Config{}, nil, nil)
+	byProcess := map[string][]domain.MiningEvent{}
+	for _, e := range eventlogtest.Generate(eventlogtest.Config{Seed: 8, Processes: 2, Cases: 120, Activities: 6}) {
+		byProcess[e.Process] = append(byProcess[e.Process], mining.MiningEvent(e))
+	}
+	for name, evs := range byProcess {
+		if _, err := svc.Import(context.Background(), name, mining.Events(evs), []byte(name)); err != nil {
+			t.Fatalf("import %s: %v", name, err)
+		}
+	}
+}
+
+// waitForContent waits until the bot's message msg reads want (in its text
+// or caption) and returns it as it is then.
+func waitForContent(t *testing.T, tg *telegramtest.Server, msg *telegramtest.Message, want string) *telegramtest.Message {
+	t.Helper()
+	var found *telegramtest.Message
+	testwait.Eventually(t, "message reads "+want, func() bool {
+		for _, m := range tg.Messages(msg.ChatID) {
+			if m.ID == msg.ID && strings.Contains(m.Text+m.Caption, want) {
+				found = m
+				return true
+			}
+		}
+		return false
+	})
+	return found
+}
+
+func TestMiningGetData(t *testing.T) {
+	tg, a := start(t)
+	importLog(t, a)
+	tg.SendText(admin, "/mining")
+	card := tg.WaitForPhoto(t, admin.ID)
+	if strings.Contains(card.Caption, eventlogtest.ProcessName(0)) {
+		t.Fatalf("the log shows before a recompute: %q", card.Caption)
+	}
+	ans := tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "📥 Получить данные"))
+	if ans.ShowAlert || ans.Text != "Пересчёт запущен" {
+		t.Errorf("answer %+v", ans)
+	}
+	progress := tg.WaitForText(t, admin.ID)
+	if !strings.Contains(progress.Text, "Получение данных Task Mining") && !strings.Contains(progress.Text, "обновлены") {
+		t.Errorf("progress %q", progress.Text)
+	}
+	waitForContent(t, tg, progress, "Рассчитано процессов: 2.")
+	card = waitForContent(t, tg, card, eventlogtest.ProcessName(0))
+	checkCard(t, card)
+	if !strings.Contains(card.Caption, eventlogtest.ProcessName(1)) {
+		t.Errorf("refreshed dashboard %q", card.Caption)
+	}
+	if n := botMessages(tg, admin.ID); n != 2 {
+		t.Errorf("%d bot messages, want the card and the progress", n)
+	}
+
+	// A run that another process holds: this one does not start a second.
+	release, ok, err := a.DB.TryMiningLock(context.Background())
+	if err != nil || !ok {
+		t.Fatalf("take the lock: %v %v", ok, err)
+	}
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "📥 Получить данные"))
+	waitForContent(t, tg, tg.WaitForText(t, admin.ID), "уже выполняется")
+	release()
+
+	// Free again: a run goes.
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "📥 Получить данные"))
+	waitForContent(t, tg, tg.WaitForText(t, admin.ID), "Рассчитано процессов: 2.")
+	tg.AssertAllCallbacksAnswered(t)
+}
+
+func TestMiningGetDataIsForManagers(t *testing.T) {
+	tg, _ := start(t)
+	approve(t, tg, newcomer)
+	tg.SendText(newcomer, "/mining")
+	card := tg.WaitForPhoto(t, newcomer.ID)
+	if card.HasButton("📥 Получить данные") {
+		t.Error("an employee sees «Получить данные»")
+	}
+	id := tg.PressData(newcomer, card, "\fmine_run")
+	if ans := tg.WaitForCallbackAnswer(t, id); ans.Text == "Пересчёт запущен" {
+		t.Errorf("an employee started a recompute: %+v", ans)
+	}
+}
