@@ -15,7 +15,7 @@ import (
 
 // importLog stores a small generated log of two processes through the
 // mining service, as an upload or `processet import` would.
-func importLog(t *testing.T, a *apptest.App) {
+func importLog(t *testing.T, a *apptest.App) *mining.Service {
 	t.Helper()
 	svc := mining.New(a.DB, mining.Config{}, nil, nil)
 	byProcess := map[string][]domain.MiningEvent{}
@@ -27,6 +27,7 @@ func importLog(t *testing.T, a *apptest.App) {
 			t.Fatalf("import %s: %v", name, err)
 		}
 	}
+	return svc
 }
 
 // waitForContent waits until the bot's message msg reads want (in its text
@@ -99,4 +100,48 @@ func TestMiningGetDataIsForManagers(t *testing.T) {
 	if ans := tg.WaitForCallbackAnswer(t, id); ans.Text == "Пересчёт запущен" {
 		t.Errorf("an employee started a recompute: %+v", ans)
 	}
+}
+
+func TestMiningExplore(t *testing.T) {
+	tg, a := start(t)
+	svc := importLog(t, a)
+	if _, err := svc.Recompute(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	approve(t, tg, newcomer) // an employee may look
+	tg.SendText(newcomer, "/mining")
+	card := tg.WaitForPhoto(t, newcomer.ID)
+	tg.WaitForCallbackAnswer(t, tg.Press(t, newcomer, card, "🔍 Исследовать"))
+	list := tg.WaitForText(t, newcomer.ID)
+	for _, want := range []string{"процессы по потенциалу", eventlogtest.ProcessName(0), eventlogtest.ProcessName(1), "оп./год", "ч/год", "потенциал"} {
+		if !strings.Contains(list.Text, want) {
+			t.Errorf("list lacks %q:\n%s", want, list.Text)
+		}
+	}
+	first := strings.SplitN(strings.SplitN(list.Text, "1. ", 2)[1], "\n", 2)[0]
+
+	tg.WaitForCallbackAnswer(t, tg.Press(t, newcomer, list, "1"))
+	proc := tg.WaitForEdit(t, list)
+	if !strings.HasPrefix(proc.Text, first) {
+		t.Errorf("card of %q opened from the list's first %q", proc.Text[:min(40, len(proc.Text))], first)
+	}
+	for _, want := range []string{"Случаев: ", "событий: ", "действий: ", "вариантов: ", "вариант 1: ", "случаев · ",
+		"Время прохождения: медиана ", "Случаев с повторами: ", "Действия", "автоматизируемо", eventlogtest.ActivityName(0)} {
+		if !strings.Contains(proc.Text, want) {
+			t.Errorf("card lacks %q:\n%s", want, proc.Text)
+		}
+	}
+	if n := len([]rune(proc.Source)); n >= 4096 {
+		t.Errorf("card is %d characters", n)
+	}
+
+	tg.WaitForCallbackAnswer(t, tg.Press(t, newcomer, proc, "◀ К списку"))
+	if back := tg.WaitForEdit(t, proc); back.Text != list.Text {
+		t.Errorf("back to the list reads:\n%s", back.Text)
+	}
+	tg.WaitForCallbackAnswer(t, tg.Press(t, newcomer, proc, "🏠 Главная"))
+	if home := tg.WaitForPhoto(t, newcomer.ID); !strings.Contains(home.Caption, "Processet · Главная") {
+		t.Errorf("home: %q", home.Caption)
+	}
+	tg.AssertAllCallbacksAnswered(t)
 }

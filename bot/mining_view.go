@@ -55,10 +55,10 @@ func miningCaption(tr i18n.Printer, now time.Time, m domain.MiningSummary) strin
 	return fitLines(tr, header, lines, len(m.Processes)-len(shown), asOf(tr, now), maxCaption)
 }
 
-// miningButtons are the dashboard's own: «Get data» for managers and
-// admins.
+// miningButtons are the dashboard's own: «Explore» for everyone, «Get
+// data» for managers and admins.
 func miningButtons(tr i18n.Printer, u domain.User) []tele.Btn {
-	var b []tele.Btn
+	b := row(button(btnMiningList, tr.T(i18n.MiningExplore), "0"))
 	if u.Role.AtLeast(domain.RoleManager) {
 		b = append(b, button(btnMiningRun, tr.T(i18n.MiningGetData)))
 	}

@@ -39,6 +39,8 @@ func (h *Handler) register() {
 	b.Handle(btnCRMTask, h.need(domain.RoleManager, h.onCRMTask))
 	b.Handle("/mining", employee(h.areaCommand(areaMining)))
 	b.Handle(btnMiningRun, h.need(domain.RoleManager, h.onMiningRun))
+	b.Handle(btnMiningList, employee(h.onMiningList))
+	b.Handle(btnMiningProc, employee(h.onMiningProcess))
 	b.Handle("/ideas", employee(h.areaCommand(areaIdeas)))
 	b.Handle("/idea", employee(h.areaCommand(areaIdeas)))
 	b.Handle(btnArea, employee(h.onArea))

@@ -25,7 +25,6 @@ const (
 	MiningListTitle    Key = "mining.list_title"
 	MiningListLine     Key = "mining.list_line"
 	MiningListEmpty    Key = "mining.list_empty"
-	MiningNoCard       Key = "mining.no_card"
 	MiningCardCounts   Key = "mining.card_counts"
 	MiningCardPeriod   Key = "mining.card_period"
 	MiningCardYear     Key = "mining.card_year"
@@ -35,7 +34,6 @@ const (
 	MiningCardRework   Key = "mining.card_rework"
 	MiningCardActs     Key = "mining.card_acts"
 	MiningCardAct      Key = "mining.card_act"
-	MiningCardMore     Key = "mining.card_more"
 	MiningCardComputed Key = "mining.card_computed"
 	MiningSeconds      Key = "mining.seconds"
 )
@@ -63,19 +61,17 @@ func init() {
 
 		MiningExplore:      "🔍 Исследовать",
 		MiningListTitle:    "<b>Task Mining · процессы по потенциалу</b> (%s)",
-		MiningListLine:     "%d. <b>%s</b>\n    %s оп./год · %s ч/год · потенциал %s ч (%s)",
+		MiningListLine:     "<b>%s</b>\n    %s оп./год · %s ч/год · потенциал %s ч (%s)",
 		MiningListEmpty:    "Рассчитанных процессов пока нет: загрузите журнал событий и нажмите «Получить данные».",
-		MiningNoCard:       "Карточки этого процесса пока нет: нажмите «Получить данные».",
 		MiningCardCounts:   "Случаев: %s · событий: %s · действий: %s · вариантов: %s",
 		MiningCardPeriod:   "Журнал: %s — %s",
 		MiningCardYear:     "В год: %s операций · %s ч (%s FTE) · потенциал %s ч (%s)",
 		MiningCardVariants: "<b>Основные варианты</b>",
-		MiningCardVariant:  "вариант %d: %s случаев · %s",
+		MiningCardVariant:  "вариант %[2]d: %[1]s случай · %[3]s|вариант %[2]d: %[1]s случая · %[3]s|вариант %[2]d: %[1]s случаев · %[3]s",
 		MiningCardTime:     "Время прохождения: медиана %s · среднее %s",
 		MiningCardRework:   "Случаев с повторами: %s",
 		MiningCardActs:     "<b>Действия</b> (в год · среднее время · ч/год · автоматизируемо · потенциал)",
 		MiningCardAct:      "• %s: %s раз · %s · %s ч · %s · %s ч",
-		MiningCardMore:     "… и ещё %d",
 		MiningCardComputed: "Рассчитано %s",
 		MiningSeconds:      "%s с",
 	})
@@ -101,19 +97,17 @@ func init() {
 
 		MiningExplore:      "🔍 Explore",
 		MiningListTitle:    "<b>Task Mining · processes by potential</b> (%s)",
-		MiningListLine:     "%d. <b>%s</b>\n    %s ops/year · %s h/year · potential %s h (%s)",
+		MiningListLine:     "<b>%s</b>\n    %s ops/year · %s h/year · potential %s h (%s)",
 		MiningListEmpty:    "No computed processes yet: upload an event log and press “Get data”.",
-		MiningNoCard:       "This process has no card yet: press “Get data”.",
 		MiningCardCounts:   "Cases: %s · events: %s · activities: %s · variants: %s",
 		MiningCardPeriod:   "Log: %s — %s",
 		MiningCardYear:     "Per year: %s operations · %s h (%s FTE) · potential %s h (%s)",
 		MiningCardVariants: "<b>Top variants</b>",
-		MiningCardVariant:  "variant %d: %s cases · %s",
+		MiningCardVariant:  "variant %[2]d: %[1]s case · %[3]s|variant %[2]d: %[1]s cases · %[3]s",
 		MiningCardTime:     "Throughput time: median %s · mean %s",
 		MiningCardRework:   "Cases with rework: %s",
 		MiningCardActs:     "<b>Activities</b> (per year · mean time · h/year · automatable · potential)",
 		MiningCardAct:      "• %s: %s times · %s · %s h · %s · %s h",
-		MiningCardMore:     "… and %d more",
 		MiningCardComputed: "Computed %s",
 		MiningSeconds:      "%s s",
 	})
