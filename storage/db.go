@@ -59,9 +59,9 @@ func mapError(err error) error {
 	if errors.As(err, &pgErr) {
 		switch pgErr.Code {
 		case "23505":
-			return &domain.Error{Code: domain.Conflict, Key: "err.conflict", Err: err}
+			return &domain.Error{Code: domain.Conflict, Key: domain.ErrKeyConflict, Err: err}
 		case "23503", "23514", "22001":
-			return &domain.Error{Code: domain.Invalid, Key: "err.invalid", Err: err}
+			return &domain.Error{Code: domain.Invalid, Key: domain.ErrKeyInvalid, Err: err}
 		}
 	}
 	return err

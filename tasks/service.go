@@ -77,7 +77,7 @@ func (s *Service) Create(ctx context.Context, actor domain.User, t domain.Task) 
 
 // ErrNotInTeam is returned when a task is given to someone who is not an
 // approved user.
-var ErrNotInTeam = domain.NewError(domain.Invalid, "err.not_in_team")
+var ErrNotInTeam = domain.NewError(domain.Invalid, domain.ErrKeyNotInTeam)
 
 func (s *Service) member(ctx context.Context, id int64) (domain.User, error) {
 	u, err := s.db.User(ctx, id)
