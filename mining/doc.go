@@ -8,6 +8,8 @@
 //
 //	service.go   the Service, the store it needs, the reading methods
 //	import.go    Import: one file's events into a process, once per file
+//	file.go      ImportFile: a sniffed event log file through Import (the
+//	             one conversion from eventlog.Event, for every way in)
 //	recompute.go Recompute: every process, one run at a time per database
 //	override.go  a manager's standard time and automatable share
 //

@@ -3,6 +3,7 @@
 //	processet [run]          run the bot (the default)
 //	processet migrate        apply database migrations and exit
 //	processet demo [--replace]  load the demo company into the database
+//	processet import FILE… [--process NAME]  import event logs into Task Mining and recompute
 //	processet version        print the version
 package main
 
@@ -13,6 +14,7 @@ import (
 	"io/fs"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	_ "time/tzdata" // TIMEZONE works in images without a zoneinfo database
 
@@ -38,7 +40,7 @@ func run(args []string) error {
 		return nil
 	}
 	if cmd == "help" || cmd == "-h" || cmd == "--help" {
-		fmt.Println("usage: processet [run | migrate | demo [--replace] | version]")
+		fmt.Println("usage: processet [run | migrate | demo [--replace] | import FILE… [--process NAME] | version]")
 		return nil
 	}
 	// .env is optional; the environment wins over it.
@@ -64,6 +66,43 @@ func run(args []string) error {
 		}
 		fmt.Println("demo company loaded: deals, tasks, task mining and ideas")
 		return nil
+	case "import":
+		opt, err := importArgs(args)
+		if err != nil {
+			return err
+		}
+		opt.Out, opt.Errs = os.Stdout, os.Stderr
+		return app.Import(ctx, cfg, opt, log)
 	}
-	return fmt.Errorf("unknown command %q: use run, migrate, demo or version", cmd)
+	return fmt.Errorf("unknown command %q: use run, migrate, demo, import or version", cmd)
+}
+
+// importArgs reads `import FILE… [--process NAME]`; the flag may stand
+// anywhere, and "--" ends the flags (for a file named like one).
+func importArgs(args []string) (app.ImportOptions, error) {
+	var opt app.ImportOptions
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			opt.Files = append(opt.Files, args[i+1:]...)
+			i = len(args)
+		case a == "--process" || a == "-process":
+			if i+1 >= len(args) {
+				return opt, errors.New("import: --process needs a name")
+			}
+			i++
+			opt.Process = args[i]
+		case strings.HasPrefix(a, "--process="):
+			opt.Process = strings.TrimPrefix(a, "--process=")
+		case strings.HasPrefix(a, "-"):
+			return opt, fmt.Errorf("import: unknown flag %s: use import FILE… [--process NAME]", a)
+		default:
+			opt.Files = append(opt.Files, a)
+		}
+	}
+	if len(opt.Files) == 0 {
+		return opt, errors.New("import: name at least one event log file: import FILE… [--process NAME]")
+	}
+	return opt, nil
 }

@@ -37,6 +37,9 @@ type Config struct {
 	Mail   *notify.MailConfig // nil: e-mail is off
 	AmoCRM AmoCRMConfig
 
+	MiningFTEHours float64 // MINING_FTE_HOURS: the hours a year of one full-time employee
+	MiningDir      string  // MINING_DIR: the watched folder of event logs, default DATA_DIR/mining
+
 	// Not from the environment: tests shorten them.
 	PollTimeout   time.Duration
 	ReminderEvery time.Duration // how often due reminders are looked for
@@ -118,6 +121,12 @@ func LoadConfig(getenv func(string) string, needBot bool) (Config, error) {
 	if c.LogLevel, err = parseLevel(getenv("LOG_LEVEL")); err != nil {
 		return c, err
 	}
+	if c.MiningFTEHours, err = parseFTEHours(getenv("MINING_FTE_HOURS")); err != nil {
+		return c, err
+	}
+	if c.MiningDir, err = miningDir(getenv("MINING_DIR"), c.DataDir); err != nil {
+		return c, err
+	}
 	if c.AmoCRM, err = loadAmoCRM(getenv); err != nil {
 		return c, err
 	}
@@ -196,6 +205,35 @@ func parseLevel(s string) (slog.Level, error) {
 		return l, &ConfigError{"LOG_LEVEL", fmt.Sprintf("%q is not a log level", s), "use debug, info, warn or error"}
 	}
 	return l, nil
+}
+
+// defaultFTEHours is a full-time year in Russia: 247 working days of 8
+// hours, less the shortened eves.
+const defaultFTEHours = 1973
+
+func parseFTEHours(s string) (float64, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return defaultFTEHours, nil
+	}
+	h, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", "."), 64)
+	if err != nil || !(h > 0) || h > 8784 {
+		return 0, &ConfigError{"MINING_FTE_HOURS", fmt.Sprintf("%q is not a positive number of hours (at most 8784, a leap year)", s),
+			"use the working hours of one full-time employee a year, e.g. 1973, or leave it empty"}
+	}
+	return h, nil
+}
+
+func miningDir(s, dataDir string) (string, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return filepath.Join(dataDir, "mining"), nil
+	}
+	dir, err := filepath.Abs(s)
+	if err != nil {
+		return "", &ConfigError{"MINING_DIR", "is not a usable path", "set it to a directory, or leave it empty for DATA_DIR/mining"}
+	}
+	return dir, nil
 }
 
 func loadAmoCRM(getenv func(string) string) (AmoCRMConfig, error) {

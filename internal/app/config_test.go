@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -20,6 +21,13 @@ func TestLoadConfigDefaults(t *testing.T) {
 	}
 	if !strings.HasSuffix(c.DataDir, "/data") {
 		t.Errorf("data dir %q", c.DataDir)
+	}
+	if c.MiningFTEHours != 1973 || c.MiningDir != filepath.Join(c.DataDir, "mining") {
+		t.Errorf("mining: %v hours, dir %q", c.MiningFTEHours, c.MiningDir)
+	}
+	c, err = LoadConfig(envOf(map[string]string{"MINING_FTE_HOURS": "1800,5", "MINING_DIR": "/srv/logs"}), false)
+	if err != nil || c.MiningFTEHours != 1800.5 || c.MiningDir != "/srv/logs" {
+		t.Errorf("mining set: %v hours, dir %q, %v", c.MiningFTEHours, c.MiningDir, err)
 	}
 }
 
@@ -42,6 +50,10 @@ func TestLoadConfigErrors(t *testing.T) {
 		{map[string]string{"DATABASE_URL": "mysql://x/y"}, false, "DATABASE_URL"},
 		{map[string]string{"HTTP_ADDR": "8080"}, false, "HTTP_ADDR"},
 		{map[string]string{"LOG_LEVEL": "loud"}, false, "LOG_LEVEL"},
+		{map[string]string{"MINING_FTE_HOURS": "0"}, false, "MINING_FTE_HOURS"},
+		{map[string]string{"MINING_FTE_HOURS": "-1973"}, false, "MINING_FTE_HOURS"},
+		{map[string]string{"MINING_FTE_HOURS": "many"}, false, "MINING_FTE_HOURS"},
+		{map[string]string{"MINING_FTE_HOURS": "NaN"}, false, "MINING_FTE_HOURS"},
 	} {
 		env := map[string]string{}
 		for k, v := range base {
