@@ -82,9 +82,31 @@ func TestMiningGetData(t *testing.T) {
 	waitForContent(t, tg, tg.WaitForText(t, admin.ID), "уже выполняется")
 	release()
 
-	// Free again: a run goes.
+	// A run held up writing its results (the table locked here): a second
+	// press while it runs is told so at once and starts nothing.
+	ctx := context.Background()
+	tx, err := a.DB.Pool().Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = tx.Rollback(ctx) }()
+	if _, err := tx.Exec(ctx, "lock table mining_results in access exclusive mode"); err != nil {
+		t.Fatal(err)
+	}
 	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "📥 Получить данные"))
-	waitForContent(t, tg, tg.WaitForText(t, admin.ID), "Рассчитано процессов: 2.")
+	progress = tg.WaitForText(t, admin.ID)
+	before := botMessages(tg, admin.ID)
+	ans = tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "📥 Получить данные"))
+	if !ans.ShowAlert || !strings.Contains(ans.Text, "уже выполняется") {
+		t.Errorf("second press answered %+v", ans)
+	}
+	if n := botMessages(tg, admin.ID); n != before {
+		t.Errorf("second press sent %d messages", n-before)
+	}
+	if err := tx.Rollback(ctx); err != nil {
+		t.Fatal(err)
+	}
+	waitForContent(t, tg, progress, "Рассчитано процессов: 2.")
 	tg.AssertAllCallbacksAnswered(t)
 }
 
