@@ -1,7 +1,10 @@
 package bot_test
 
 import (
+	"bytes"
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -166,4 +169,30 @@ func TestMiningExplore(t *testing.T) {
 		t.Errorf("home: %q", home.Caption)
 	}
 	tg.AssertAllCallbacksAnswered(t)
+}
+
+func TestMiningGetDataReadsTheFolder(t *testing.T) {
+	dir := t.TempDir()
+	var csv bytes.Buffer
+	if err := eventlogtest.WriteCSV(&csv, eventlogtest.Generate(eventlogtest.Config{Seed: 3, Cases: 40, Activities: 5}), eventlogtest.Disco); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "Закупки.csv"), csv.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tg := telegramtest.NewServer(t)
+	tg.OpenChat(admin)
+	apptest.Start(t, apptest.Config{TelegramURL: tg.URL, Admins: []int64{admin.ID}, Demo: true, MiningDir: dir})
+	tg.SendText(admin, "/mining")
+	card := tg.WaitForPhoto(t, admin.ID)
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "📥 Получить данные"))
+	waitForContent(t, tg, tg.WaitForText(t, admin.ID), "Рассчитано процессов: 1.")
+	card = tg.WaitForEdit(t, card)
+	if !strings.Contains(card.Caption, "Закупки") && !strings.Contains(card.Caption, eventlogtest.ProcessName(0)) {
+		t.Errorf("the folder's log is not on the dashboard: %q", card.Caption)
+	}
+
+	// Pressed again, the same file stores nothing new and the run goes on.
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "📥 Получить данные"))
+	waitForContent(t, tg, tg.WaitForText(t, admin.ID), "Рассчитано процессов: 1.")
 }

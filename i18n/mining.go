@@ -54,7 +54,7 @@ func init() {
 
 		MiningGetData:    "📥 Получить данные",
 		MiningRunStarted: "Пересчёт запущен",
-		MiningRunPrepare: "⏳ <b>Получение данных Task Mining</b>\nЭтап: подготовка…",
+		MiningRunPrepare: "⏳ <b>Получение данных Task Mining</b>\nЭтап: чтение новых файлов из папки и подготовка…",
 		MiningRunCompute: "⏳ <b>Получение данных Task Mining</b>\nЭтап: расчёт процессов — %d из %d (%s)",
 		MiningRunDone:    "✅ <b>Данные Task Mining обновлены</b>\nРассчитано процессов: %d.",
 		MiningRunFailed:  "⚠️ Получить данные не удалось: пересчитано процессов %d из %d. Попробуйте ещё раз позже.",
@@ -90,7 +90,7 @@ func init() {
 
 		MiningGetData:    "📥 Get data",
 		MiningRunStarted: "Recompute started",
-		MiningRunPrepare: "⏳ <b>Getting Task Mining data</b>\nStage: preparing…",
+		MiningRunPrepare: "⏳ <b>Getting Task Mining data</b>\nStage: reading new files from the folder and preparing…",
 		MiningRunCompute: "⏳ <b>Getting Task Mining data</b>\nStage: computing processes — %d of %d (%s)",
 		MiningRunDone:    "✅ <b>Task Mining data updated</b>\nProcesses computed: %d.",
 		MiningRunFailed:  "⚠️ Getting the data failed: %d of %d processes recomputed. Please try again later.",

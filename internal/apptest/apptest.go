@@ -35,6 +35,7 @@ type Config struct {
 	AmoCRMURL   string // amoCRM account (a fake); empty: none
 	AmoCRMToken string
 	AmoCRMOAuth [3]string // client ID, secret, redirect URI: OAuth instead of the token
+	MiningDir   string    // the watched folder of event logs; empty: DATA_DIR/mining
 }
 
 // App is a running application.
@@ -53,7 +54,7 @@ func Start(t testing.TB, c Config) *App {
 		"SMTP_URL": c.SMTPURL, "MAIL_FROM": mailFrom(c.SMTPURL),
 		"AMOCRM_BASE_URL": c.AmoCRMURL, "AMOCRM_TOKEN": c.AmoCRMToken,
 		"AMOCRM_CLIENT_ID": c.AmoCRMOAuth[0], "AMOCRM_CLIENT_SECRET": c.AmoCRMOAuth[1], "AMOCRM_REDIRECT_URI": c.AmoCRMOAuth[2],
-		"SECRET_KEY": "test-secret-key-of-at-least-32-characters",
+		"SECRET_KEY": "test-secret-key-of-at-least-32-characters", "MINING_DIR": c.MiningDir,
 	}), true)
 	if err != nil {
 		t.Fatalf("config: %v", err)
