@@ -7,8 +7,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"processet/domain"
+	"processet/i18n"
 	"processet/internal/apptest"
 	"processet/internal/telegramtest"
 	"processet/internal/testwait"
@@ -75,6 +77,21 @@ func TestMiningGetData(t *testing.T) {
 	if n := botMessages(tg, admin.ID); n != 2 {
 		t.Errorf("%d bot messages, want the card and the progress", n)
 	}
+	// The home tile reads the same figures as the area.
+	sum, err := mining.New(a.DB, mining.Config{}, nil, nil).Dashboard(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := i18n.New(domain.LangRU, time.UTC)
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "🏠 Главная"))
+	home := tg.WaitForEdit(t, card)
+	for _, want := range []string{tr.Decimal(sum.Hours, 0), tr.Percent(sum.PotentialPct())} {
+		if !strings.Contains(card.Caption, want) || !strings.Contains(home.Caption, want) {
+			t.Errorf("%q not on both the dashboard %q and home %q", want, card.Caption, home.Caption)
+		}
+	}
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, home, "Task Mining"))
+	card = tg.WaitForEdit(t, home)
 
 	// A run that another process holds: this one does not start a second.
 	release, ok, err := a.DB.TryMiningLock(context.Background())
