@@ -50,6 +50,8 @@ type Config struct {
 	CRM interface {
 		Connect(ctx context.Context, code string) error
 	}
+	// Mining is the Task Mining service; nil leaves documents unread.
+	Mining miningImporter
 	Now    func() time.Time
 	Logger *slog.Logger
 }

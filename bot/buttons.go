@@ -41,6 +41,8 @@ var (
 	btnDealAsk = &tele.Btn{Unique: "deal_ask"} // Data: deal ID|question
 	btnLinkCRM = &tele.Btn{Unique: "link_crm"} // Data: user ID|amoCRM user ID (0 unlinks)|page
 	btnCRMTask = &tele.Btn{Unique: "crm_task"} // Data: op|value, or resp|p<page> (the draft is the user's own)
+
+	btnMineImport = &tele.Btn{Unique: "mine_imp"} // Data: go, no or r<role>|file key (the pending file is the user's own)
 )
 
 // button makes an inline button of kind with a visible text and data.

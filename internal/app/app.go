@@ -75,6 +75,7 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	h := bot.New(b, d.db, renderer, taskService, subs, dealService, bot.Config{
 		Admins: cfg.AdminIDs, Loc: cfg.Location, Version: Version, Database: d.kind(), Now: cfg.Now, Logger: log,
 		CRMRequests: crmConn.requests, CRM: crmConn, Mail: mailStatus(outbox),
+		Mining: miningService(cfg, d.db, log),
 	})
 	if err := h.SetCommands(); err != nil {
 		log.Warn("publish the command menu", "err", redactToken(err, cfg.BotToken))
