@@ -200,7 +200,10 @@ func (h *Handler) importScreen(tr i18n.Printer, r io.ReaderAt, size int64, p *ev
 // onMineImport handles the confirmation screen's buttons.
 func (h *Handler) onMineImport(c tele.Context) error {
 	tr := h.printer(c)
-	op, key, _ := strings.Cut(c.Callback().Data, "|")
+	op, role, key, ok := parseImportData(c.Callback().Data)
+	if !ok {
+		return h.onStaleButton(c)
+	}
 	path, statePath := importPaths(key)
 	pi, err := loadPending(statePath)
 	if err != nil || pi.UserID != user(c).ID || h.cfg.Mining == nil {
@@ -216,14 +219,31 @@ func (h *Handler) onMineImport(c tele.Context) error {
 	case op == "go":
 		_ = h.answer(c, "", false)
 		return h.runImport(c, tr, path, statePath, pi)
-	case strings.HasPrefix(op, "r"):
-		role, err := strconv.Atoi(op[1:])
-		if err != nil || role < 0 || role >= len(pi.Mapping) {
-			return h.answer(c, "", false)
-		}
-		return h.cycleRole(c, tr, path, statePath, pi, eventlog.Role(role), key)
+	case op == "r":
+		return h.cycleRole(c, tr, path, statePath, pi, role, key)
 	}
 	return h.answer(c, "", false)
+}
+
+// parseImportData reads a confirmation button's data: "go", "no" or
+// "r<role>", then the waiting file's key (the 16 letters and digits
+// onDocument drew, so it is safe in a path).
+func parseImportData(data string) (op string, role eventlog.Role, key string, ok bool) {
+	op, key, _ = strings.Cut(data, "|")
+	if len(key) != 16 || strings.Trim(key, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567") != "" {
+		return "", 0, "", false
+	}
+	switch {
+	case op == "go", op == "no":
+		return op, 0, key, true
+	case strings.HasPrefix(op, "r"):
+		n, err := strconv.Atoi(op[1:])
+		if err != nil || op[1:] != strconv.Itoa(n) || n < 0 || n >= len(eventlog.Roles()) || eventlog.Role(n) == eventlog.RoleLifecycle {
+			return "", 0, "", false
+		}
+		return "r", eventlog.Role(n), key, true
+	}
+	return "", 0, "", false
 }
 
 // cycleRole moves a role to the next free column (see nextColumn).
