@@ -162,7 +162,7 @@ func (h *Handler) explain(c tele.Context, de *domain.Error) error {
 
 // errorText is a domain error in the reader's language.
 func errorText(tr i18n.Printer, de *domain.Error) string {
-	if k := i18n.Key(de.Key); tr.Has(k) {
+	if k, ok := i18n.ErrorName(de.Key); ok {
 		return tr.T(k)
 	}
 	return tr.T(i18n.ErrGeneric)

@@ -19,9 +19,9 @@ func parseTaskLine(tr i18n.Printer, line string, now time.Time, loc *time.Locati
 			continue
 		}
 		if p.Fragment == "" {
-			texts = append(texts, tr.T(i18n.Key(p.Code)))
+			texts = append(texts, tr.T(i18n.ProblemName(p.Code)))
 		} else {
-			texts = append(texts, tr.T(i18n.Key(p.Code), html.EscapeString(p.Fragment)))
+			texts = append(texts, tr.T(i18n.ProblemName(p.Code), html.EscapeString(p.Fragment)))
 		}
 	}
 	return d, texts

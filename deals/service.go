@@ -16,9 +16,9 @@ import (
 
 // Errors a user can act on.
 var (
-	ErrNoCRM       = domain.NewError(domain.Invalid, "err.no_crm")
-	ErrUnreachable = domain.NewError(domain.Invalid, "err.responsible_unreachable")
-	ErrBadPrice    = domain.NewError(domain.Invalid, "err.bad_price")
+	ErrNoCRM       = domain.NewError(domain.Invalid, domain.ErrKeyNoCRM)
+	ErrUnreachable = domain.NewError(domain.Invalid, domain.ErrKeyResponsibleUnreachable)
+	ErrBadPrice    = domain.NewError(domain.Invalid, domain.ErrKeyBadPrice)
 )
 
 // Message words a manager's message to a deal's responsible, for
@@ -151,10 +151,10 @@ func (s *Service) write(ctx context.Context, actor domain.User, action string, d
 func translate(err error) error {
 	var ve *amocrm.ValidationError
 	if errors.As(err, &ve) {
-		return &domain.Error{Code: domain.Invalid, Key: "err.crm_rejected", Err: err}
+		return &domain.Error{Code: domain.Invalid, Key: domain.ErrKeyCRMRejected, Err: err}
 	}
 	if errors.Is(err, amocrm.ErrAccountBlocked) {
-		return &domain.Error{Code: domain.Invalid, Key: "err.crm_blocked", Err: err}
+		return &domain.Error{Code: domain.Invalid, Key: domain.ErrKeyCRMBlocked, Err: err}
 	}
 	return err
 }

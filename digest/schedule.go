@@ -17,7 +17,7 @@ import (
 )
 
 // ErrBadSchedule is a cron expression that does not parse.
-var ErrBadSchedule = domain.NewError(domain.Invalid, "err.bad_schedule")
+var ErrBadSchedule = domain.NewError(domain.Invalid, domain.ErrKeyBadSchedule)
 
 // ValidateSchedule checks a five-field cron expression (minute hour day
 // month weekday), the form subscriptions store.

@@ -13,9 +13,9 @@ import (
 
 // Subscription errors a user can act on.
 var (
-	ErrBadEmail      = domain.NewError(domain.Invalid, "err.bad_email")
-	ErrManagersOnly  = domain.NewError(domain.Forbidden, "err.managers_only")
-	ErrAlreadyExists = domain.NewError(domain.Conflict, "err.subscription_exists")
+	ErrBadEmail      = domain.NewError(domain.Invalid, domain.ErrKeyBadEmail)
+	ErrManagersOnly  = domain.NewError(domain.Forbidden, domain.ErrKeyManagersOnly)
+	ErrAlreadyExists = domain.NewError(domain.Conflict, domain.ErrKeySubscriptionExists)
 )
 
 // Subscriptions manages who gets the digest, with the permission rules:

@@ -114,7 +114,7 @@ func TestSummarizeMining(t *testing.T) {
 }
 
 func TestErrors(t *testing.T) {
-	err := error(&Error{Code: Invalid, Key: "err.invalid", Err: ErrForbidden})
+	err := error(&Error{Code: Invalid, Key: ErrKeyInvalid, Err: ErrForbidden})
 	de, ok := AsError(err)
 	if !ok || de.Code != Invalid {
 		t.Fatalf("AsError: %v %v", de, ok)

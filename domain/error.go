@@ -12,26 +12,26 @@ const (
 	Forbidden
 )
 
-// Error is an error with a message key the bot translates for the user.
+// Error is an error with a key the bot translates for the user.
 // Anything that is not an *Error is an internal failure: it is logged, and
 // the user only sees an apology.
 type Error struct {
 	Code ErrorCode
-	Key  string // message catalog key, e.g. "err.not_found"
-	Err  error  // optional cause, never shown to the user
+	Key  ErrorKey // what the user is told, e.g. ErrKeyNotFound
+	Err  error    // optional cause, never shown to the user
 }
 
 func (e *Error) Error() string {
 	if e.Err != nil {
-		return e.Key + ": " + e.Err.Error()
+		return string(e.Key) + ": " + e.Err.Error()
 	}
-	return e.Key
+	return string(e.Key)
 }
 
 func (e *Error) Unwrap() error { return e.Err }
 
-// NewError builds a user-facing error with a catalog key.
-func NewError(code ErrorCode, key string) *Error { return &Error{Code: code, Key: key} }
+// NewError builds a user-facing error with the key of its text.
+func NewError(code ErrorCode, key ErrorKey) *Error { return &Error{Code: code, Key: key} }
 
 // AsError returns the domain error inside err, if there is one.
 func AsError(err error) (*Error, bool) {
@@ -42,6 +42,6 @@ func AsError(err error) (*Error, bool) {
 
 // Common errors.
 var (
-	ErrNotFound  = NewError(NotFound, "err.not_found")
-	ErrForbidden = NewError(Forbidden, "err.forbidden")
+	ErrNotFound  = NewError(NotFound, ErrKeyNotFound)
+	ErrForbidden = NewError(Forbidden, ErrKeyForbidden)
 )

@@ -12,11 +12,11 @@ const MaxTaskTitle = 200
 
 // Task errors a user can act on.
 var (
-	ErrTaskTitleEmpty   = NewError(Invalid, "err.task_title_empty")
-	ErrTaskTitleLong    = NewError(Invalid, "err.task_title_long")
-	ErrTaskBadPriority  = NewError(Invalid, "err.task_bad_priority")
-	ErrTaskBadStatus    = NewError(Invalid, "err.task_bad_status")
-	ErrTaskPastDeadline = NewError(Invalid, "err.task_past_deadline")
+	ErrTaskTitleEmpty   = NewError(Invalid, ErrKeyTaskTitleEmpty)
+	ErrTaskTitleLong    = NewError(Invalid, ErrKeyTaskTitleLong)
+	ErrTaskBadPriority  = NewError(Invalid, ErrKeyTaskBadPriority)
+	ErrTaskBadStatus    = NewError(Invalid, ErrKeyTaskBadStatus)
+	ErrTaskPastDeadline = NewError(Invalid, ErrKeyTaskPastDeadline)
 )
 
 // ValidPriority reports whether p is a known priority.

@@ -31,7 +31,7 @@ func LoadZone(name string) (*time.Location, error) {
 }
 
 // ErrBadZone is a time zone name nobody knows.
-var ErrBadZone = NewError(Invalid, "err.bad_zone")
+var ErrBadZone = NewError(Invalid, ErrKeyBadZone)
 
 // Location is the zone of the user's dates: their own choice, else the
 // company's.

@@ -50,13 +50,6 @@ func (p Printer) T(key Key, args ...any) string {
 	return fmt.Sprintf(s, args...)
 }
 
-// Has reports whether the catalog has key: used for error keys that come
-// from the domain as plain strings.
-func (p Printer) Has(key Key) bool {
-	_, ok := catalogs[p.Lang][key]
-	return ok
-}
-
 // N renders a plural message for n: the catalog entry holds the forms
 // separated by "|" (ru: one|few|many, en: one|other), each with its verbs.
 // n is passed as the first argument, args follow.

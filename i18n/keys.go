@@ -12,7 +12,7 @@ const (
 	DurHours     Key = "dur.hours"
 	DurMinutes   Key = "dur.minutes"
 
-	// Errors shown to users; the err.* keys are also domain error keys.
+	// Errors shown to users; errors.go maps the domain error keys to theirs.
 	ErrGeneric  Key = "err.generic"
 	ErrNotFound Key = "err.not_found"
 	ErrConflict Key = "err.conflict"

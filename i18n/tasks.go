@@ -60,11 +60,11 @@ const (
 
 func init() {
 	plurals = append(plurals, TasksCount)
-	// The quick-add parser's problems: their codes are catalog keys.
+	// The quick-add parser's problems, under their keys in quickadd.go.
 	for lang, texts := range quickadd.Texts {
 		add := map[Key]string{}
 		for code, text := range texts {
-			add[Key(code)] = text
+			add[ProblemName(code)] = text
 		}
 		merge(catalogs[domain.Lang(lang)], add)
 	}

@@ -11,7 +11,7 @@ import (
 
 // ErrProcessName is a process name that is empty or longer than 200
 // characters.
-var ErrProcessName = domain.NewError(domain.Invalid, "err.invalid")
+var ErrProcessName = domain.NewError(domain.Invalid, domain.ErrKeyInvalid)
 
 // Import stores one file's events in the named process, in one
 // transaction: an error from events stores nothing. hash is the file's

@@ -10,7 +10,7 @@ import (
 
 // ErrOverride is a standard time below zero or over a day, or a share
 // outside 0..100 %.
-var ErrOverride = domain.NewError(domain.Invalid, "err.invalid")
+var ErrOverride = domain.NewError(domain.Invalid, domain.ErrKeyInvalid)
 
 // SetStandardTime sets (nil clears) a manager's standard time of one
 // execution of an activity; it wins over the log from the next Recompute.

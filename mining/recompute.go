@@ -10,7 +10,7 @@ import (
 
 // ErrRunning is a Recompute asked for while one runs, in this process or
 // in another on the same database.
-var ErrRunning = domain.NewError(domain.Conflict, "err.mining_running")
+var ErrRunning = domain.NewError(domain.Conflict, domain.ErrKeyMiningRunning)
 
 // Progress hears how far a recompute is: done of total processes.
 type Progress func(done, total int)

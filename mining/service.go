@@ -71,7 +71,7 @@ func (s *Service) Dashboard(ctx context.Context) (domain.MiningSummary, error) {
 // perPage to a page, and how many processes there are.
 func (s *Service) Processes(ctx context.Context, page, perPage int) ([]domain.ProcessStat, int, error) {
 	if page < 0 || perPage <= 0 {
-		return nil, 0, domain.NewError(domain.Invalid, "err.invalid")
+		return nil, 0, domain.NewError(domain.Invalid, domain.ErrKeyInvalid)
 	}
 	return s.store.MiningProcesses(ctx, page*perPage, perPage)
 }

@@ -223,7 +223,7 @@ func TestRecomputeOneAtATime(t *testing.T) {
 	if !errors.Is(during, mining.ErrRunning) {
 		t.Errorf("other process during a run: %v", during)
 	}
-	if de, ok := domain.AsError(during); !ok || de.Key != "err.mining_running" {
+	if de, ok := domain.AsError(during); !ok || de.Key != domain.ErrKeyMiningRunning {
 		t.Errorf("not a user error: %v", during)
 	}
 	// Released: the next run goes.

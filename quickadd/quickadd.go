@@ -19,8 +19,8 @@ type Draft struct {
 	HasTime  bool            // false: a whole day, Deadline is its last second
 }
 
-// ProblemCode names one thing the parser did not accept. Its value is a
-// message key, so the bot can use it as a catalog key as it is.
+// ProblemCode names one thing the parser did not accept. The catalog
+// maps each code to its key (i18n.ProblemName).
 type ProblemCode string
 
 // The problems Parse reports. Texts holds what each one says.

@@ -16,7 +16,30 @@ import (
 
 // DB is the application's database.
 type DB struct {
-	pool *pgxpool.Pool
+	pool    *pgxpool.Pool
+	enqueue Enqueue // nil until SetOutbox
+}
+
+// Enqueue puts worded messages into the outbox inside tx, the transaction
+// of the change that causes them.
+type Enqueue func(ctx context.Context, tx pgx.Tx, msgs ...domain.OutMessage) error
+
+// SetOutbox gives the writes whose messages go in their own transaction
+// (the tasks') the outbox to enqueue them through. The outbox keeps its
+// jobs in this database, so it is built after Open; call this before the
+// DB is used.
+func (db *DB) SetOutbox(enqueue Enqueue) { db.enqueue = enqueue }
+
+// send enqueues msgs in tx; without an outbox a message would be lost
+// silently, so that is an error.
+func (db *DB) send(ctx context.Context, tx pgx.Tx, msgs []domain.OutMessage) error {
+	if len(msgs) == 0 {
+		return nil
+	}
+	if db.enqueue == nil {
+		return errors.New("no outbox to enqueue messages through")
+	}
+	return db.enqueue(ctx, tx, msgs...)
 }
 
 // Open connects to databaseURL and checks the connection.
@@ -59,9 +82,9 @@ func mapError(err error) error {
 	if errors.As(err, &pgErr) {
 		switch pgErr.Code {
 		case "23505":
-			return &domain.Error{Code: domain.Conflict, Key: "err.conflict", Err: err}
+			return &domain.Error{Code: domain.Conflict, Key: domain.ErrKeyConflict, Err: err}
 		case "23503", "23514", "22001":
-			return &domain.Error{Code: domain.Invalid, Key: "err.invalid", Err: err}
+			return &domain.Error{Code: domain.Invalid, Key: domain.ErrKeyInvalid, Err: err}
 		}
 	}
 	return err

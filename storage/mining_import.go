@@ -103,7 +103,7 @@ var eventColumns = []string{"process_id", "case_id", "activity_id", "at", "start
 
 // ErrBadEvent is an event without a case, an activity or a time; readers
 // report such rows with their line before they get here.
-var ErrBadEvent = domain.NewError(domain.Invalid, "err.invalid")
+var ErrBadEvent = domain.NewError(domain.Invalid, domain.ErrKeyInvalid)
 
 // eventSource feeds CopyFrom from the caller's iterator, giving each new
 // name its ID on the way.

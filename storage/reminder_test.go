@@ -5,8 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-
 	"processet/domain"
 	"processet/internal/testdb"
 	"processet/storage"
@@ -29,7 +27,10 @@ func TestReplanningKeepsSnoozesAndSentAlarms(t *testing.T) {
 		t.Fatal(err)
 	}
 	var alarms int
-	sent, err := db.SendDueReminders(ctx, now, 10, func(context.Context, pgx.Tx, domain.Reminder, domain.Task) error { alarms++; return nil })
+	sent, err := db.SendDueReminders(ctx, now, 10, func(context.Context, storage.TxReads, domain.Reminder, domain.Task) ([]domain.OutMessage, error) {
+		alarms++
+		return nil, nil
+	})
 	if err != nil || sent != 1 || alarms != 1 {
 		t.Fatalf("first run: %d sent, %d alarms (%v)", sent, alarms, err)
 	}
@@ -41,11 +42,11 @@ func TestReplanningKeepsSnoozesAndSentAlarms(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	sent, err = db.SendDueReminders(ctx, now.Add(2*time.Hour), 10, func(_ context.Context, _ pgx.Tx, r domain.Reminder, _ domain.Task) error {
+	sent, err = db.SendDueReminders(ctx, now.Add(2*time.Hour), 10, func(_ context.Context, _ storage.TxReads, r domain.Reminder, _ domain.Task) ([]domain.OutMessage, error) {
 		if r.Kind != domain.RemindSnoozed {
 			t.Errorf("sent again: %s at %v", r.Kind, r.At)
 		}
-		return nil
+		return nil, nil
 	})
 	if err != nil || sent != 1 {
 		t.Fatalf("after two edits: %d sent (%v), want only the snooze", sent, err)

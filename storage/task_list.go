@@ -89,15 +89,15 @@ func (db *DB) UserByUsername(ctx context.Context, username string) (domain.User,
 	return u, nil
 }
 
-// ReminderHook sends one due reminder inside the transaction that marks
-// it sent.
-type ReminderHook func(ctx context.Context, tx pgx.Tx, r domain.Reminder, t domain.Task) error
+// ReminderNotices words the messages of one due reminder of an active
+// task; storage enqueues them in the transaction that marks it sent.
+type ReminderNotices func(ctx context.Context, in TxReads, r domain.Reminder, t domain.Task) ([]domain.OutMessage, error)
 
-// SendDueReminders hands every reminder due by now to send, each in its
-// own transaction that also marks it sent: a reminder is enqueued exactly
-// once, and a crash in between leaves it due for the next run. Rows
+// SendDueReminders enqueues the messages notices words for every
+// reminder due by now, each in its own transaction that also marks it
+// sent: a reminder is enqueued exactly once, and a crash in between leaves it due for the next run. Rows
 // locked by another process are skipped, not waited for.
-func (db *DB) SendDueReminders(ctx context.Context, now time.Time, limit int, send ReminderHook) (int, error) {
+func (db *DB) SendDueReminders(ctx context.Context, now time.Time, limit int, notices ReminderNotices) (int, error) {
 	sent := 0
 	for sent < limit {
 		done := false
@@ -125,7 +125,11 @@ func (db *DB) SendDueReminders(ctx context.Context, now time.Time, limit int, se
 			if !t.Status.Active() {
 				return nil // finished meanwhile: nothing to remind of
 			}
-			return send(ctx, tx, r, t)
+			msgs, err := notices(ctx, txReads{tx}, r, t)
+			if err != nil {
+				return err
+			}
+			return db.send(ctx, tx, msgs)
 		})
 		if err != nil {
 			return sent, fmt.Errorf("send due reminders: %w", err)

@@ -11,10 +11,25 @@ import (
 	"processet/domain"
 )
 
-// TaskHook runs inside a task write's transaction, after the task is
-// stored: the outbox enqueues notifications there, so a message exists if
-// and only if the change does.
-type TaskHook func(ctx context.Context, tx pgx.Tx, old, new domain.Task) error
+// TxReads is what the wording of a write's messages may read inside the
+// write's transaction.
+type TxReads interface {
+	User(ctx context.Context, id int64) (domain.User, error)
+}
+
+// TaskWrite is one stored task write: the task before (zero for a new
+// one) and after, and the ID of its latest history entry, which names the
+// change.
+type TaskWrite struct {
+	Old, New domain.Task
+	Event    int64
+}
+
+// TaskNotices words the messages a task write causes. It runs inside the
+// write's transaction, after the task is stored, and storage enqueues what
+// it returns in that transaction: a message exists if and only if the
+// change does.
+type TaskNotices func(ctx context.Context, in TxReads, w TaskWrite) ([]domain.OutMessage, error)
 
 // ReminderPlan computes a task's reminders from its stored state.
 type ReminderPlan func(domain.Task) []domain.Reminder
@@ -47,8 +62,9 @@ func taskByID(ctx context.Context, q querier, id int64, lock string) (domain.Tas
 }
 
 // CreateTask stores a new task, its first history entry and its
-// reminders, and runs hook in the same transaction.
-func (db *DB) CreateTask(ctx context.Context, t domain.Task, actorID int64, plan ReminderPlan, hook TaskHook) (domain.Task, error) {
+// reminders, and enqueues the messages notices words in the same
+// transaction.
+func (db *DB) CreateTask(ctx context.Context, t domain.Task, actorID int64, plan ReminderPlan, notices TaskNotices) (domain.Task, error) {
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
 		var id int64
 		err := tx.QueryRow(ctx, `insert into tasks (title, description, priority, status, assignee_id, author_id, deadline,
@@ -68,10 +84,7 @@ func (db *DB) CreateTask(ctx context.Context, t domain.Task, actorID int64, plan
 		if err := replaceReminders(ctx, tx, id, plan(t)); err != nil {
 			return err
 		}
-		if hook != nil {
-			return hook(ctx, tx, domain.Task{}, t)
-		}
-		return nil
+		return db.tellTask(ctx, tx, notices, domain.Task{}, t)
 	})
 	if err != nil {
 		return domain.Task{}, fmt.Errorf("create task: %w", err)
@@ -81,9 +94,9 @@ func (db *DB) CreateTask(ctx context.Context, t domain.Task, actorID int64, plan
 
 // UpdateTask changes a task under a row lock: change sees the current
 // version and may refuse (a domain error). What changed is written to the
-// history at now, reminders are planned again, and hook runs in the
-// transaction.
-func (db *DB) UpdateTask(ctx context.Context, id, actorID int64, now time.Time, change func(*domain.Task) error, plan ReminderPlan, hook TaskHook) (old, new domain.Task, err error) {
+// history at now, reminders are planned again, and the messages notices
+// words are enqueued in the transaction.
+func (db *DB) UpdateTask(ctx context.Context, id, actorID int64, now time.Time, change func(*domain.Task) error, plan ReminderPlan, notices TaskNotices) (old, new domain.Task, err error) {
 	err = pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
 		if old, err = taskByID(ctx, tx, id, "for update of t"); err != nil {
 			return err
@@ -114,10 +127,7 @@ func (db *DB) UpdateTask(ctx context.Context, id, actorID int64, now time.Time, 
 		if err := replaceReminders(ctx, tx, id, plan(new)); err != nil {
 			return err
 		}
-		if hook != nil {
-			return hook(ctx, tx, old, new)
-		}
-		return nil
+		return db.tellTask(ctx, tx, notices, old, new)
 	})
 	if err != nil {
 		var de *domain.Error
@@ -127,6 +137,22 @@ func (db *DB) UpdateTask(ctx context.Context, id, actorID int64, now time.Time, 
 		return old, old, fmt.Errorf("update task %d: %w", id, err)
 	}
 	return old, new, nil
+}
+
+// tellTask enqueues in tx the messages notices words about a write.
+func (db *DB) tellTask(ctx context.Context, tx pgx.Tx, notices TaskNotices, old, new domain.Task) error {
+	if notices == nil {
+		return nil
+	}
+	event, err := lastTaskEvent(ctx, tx, new.ID)
+	if err != nil {
+		return err
+	}
+	msgs, err := notices(ctx, txReads{tx}, TaskWrite{Old: old, New: new, Event: event})
+	if err != nil {
+		return err
+	}
+	return db.send(ctx, tx, msgs)
 }
 
 func addEvents(ctx context.Context, tx pgx.Tx, actorID int64, at time.Time, events []domain.TaskEvent) error {
@@ -176,9 +202,9 @@ func (db *DB) TaskHistory(ctx context.Context, id int64, limit int) ([]domain.Ta
 	return ev, nil
 }
 
-// LastTaskEvent is the ID of the task's latest history entry, inside a
+// lastTaskEvent is the ID of the task's latest history entry, inside a
 // task write's transaction: it names the change being made.
-func LastTaskEvent(ctx context.Context, tx pgx.Tx, taskID int64) (int64, error) {
+func lastTaskEvent(ctx context.Context, tx pgx.Tx, taskID int64) (int64, error) {
 	var id int64
 	err := tx.QueryRow(ctx, `select coalesce(max(id), 0) from task_events where task_id = $1`, taskID).Scan(&id)
 	if err != nil {

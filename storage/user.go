@@ -81,10 +81,13 @@ func (db *DB) User(ctx context.Context, id int64) (domain.User, error) {
 	return userByID(ctx, db.pool, id)
 }
 
-// UserIn returns one user within tx: a hook running in a transaction must
-// not wait for a second connection, which a busy pool may never free.
-func UserIn(ctx context.Context, tx pgx.Tx, id int64) (domain.User, error) {
-	return userByID(ctx, tx, id)
+// txReads reads within tx for the messages a write causes: they are
+// worded inside the write's transaction, which must not wait for a second
+// connection, which a busy pool may never free.
+type txReads struct{ tx pgx.Tx }
+
+func (r txReads) User(ctx context.Context, id int64) (domain.User, error) {
+	return userByID(ctx, r.tx, id)
 }
 
 func userByID(ctx context.Context, q querier, id int64) (domain.User, error) {

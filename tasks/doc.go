@@ -5,17 +5,18 @@
 //
 // It follows the shape every area service has, written down in the
 // package doc of deals: one Service the bot reads and writes the area
-// through (bot.taskService), dependencies as interfaces declared here, an
-// API in domain types, rules here or in domain (domain.Task.Validate,
+// through (bot.taskService), its one dependency as an interface declared
+// here (store, implemented by *storage.DB), an API in domain types with
+// no pgx.Tx, rules here or in domain (domain.Task.Validate,
 // domain.TaskChange.Apply, domain.PlanReminders, domain.TaskScope).
 //
-// Where it does not yet: the service holds *storage.DB and receives the
-// transaction (pgx.Tx) in storage's hooks, to read the recipient and the
-// last history entry and to enqueue through Enqueue in the same
-// transaction. The way there is for storage to take the worded messages
-// and enqueue them in its own transaction, so the hooks return messages
-// instead of receiving a pgx.Tx; until then this is the one place a
-// pgx.Tx crosses into an area service.
+// A write and the messages it causes are one transaction, inside storage:
+// the service hands storage's task writes and SendDueReminders a function
+// that words the messages from domain values (the task before and after,
+// the history entry naming the change, the recipients read through
+// storage.TxReads), and storage enqueues what it returns through the
+// outbox in the write's own transaction. So a message exists if and only
+// if the change does.
 //
 // Files: doc.go (this), service.go (the service: create, change, list,
 // snooze, reminders).

@@ -7,37 +7,46 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-
 	"processet/domain"
 	"processet/storage"
 )
 
-// Enqueue puts worded messages into the outbox inside tx.
-type Enqueue func(ctx context.Context, tx pgx.Tx, msgs ...domain.OutMessage) error
-
 // Word turns a notification into a message in the recipient's language.
 type Word func(n domain.Notification) domain.OutMessage
 
+// store keeps the tasks, their history and reminders, and enqueues the
+// messages a write causes in the write's transaction; *storage.DB
+// implements it.
+type store interface {
+	User(ctx context.Context, id int64) (domain.User, error)
+	Task(ctx context.Context, id int64) (domain.Task, error)
+	Tasks(ctx context.Context, f storage.TaskFilter) ([]domain.Task, int, error)
+	TaskStatusCounts(ctx context.Context, visibleTo int64) (map[domain.TaskStatus]int, error)
+	CreateTask(ctx context.Context, t domain.Task, actorID int64, plan storage.ReminderPlan, notices storage.TaskNotices) (domain.Task, error)
+	UpdateTask(ctx context.Context, id, actorID int64, now time.Time, change func(*domain.Task) error,
+		plan storage.ReminderPlan, notices storage.TaskNotices) (old, new domain.Task, err error)
+	AddReminder(ctx context.Context, r domain.Reminder) error
+	SendDueReminders(ctx context.Context, now time.Time, limit int, notices storage.ReminderNotices) (int, error)
+}
+
 // Service is the tasks area's business logic.
 type Service struct {
-	db      *storage.DB
-	enqueue Enqueue
-	word    Word
-	loc     *time.Location
-	now     func() time.Time
-	log     *slog.Logger
+	db   store
+	word Word
+	loc  *time.Location
+	now  func() time.Time
+	log  *slog.Logger
 }
 
 // New returns a service; now and log may be nil.
-func New(db *storage.DB, enqueue Enqueue, word Word, loc *time.Location, now func() time.Time, log *slog.Logger) *Service {
+func New(db store, word Word, loc *time.Location, now func() time.Time, log *slog.Logger) *Service {
 	if now == nil {
 		now = time.Now
 	}
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Service{db: db, enqueue: enqueue, word: word, loc: loc, now: now, log: log}
+	return &Service{db: db, word: word, loc: loc, now: now, log: log}
 }
 
 // plan times t's reminders in the zone of whoever gets them, so that "the
@@ -67,17 +76,18 @@ func (s *Service) Create(ctx context.Context, actor domain.User, t domain.Task) 
 			return domain.Task{}, err
 		}
 	}
-	return s.db.CreateTask(ctx, t, actor.ID, s.plan, func(ctx context.Context, tx pgx.Tx, _, t domain.Task) error {
+	return s.db.CreateTask(ctx, t, actor.ID, s.plan, func(ctx context.Context, in storage.TxReads, w storage.TaskWrite) ([]domain.OutMessage, error) {
+		t := w.New
 		if t.AssigneeID == 0 || t.AssigneeID == actor.ID {
-			return nil
+			return nil, nil
 		}
-		return s.tell(ctx, tx, domain.NoticeAssigned, t.AssigneeID, actor, t, nil, "")
+		return s.tell(ctx, in, domain.NoticeAssigned, t.AssigneeID, actor, t, nil, "")
 	})
 }
 
 // ErrNotInTeam is returned when a task is given to someone who is not an
 // approved user.
-var ErrNotInTeam = domain.NewError(domain.Invalid, "err.not_in_team")
+var ErrNotInTeam = domain.NewError(domain.Invalid, domain.ErrKeyNotInTeam)
 
 func (s *Service) member(ctx context.Context, id int64) (domain.User, error) {
 	u, err := s.db.User(ctx, id)
@@ -97,36 +107,34 @@ func (s *Service) Change(ctx context.Context, actor domain.User, id int64, c dom
 	}
 	now := s.now()
 	_, t, err := s.db.UpdateTask(ctx, id, actor.ID, now, func(t *domain.Task) error { return c.Apply(t, actor, now) }, s.plan,
-		func(ctx context.Context, tx pgx.Tx, old, t domain.Task) error {
+		func(ctx context.Context, in storage.TxReads, w storage.TaskWrite) ([]domain.OutMessage, error) {
+			old, t := w.Old, w.New
 			changes := domain.Diff(old, t)
 			// The change's last history entry names it: one notification
 			// per change, however close together changes come.
-			event, err := storage.LastTaskEvent(ctx, tx, t.ID)
-			if err != nil {
-				return err
-			}
-			key := strconv.FormatInt(event, 10)
+			key := strconv.FormatInt(w.Event, 10)
 			if t.AssigneeID != 0 && t.AssigneeID != old.AssigneeID && t.AssigneeID != actor.ID {
-				return s.tell(ctx, tx, domain.NoticeAssigned, t.AssigneeID, actor, t, nil, key)
+				return s.tell(ctx, in, domain.NoticeAssigned, t.AssigneeID, actor, t, nil, key)
 			}
 			if t.AssigneeID != 0 && t.AssigneeID != actor.ID {
-				return s.tell(ctx, tx, domain.NoticeChanged, t.AssigneeID, actor, t, changes, key)
+				return s.tell(ctx, in, domain.NoticeChanged, t.AssigneeID, actor, t, changes, key)
 			}
-			return nil
+			return nil, nil
 		})
 	return t, err
 }
 
-// tell words one notification for one user and enqueues it in tx.
-func (s *Service) tell(ctx context.Context, tx pgx.Tx, kind domain.NotificationKind, to int64, actor domain.User,
-	t domain.Task, changes []domain.TaskEvent, key string) error {
-	u, err := storage.UserIn(ctx, tx, to)
+// tell words one notification for one user, read in the write's
+// transaction; storage enqueues it there.
+func (s *Service) tell(ctx context.Context, in storage.TxReads, kind domain.NotificationKind, to int64, actor domain.User,
+	t domain.Task, changes []domain.TaskEvent, key string) ([]domain.OutMessage, error) {
+	u, err := in.User(ctx, to)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	n := domain.Notification{Kind: kind, To: u, Actor: actor, Task: t, Changes: changes,
 		Key: "task:" + strconv.FormatInt(t.ID, 10) + ":" + string(kind) + ":" + strconv.FormatInt(to, 10) + ":" + key}
-	return s.enqueue(ctx, tx, s.word(n))
+	return []domain.OutMessage{s.word(n)}, nil
 }
 
 // Task returns a task the user may see.
@@ -165,19 +173,18 @@ func (s *Service) Snooze(ctx context.Context, actor domain.User, id int64, tomor
 // SendReminders sends every reminder that is due: the job the scheduler
 // runs every minute. Each goes out in the transaction that marks it sent.
 func (s *Service) SendReminders(ctx context.Context) error {
-	n, err := s.db.SendDueReminders(ctx, s.now(), 500, func(ctx context.Context, tx pgx.Tx, r domain.Reminder, t domain.Task) error {
+	n, err := s.db.SendDueReminders(ctx, s.now(), 500, func(ctx context.Context, in storage.TxReads, r domain.Reminder, t domain.Task) ([]domain.OutMessage, error) {
+		var msgs []domain.OutMessage
 		for _, to := range r.Recipients(t) {
-			u, err := storage.UserIn(ctx, tx, to)
+			u, err := in.User(ctx, to)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			n := domain.Notification{Kind: domain.NoticeReminder, To: u, Task: t, Reminder: r.Kind,
 				Key: "reminder:" + strconv.FormatInt(r.ID, 10) + ":" + strconv.FormatInt(to, 10)}
-			if err := s.enqueue(ctx, tx, s.word(n)); err != nil {
-				return err
-			}
+			msgs = append(msgs, s.word(n))
 		}
-		return nil
+		return msgs, nil
 	})
 	if n > 0 {
 		s.log.Info("reminders sent", "count", n)

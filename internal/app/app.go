@@ -52,12 +52,13 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	if err != nil {
 		return fmt.Errorf("outbox: %w", err)
 	}
+	d.db.SetOutbox(enqueuer(outbox))
 	crmConn, err := startCRM(cfg, d.db, outbox, log)
 	if err != nil {
 		return err
 	}
 	renderer := charts.NewRenderer(2)
-	taskService := tasks.New(d.db, enqueuer(outbox), bot.TaskNotices(cfg.Location, cfg.Now), cfg.Location, cfg.Now, log)
+	taskService := tasks.New(d.db, bot.TaskNotices(cfg.Location, cfg.Now), cfg.Location, cfg.Now, log)
 	digests := digest.New(d.db, outbox, bot.NewDigestComposer(renderer, cfg.Location, cfg.Now, b.Me.Username),
 		cfg.Location, cfg.Now, log)
 	schedules, err := digest.NewScheduler(ctx, d.db, digests, log)

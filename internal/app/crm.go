@@ -95,8 +95,8 @@ func (c *crm) Connect(ctx context.Context, code string) error {
 }
 
 var (
-	errNoOAuth = domain.NewError(domain.Invalid, "err.no_oauth")
-	errBadCode = domain.NewError(domain.Invalid, "err.bad_oauth_code")
+	errNoOAuth = domain.NewError(domain.Invalid, domain.ErrKeyNoOAuth)
+	errBadCode = domain.NewError(domain.Invalid, domain.ErrKeyBadOAuthCode)
 )
 
 // webhook mounts amoCRM's webhook endpoint when a secret is configured.

@@ -9,7 +9,7 @@ import (
 	"processet/notify"
 )
 
-// enqueuer adapts the outbox to the features' worded messages, so they
+// enqueuer adapts the outbox to the areas' worded messages, so they
 // need not know the outbox's types.
 func enqueuer(o *notify.Outbox) func(ctx context.Context, tx pgx.Tx, msgs ...domain.OutMessage) error {
 	return func(ctx context.Context, tx pgx.Tx, msgs ...domain.OutMessage) error {
