@@ -118,6 +118,13 @@ func TestBadLogStoresNothing(t *testing.T) {
 	if !strings.Contains(m.Text, "строка 3: в колонке «Дата» не дата: «31.02.2024»") {
 		t.Fatalf("error message:\n%s", m.Text)
 	}
+	// Import pressed again (a second tap, an old button) finds the file gone.
+	rows := screen.Buttons()
+	goData := rows[len(rows)-1][0].Data
+	tg.WaitForCallbackAnswer(t, tg.PressData(admin, m, goData))
+	if gone := tg.WaitForEdit(t, m); !strings.Contains(gone.Text, "уже не ждёт импорта") {
+		t.Fatalf("second Import:\n%s", gone.Text)
+	}
 	if i, e := miningCounts(t, a); i != 0 || e != 0 {
 		t.Fatalf("a bad file stored %d imports, %d events", i, e)
 	}

@@ -218,7 +218,13 @@ func (h *Handler) onMineImport(c tele.Context) error {
 		return c.Edit(tr.T(i18n.ImportCancelled), inline(row(button(btnArea, tr.T(i18n.Home), string(areaHome)))))
 	case op == "go":
 		_ = h.answer(c, "", false)
-		return h.runImport(c, tr, path, statePath, pi)
+		// Taking the state away first makes a second press (or a second
+		// bot process) find nothing to import.
+		if os.Remove(statePath) != nil {
+			return c.Edit(tr.T(i18n.ImportGone))
+		}
+		defer os.Remove(path)
+		return h.runImport(c, tr, path, pi)
 	case op == "r":
 		return h.cycleRole(c, tr, path, statePath, pi, role, key)
 	}
@@ -277,7 +283,7 @@ func (h *Handler) cycleRole(c tele.Context, tr i18n.Printer, path, statePath str
 // runImport imports the confirmed file, recomputes and edits the screen
 // into the summary (or the errors). The progress edits every couple of
 // seconds while a big file is read.
-func (h *Handler) runImport(c tele.Context, tr i18n.Printer, path, statePath string, pi pendingImport) error {
+func (h *Handler) runImport(c tele.Context, tr i18n.Printer, path string, pi pendingImport) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return c.Edit(tr.T(i18n.ImportGone))
@@ -315,8 +321,6 @@ func (h *Handler) runImport(c tele.Context, tr i18n.Printer, path, statePath str
 		_, err := h.bot.Edit(msg, importError(tr, err), home, tele.ModeHTML)
 		return err
 	}
-	_ = os.Remove(path)
-	_ = os.Remove(statePath)
 	if res.Duplicate {
 		_, err := h.bot.Edit(msg, tr.T(i18n.ImportDuplicate, html.EscapeString(res.Process)), home, tele.ModeHTML)
 		return err
