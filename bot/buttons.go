@@ -45,6 +45,7 @@ var (
 	btnMiningRun  = &tele.Btn{Unique: "mine_run"}  // no data
 	btnMiningList = &tele.Btn{Unique: "mine_list"} // Data: page
 	btnMiningProc = &tele.Btn{Unique: "mine_proc"} // Data: process ID|page (the list to go back to)
+	btnMineImport = &tele.Btn{Unique: "mine_imp"}  // Data: go, no or r<role>|file key (the pending file is the user's own)
 )
 
 // button makes an inline button of kind with a visible text and data.

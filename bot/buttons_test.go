@@ -17,6 +17,7 @@ import (
 	tele "gopkg.in/telebot.v3"
 
 	"processet/domain"
+	"processet/mining/eventlog"
 )
 
 // Largest values that callback data carries.
@@ -152,6 +153,12 @@ func buttonCases(t *testing.T) []buttonCase {
 	add(button(btnMiningRun, "x"))
 	add(button(btnMiningList, "x", strconv.Itoa(maxPage)), maxPage)
 	add(button(btnMiningProc, "x", maxID, strconv.Itoa(maxPage)), id, maxPage)
+	const importKey = "ABCDEFGHIJKLMN27"
+	add(button(btnMineImport, "x", "go", importKey), "go", eventlog.Role(0), importKey)
+	add(button(btnMineImport, "x", "no", importKey), "no", eventlog.Role(0), importKey)
+	for _, r := range eventlog.Roles()[:len(eventlog.Roles())-1] {
+		add(button(btnMineImport, "x", "r"+strconv.Itoa(int(r)), importKey), "r", r, importKey)
+	}
 	return cs
 }
 
@@ -309,6 +316,9 @@ func decodeButton(unique, data string) (got []any, ok bool) {
 		}
 		crmID, err := strconv.ParseInt(args[1], 10, 64)
 		return []any{user, crmID, usersPage}, ok && err == nil && crmID >= 0
+	case btnMineImport.Unique:
+		op, role, key, okData := parseImportData(data)
+		return []any{op, role, key}, okData
 	case btnCRMTask.Unique:
 		op, value, _ := strings.Cut(data, "|")
 		switch op {

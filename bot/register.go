@@ -64,6 +64,9 @@ func (h *Handler) register() {
 	b.Handle(btnLinkCRM, admin(h.onLinkCRM))
 	b.Handle(btnSubMine, admin(h.onSubMine))
 
+	b.Handle(btnMineImport, h.need(domain.RoleManager, h.onMineImport))
+	b.Handle(tele.OnDocument, employee(h.onDocument))
+
 	b.Handle(tele.OnCallback, h.onStaleButton)
 	b.Handle(tele.OnText, h.handleText)
 }

@@ -23,13 +23,14 @@ type file struct {
 	name     string
 	mime     string
 	data     []byte
+	size     int64 // when set, the size Telegram reports instead of len(data)
 	width    int
 	height   int
 }
 
 // wire renders the file as a PhotoSize or Document.
 func (f *file) wire() map[string]any {
-	w := map[string]any{"file_id": f.id, "file_unique_id": f.uniqueID, "file_size": len(f.data)}
+	w := map[string]any{"file_id": f.id, "file_unique_id": f.uniqueID, "file_size": f.byteSize()}
 	if f.kind == "photo" {
 		w["width"], w["height"] = f.width, f.height
 		return w
@@ -112,7 +113,10 @@ func (s *Server) getFile(_ context.Context, req *request) (any, *apiError) {
 	if !ok {
 		return nil, violation("invalid file_id", "parameter \"file_id\": unknown file %q", req.str("file_id"))
 	}
-	return map[string]any{"file_id": f.id, "file_unique_id": f.uniqueID, "file_size": len(f.data), "file_path": f.path}, nil
+	if f.byteSize() > maxBotDownload {
+		return nil, violation("file is too big", "getFile: file %q is %d bytes, over the 20 MB bots may download", f.id, f.byteSize())
+	}
+	return map[string]any{"file_id": f.id, "file_unique_id": f.uniqueID, "file_size": f.byteSize(), "file_path": f.path}, nil
 }
 
 // serveFile answers downloads from /file/bot<token>/<file_path>.

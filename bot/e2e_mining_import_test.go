@@ -1,0 +1,147 @@
+package bot_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"processet/internal/apptest"
+	"processet/internal/telegramtest"
+)
+
+// invoiceLog is a small CSV log: two cases, three activities, two variants.
+const invoiceLog = "Case ID;Activity;Timestamp;Resource\n" +
+	"A1;Приём счёта;2024-03-01 09:00:00;Анна\n" +
+	"A1;Проверка счёта;2024-03-01 10:00:00;Анна\n" +
+	"A1;Оплата;2024-03-02 12:00:00;Борис\n" +
+	"A2;Приём счёта;2024-03-04 09:30:00;Анна\n" +
+	"A2;Оплата;2024-03-05 11:00:00;Борис\n"
+
+func miningCounts(t *testing.T, a *apptest.App) (imports, events int) {
+	t.Helper()
+	ctx := context.Background()
+	if err := a.DB.Pool().QueryRow(ctx, `select (select count(*) from mining_imports), (select count(*) from mining_events)`).Scan(&imports, &events); err != nil {
+		t.Fatal(err)
+	}
+	return imports, events
+}
+
+// TestManagerImportsEventLog: a manager sends a CSV, reads the mapping and
+// the first rows, confirms, and gets the summary; the same file again
+// imports nothing.
+func TestManagerImportsEventLog(t *testing.T) {
+	tg, a := start(t)
+	imports0, events0 := miningCounts(t, a)
+	tg.SendDocument(admin, "Счета.csv", []byte(invoiceLog), "")
+	screen := tg.WaitForText(t, admin.ID)
+	for _, want := range []string{"Формат: CSV", "Процесс: Счета", "Случай: «Case ID»", "Операция: «Activity»",
+		"Окончание: «Timestamp»", "Исполнитель: «Resource»", "Начало: —", "1. A1 | Приём счёта", "3. A1 | Оплата"} {
+		if !strings.Contains(screen.Text, want) {
+			t.Fatalf("confirmation lacks %q:\n%s", want, screen.Text)
+		}
+	}
+	if actions := tg.ChatActions(admin.ID); len(actions) == 0 || actions[len(actions)-1] != "upload_document" {
+		t.Fatalf("chat actions %v, want upload_document", actions)
+	}
+	if i, e := miningCounts(t, a); i != imports0 || e != events0 {
+		t.Fatalf("stored before Import: %d imports, %d events", i, e)
+	}
+
+	// Moving the resource role to the next column and back keeps the screen one message.
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, screen, "Исполнитель ↻"))
+	moved := tg.WaitForEdit(t, screen)
+	if !strings.Contains(moved.Text, "Исполнитель: —") {
+		t.Fatalf("resource after one press:\n%s", moved.Text)
+	}
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, moved, "Исполнитель ↻"))
+	back := tg.WaitForEdit(t, moved)
+	if !strings.Contains(back.Text, "Исполнитель: «Resource»") || !strings.Contains(back.Text, "Случай: «Case ID»") {
+		t.Fatalf("resource after two presses (the only free column):\n%s", back.Text)
+	}
+	// A required role with no free column stays where it is.
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, back, "Случай ↻"))
+
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, back, "Импортировать"))
+	var summary *telegramtest.Message
+	for summary = tg.WaitForEdit(t, back); !strings.Contains(summary.Text, "Импортировано"); summary = tg.WaitForEdit(t, summary) {
+	}
+	for _, want := range []string{"Импортировано: Счета", "Случаев: 2", "Событий: 5 (новых: 5)", "Операций: 3", "Вариантов: 2",
+		"Период: 01.03.2024 — 05.03.2024"} {
+		if !strings.Contains(summary.Text, want) {
+			t.Fatalf("summary lacks %q:\n%s", want, summary.Text)
+		}
+	}
+	if i, e := miningCounts(t, a); i != imports0+1 || e != events0+5 {
+		t.Fatalf("after Import: %d imports, %d events", i, e)
+	}
+
+	tg.SendDocument(admin, "Счета-копия.csv", []byte(invoiceLog), "")
+	again := tg.WaitForText(t, admin.ID)
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, again, "Импортировать"))
+	var dup *telegramtest.Message
+	for dup = tg.WaitForEdit(t, again); !strings.Contains(dup.Text, "уже импортирован"); dup = tg.WaitForEdit(t, dup) {
+	}
+	if i, e := miningCounts(t, a); i != imports0+1 || e != events0+5 {
+		t.Fatalf("after the same file twice: %d imports, %d events", i, e)
+	}
+	tg.AssertAllCallbacksAnswered(t)
+}
+
+// TestEmployeeCannotImport: an employee's document gets a short refusal
+// and is never downloaded.
+func TestEmployeeCannotImport(t *testing.T) {
+	tg, a := start(t)
+	approve(t, tg, newcomer)
+	tg.SendDocument(newcomer, "log.csv", []byte(invoiceLog), "")
+	if m := tg.WaitForText(t, newcomer.ID); !strings.Contains(m.Text, "только руководители") {
+		t.Fatalf("employee got %q", m.Text)
+	}
+	if calls := tg.Calls("getFile"); len(calls) != 0 {
+		t.Fatalf("the bot fetched an employee's file: %v", calls)
+	}
+	if i, _ := miningCounts(t, a); i != 0 {
+		t.Fatalf("%d imports", i)
+	}
+}
+
+// TestBadLogStoresNothing: a bad date names its line and column, in the
+// user's language, and nothing is stored.
+func TestBadLogStoresNothing(t *testing.T) {
+	tg, a := start(t)
+	bad := "ID случая;Операция;Дата\n1;Приём;01.03.2024 09:00\n1;Оплата;31.02.2024\n"
+	tg.SendDocument(admin, "bad.csv", []byte(bad), "")
+	screen := tg.WaitForText(t, admin.ID)
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, screen, "Импортировать"))
+	var m *telegramtest.Message
+	for m = tg.WaitForEdit(t, screen); !strings.Contains(m.Text, "ничего не сохранено"); m = tg.WaitForEdit(t, m) {
+	}
+	if !strings.Contains(m.Text, "строка 3: в колонке «Дата» не дата: «31.02.2024»") {
+		t.Fatalf("error message:\n%s", m.Text)
+	}
+	// Import pressed again (a second tap, an old button) finds the file gone.
+	rows := screen.Buttons()
+	goData := rows[len(rows)-1][0].Data
+	tg.WaitForCallbackAnswer(t, tg.PressData(admin, m, goData))
+	if gone := tg.WaitForEdit(t, m); !strings.Contains(gone.Text, "уже не ждёт импорта") {
+		t.Fatalf("second Import:\n%s", gone.Text)
+	}
+	if i, e := miningCounts(t, a); i != 0 || e != 0 {
+		t.Fatalf("a bad file stored %d imports, %d events", i, e)
+	}
+}
+
+// TestLargeDocumentNamesOtherWays: over 20 MB the bot does not try getFile
+// and names the command line, the folder and a local Bot API server.
+func TestLargeDocumentNamesOtherWays(t *testing.T) {
+	tg, _ := start(t)
+	tg.SendLargeDocument(admin, "big.csv", 25<<20)
+	m := tg.WaitForText(t, admin.ID)
+	for _, want := range []string{"25.0 МБ", "20 МБ", "processet import", "MINING_DIR", "Bot API"} {
+		if !strings.Contains(m.Text, want) {
+			t.Fatalf("size message lacks %q: %s", want, m.Text)
+		}
+	}
+	if calls := tg.Calls("getFile"); len(calls) != 0 {
+		t.Fatalf("getFile on a 25 MB file: %v", calls)
+	}
+}
