@@ -67,25 +67,21 @@ func (h *Handler) onDocument(c tele.Context) error {
 		h.log.Warn("download an event log", "err", err)
 		return c.Send(tr.T(i18n.ImportDownloadFail))
 	}
-	f, err := os.Open(path)
-	if err != nil {
+	f, size, p, err := openLog(path)
+	var notALog *notALogError
+	switch {
+	case errors.As(err, &notALog):
+		_ = os.Remove(path)
+		return c.Send(tr.T(i18n.ImportNotALog, html.EscapeString(notALog.err.Error())), tele.ModeHTML)
+	case err != nil:
 		return err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	p, err := eventlog.Sniff(f, st.Size())
-	if err != nil {
-		_ = os.Remove(path)
-		return c.Send(tr.T(i18n.ImportNotALog, html.EscapeString(err.Error())), tele.ModeHTML)
-	}
 	pi := pendingImport{UserID: user(c).ID, Name: doc.FileName, Mapping: p.Mapping}
 	if err := savePending(statePath, pi); err != nil {
 		return err
 	}
-	text, kb := h.importScreen(tr, f, st.Size(), p, pi, key)
+	text, kb := h.importScreen(tr, f, size, p, pi, key)
 	return c.Send(text, kb, tele.ModeHTML)
 }
 
@@ -247,19 +243,15 @@ func parseImportData(data string) (op string, role eventlog.Role, key string, ok
 // cycleRole moves a role to the next free column (see nextColumn).
 func (h *Handler) cycleRole(c tele.Context, tr i18n.Printer, path, statePath string, pi pendingImport, role eventlog.Role, key string) error {
 	_ = h.answer(c, "", false)
-	f, err := os.Open(path)
-	if err != nil {
+	f, size, p, err := openLog(path)
+	var notALog *notALogError
+	switch {
+	case errors.As(err, &notALog):
+		return c.Edit(tr.T(i18n.ImportGone))
+	case err != nil:
 		return c.Edit(tr.T(i18n.ImportGone))
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	p, err := eventlog.Sniff(f, st.Size())
-	if err != nil {
-		return c.Edit(tr.T(i18n.ImportGone))
-	}
 	next := nextColumn(pi.Mapping, role, len(p.Header))
 	if next == pi.Mapping[role] {
 		return nil // no free column to move to: the screen stays as it is
@@ -268,7 +260,7 @@ func (h *Handler) cycleRole(c tele.Context, tr i18n.Printer, path, statePath str
 	if err := savePending(statePath, pi); err != nil {
 		return err
 	}
-	text, kb := h.importScreen(tr, f, st.Size(), p, pi, key)
+	text, kb := h.importScreen(tr, f, size, p, pi, key)
 	return c.Edit(text, kb, tele.ModeHTML)
 }
 
@@ -276,21 +268,17 @@ func (h *Handler) cycleRole(c tele.Context, tr i18n.Printer, path, statePath str
 // into the summary (or the errors). The progress edits every couple of
 // seconds while a big file is read.
 func (h *Handler) runImport(c tele.Context, tr i18n.Printer, path string, pi pendingImport) error {
-	f, err := os.Open(path)
-	if err != nil {
+	f, size, p, err := openLog(path)
+	var notALog *notALogError
+	switch {
+	case errors.As(err, &notALog):
+		return c.Edit(tr.T(i18n.ImportNotALog, html.EscapeString(notALog.err.Error())), tele.ModeHTML)
+	case err != nil:
 		return c.Edit(tr.T(i18n.ImportGone))
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	p, err := eventlog.Sniff(f, st.Size())
-	if err != nil {
-		return c.Edit(tr.T(i18n.ImportNotALog, html.EscapeString(err.Error())), tele.ModeHTML)
-	}
 	p.Mapping = pi.Mapping
-	name, err := mining.FileProcess(f, st.Size(), p, pi.Name)
+	name, err := mining.FileProcess(f, size, p, pi.Name)
 	if err != nil || name == "" {
 		name = pi.Name
 	}
@@ -307,7 +295,7 @@ func (h *Handler) runImport(c tele.Context, tr i18n.Printer, path string, pi pen
 		last.Store(now.UnixNano())
 		_, _ = h.bot.Edit(msg, tr.T(i18n.ImportProgress, html.EscapeString(name), tr.Int(int(pr.Rows))), tele.ModeHTML)
 	}
-	res, err := h.cfg.Mining.ImportFile(ctx, f, st.Size(), p, mining.FileOptions{Process: name, Name: pi.Name, Location: h.cfg.Loc, Progress: progress})
+	res, err := h.cfg.Mining.ImportFile(ctx, f, size, p, mining.FileOptions{Process: name, Name: pi.Name, Location: h.cfg.Loc, Progress: progress})
 	home := inline(row(button(btnArea, tr.T(i18n.Home), string(areaHome)), button(btnArea, tr.T(i18n.AreaMining), string(areaMining))))
 	if err != nil {
 		_, err := h.bot.Edit(msg, importError(tr, err), home, tele.ModeHTML)
@@ -393,4 +381,30 @@ func nextColumn(m eventlog.Mapping, role eventlog.Role, columns int) int {
 		}
 	}
 	return m[role]
+}
+
+// notALogError is a downloaded file the readers cannot take as a log.
+type notALogError struct{ err error }
+
+func (e *notALogError) Error() string { return e.err.Error() }
+
+// openLog opens a downloaded event log and sniffs it, for the confirmation
+// screen, a change of a column's role and the import alike. A file gone
+// (or unreadable) is the plain error; one that is no log, a *notALogError.
+func openLog(path string) (*os.File, int64, *eventlog.Preview, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, 0, nil, err
+	}
+	p, err := eventlog.Sniff(f, st.Size())
+	if err != nil {
+		f.Close()
+		return nil, 0, nil, &notALogError{err}
+	}
+	return f, st.Size(), p, nil
 }
