@@ -84,6 +84,18 @@ func callbackArgs(c tele.Context, n int) ([]string, bool) {
 	return parts, len(parts) == n
 }
 
+// idPageArgs reads the data "ID|page" of a button that opens a card and
+// remembers the list page to go back to.
+func idPageArgs(c tele.Context) (id int64, page int, ok bool) {
+	args, ok := callbackArgs(c, 2)
+	if !ok {
+		return 0, 0, false
+	}
+	id, okID := parseID(args[0])
+	page, okPage := parsePage(args[1])
+	return id, page, okID && okPage
+}
+
 // parseID parses a positive ID from callback data.
 func parseID(s string) (int64, bool) {
 	id, err := strconv.ParseInt(s, 10, 64)

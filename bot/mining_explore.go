@@ -39,13 +39,8 @@ func (h *Handler) showMiningList(c tele.Context, page int) error {
 // onMiningProcess opens a process card; its data carries the list's page
 // to go back to.
 func (h *Handler) onMiningProcess(c tele.Context) error {
-	args, ok := callbackArgs(c, 2)
+	id, page, ok := idPageArgs(c)
 	if !ok {
-		return h.onStaleButton(c)
-	}
-	id, okID := parseID(args[0])
-	page, okPage := parsePage(args[1])
-	if !okID || !okPage {
 		return h.onStaleButton(c)
 	}
 	return h.showProcessCard(c, id, page)

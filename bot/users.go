@@ -39,13 +39,8 @@ func (h *Handler) showUsers(c tele.Context, page int) error {
 
 // onUser opens one user's card with the role buttons.
 func (h *Handler) onUser(c tele.Context) error {
-	args, ok := callbackArgs(c, 2)
+	id, page, ok := idPageArgs(c)
 	if !ok {
-		return h.onStaleButton(c)
-	}
-	id, okID := parseID(args[0])
-	page, okPage := parsePage(args[1])
-	if !okID || !okPage {
 		return h.onStaleButton(c)
 	}
 	ctx, cancel := h.ctx(c)
