@@ -65,7 +65,7 @@ func TestManagerImportsEventLog(t *testing.T) {
 	var summary *telegramtest.Message
 	for summary = tg.WaitForEdit(t, back); !strings.Contains(summary.Text, "Импортировано"); summary = tg.WaitForEdit(t, summary) {
 	}
-	for _, want := range []string{"Импортировано: Счета", "Случаев: 2", "Событий: 5 (новых: 5)", "Операций: 3", "Вариантов: 2",
+	for _, want := range []string{"Импортировано: Счета", "Случаев: 2", "Событий: 5 (новых: 5)", "Действий: 3", "Вариантов: 2",
 		"Период: 01.03.2024 — 05.03.2024"} {
 		if !strings.Contains(summary.Text, want) {
 			t.Fatalf("summary lacks %q:\n%s", want, summary.Text)

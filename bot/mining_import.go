@@ -72,7 +72,7 @@ func (h *Handler) onDocument(c tele.Context) error {
 	switch {
 	case errors.As(err, &notALog):
 		_ = os.Remove(path)
-		return c.Send(tr.T(i18n.ImportNotALog, html.EscapeString(notALog.err.Error())), tele.ModeHTML)
+		return c.Send(tr.T(i18n.ImportNotALog), tele.ModeHTML)
 	case err != nil:
 		return err
 	}
@@ -272,7 +272,7 @@ func (h *Handler) runImport(c tele.Context, tr i18n.Printer, path string, pi pen
 	var notALog *notALogError
 	switch {
 	case errors.As(err, &notALog):
-		return c.Edit(tr.T(i18n.ImportNotALog, html.EscapeString(notALog.err.Error())), tele.ModeHTML)
+		return c.Edit(tr.T(i18n.ImportNotALog), tele.ModeHTML)
 	case err != nil:
 		return c.Edit(tr.T(i18n.ImportGone))
 	}

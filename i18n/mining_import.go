@@ -43,7 +43,7 @@ func init() {
 			"папка для журналов (MINING_DIR), которую читает «Получить данные», " +
 			"или локальный сервер Bot API, который снимает ограничение.",
 		ImportManagersOnly: "Журналы событий импортируют только руководители.",
-		ImportNotALog:      "Это не журнал событий, который я читаю (CSV, XES, .gz или .zip): %s",
+		ImportNotALog:      "Это не журнал событий, который я читаю: нужен CSV, XES, .gz или .zip с одним из них. Таблицу Excel сохраните как CSV.",
 		ImportDownloadFail: "Не удалось скачать файл из Telegram, пришлите его ещё раз.",
 		ImportConfirm:      "<b>Импорт журнала событий</b>\nФайл: %s\nФормат: %s\nПроцесс: <b>%s</b>\n\n<b>Колонки</b>\n%s\n<b>Первые строки</b>\n%s",
 		ImportColumn:       "%s: «%s»",
@@ -55,7 +55,7 @@ func init() {
 		ImportGone:         "Этот файл уже не ждёт импорта: пришлите его ещё раз.",
 		ImportRunning:      "Импортирую «%s»…",
 		ImportProgress:     "Импортирую «%s»: прочитано строк: %s",
-		ImportDone:         "<b>Импортировано: %s</b>\nСлучаев: %s\nСобытий: %s (новых: %s)\nОпераций: %s\nВариантов: %s\nПериод: %s — %s",
+		ImportDone:         "<b>Импортировано: %s</b>\nСлучаев: %s\nСобытий: %s (новых: %s)\nДействий: %s\nВариантов: %s\nПериод: %s — %s",
 		ImportDuplicate:    "Этот файл уже импортирован в «%s»: ничего не добавлено.",
 		ImportBadRows:      "В файле ошибки, ничего не сохранено:\n%s",
 		ImportBadRow:       "строка %s: в колонке «%s» %s: «%s»",
@@ -80,7 +80,7 @@ func init() {
 			"the event log folder (MINING_DIR) that «Get data» reads, " +
 			"or a local Bot API server, which lifts the limit.",
 		ImportManagersOnly: "Only managers can import event logs.",
-		ImportNotALog:      "This is not an event log I can read (CSV, XES, .gz or .zip): %s",
+		ImportNotALog:      "This is not an event log I can read: send a CSV, an XES, or a .gz or .zip holding one. Save an Excel workbook as CSV.",
 		ImportDownloadFail: "Could not download the file from Telegram; please send it again.",
 		ImportConfirm:      "<b>Import an event log</b>\nFile: %s\nFormat: %s\nProcess: <b>%s</b>\n\n<b>Columns</b>\n%s\n<b>First rows</b>\n%s",
 		ImportColumn:       "%s: “%s”",
