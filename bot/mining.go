@@ -78,6 +78,9 @@ func (h *Handler) recompute(ctx context.Context, tr i18n.Printer, u domain.User,
 		// Progress is a courtesy: a failed edit must not stop the run.
 		_, _ = h.bot.Edit(progress, miningProgressText(tr, d, t), tele.ModeHTML)
 	})
+	// The run is over once the service returns: a press from here on
+	// starts the next one, even while the results are still being shown.
+	h.miningRuns.Store(false)
 	switch {
 	case errors.Is(err, mining.ErrRunning):
 		h.editProgress(progress, tr.T(i18n.ErrMiningRunning))
