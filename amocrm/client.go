@@ -58,6 +58,11 @@ type Config struct {
 	RetryMax  time.Duration
 	Logger    *slog.Logger
 	Now       func() time.Time
+	// OnResponse, when set, hears of every request sent: its method, its
+	// path with IDs replaced by ":id" (so a label stays one of a few), and
+	// the status code, 0 when no answer came. For metrics; it must not
+	// block.
+	OnResponse func(method, endpoint string, status int)
 }
 
 // Client talks to one amoCRM account. It is safe for concurrent use, and all
@@ -73,6 +78,7 @@ type Client struct {
 	retryMax   time.Duration
 	log        *slog.Logger
 	now        func() time.Time
+	onResponse func(method, endpoint string, status int)
 
 	blocked atomic.Bool
 	stats   counters
@@ -90,6 +96,7 @@ func New(cfg Config) *Client {
 		retryMax:   cfg.RetryMax,
 		log:        cfg.Logger,
 		now:        cfg.Now,
+		onResponse: cfg.OnResponse,
 	}
 	if c.tokens == nil {
 		c.tokens = StaticToken("")

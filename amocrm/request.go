@@ -164,8 +164,10 @@ func (c *Client) attempt(ctx context.Context, cl call, token string) (*response,
 	c.noteRequest()
 	res, err := c.hc.Do(req)
 	if err != nil {
+		c.noteResponse(cl, 0)
 		return nil, err
 	}
+	c.noteResponse(cl, res.StatusCode)
 	defer res.Body.Close()
 	b, err := io.ReadAll(io.LimitReader(res.Body, maxBody))
 	if err != nil {

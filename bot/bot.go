@@ -14,6 +14,7 @@ import (
 
 	"processet/charts"
 	"processet/domain"
+	"processet/internal/logctx"
 )
 
 // store is everything the bot reads and writes.
@@ -55,6 +56,8 @@ type Config struct {
 	Mining miningService
 	Now    func() time.Time
 	Logger *slog.Logger
+	// Observer hears of every update handled, for metrics; nil: nobody.
+	Observer Observer
 }
 
 // Handler holds the bot's dependencies and implements every handler.
@@ -82,6 +85,8 @@ type Handler struct {
 	stop       context.CancelFunc
 
 	updates, errors, running atomic.Int64
+	observe                  Observer
+	routes                   map[string]bool // every registered command and "btn:"+button kind, for route
 }
 
 // New wires the handlers into b. b must not have handlers yet.
@@ -100,6 +105,10 @@ func New(b *tele.Bot, s store, r renderer, tasks taskService, subs subscriptions
 	}
 	h := &Handler{bot: b, store: s, render: r, tasks: tasks, subs: subs, deals: deals, cfg: cfg, log: cfg.Logger, started: cfg.Now(),
 		slots: make(chan struct{}, cfg.MaxHandlers)}
+	h.observe = cfg.Observer
+	if h.observe == nil {
+		h.observe = noObserver{}
+	}
 	h.life, h.stop = context.WithCancel(context.Background())
 	h.register()
 	return h
@@ -124,11 +133,12 @@ func (h *Handler) Wait(ctx context.Context) error {
 // delivery's progress) does not hold one of the handler slots. Shutdown
 // cancels its context and waits for it like for a handler. Call it from a
 // handler only: the handler's own count keeps Wait from finishing early.
-func (h *Handler) followUp(f func(ctx context.Context)) {
+func (h *Handler) followUp(c tele.Context, f func(ctx context.Context)) {
 	h.inflight.Add(1)
+	ctx := logctx.With(h.life, updateAttrs(c)...) // its lines are still the update's
 	go func() {
 		defer h.inflight.Done()
-		f(h.life)
+		f(ctx)
 	}()
 }
 
@@ -142,9 +152,10 @@ func (h *Handler) isConfigAdmin(id int64) bool {
 }
 
 // ctx is the context for one update's work: bounded, so a stuck database
-// cannot pin a handler slot forever.
+// cannot pin a handler slot forever, and carrying the update's log
+// attributes (updateAttrs) into whatever logs with it.
 func (h *Handler) ctx(c tele.Context) (context.Context, context.CancelFunc) {
-	return context.WithTimeout(context.Background(), 30*time.Second)
+	return context.WithTimeout(logctx.With(context.Background(), updateAttrs(c)...), 30*time.Second)
 }
 
 // user is the stored user behind the update, put there by the middleware.

@@ -64,7 +64,7 @@ func (h *Handler) onDocument(c tele.Context) error {
 	key := rand.Text()[:16] // names the waiting file; 80 random bits, safe in a path and short in callback data
 	path, statePath := importPaths(key)
 	if err := h.download(doc.FileID, path); err != nil {
-		h.log.Warn("download an event log", "err", err)
+		h.logger(c).Warn("download an event log", "err", err)
 		return c.Send(tr.T(i18n.ImportDownloadFail))
 	}
 	f, size, p, err := openLog(path)
@@ -306,7 +306,7 @@ func (h *Handler) runImport(c tele.Context, tr i18n.Printer, path string, pi pen
 		return err
 	}
 	if _, err := h.cfg.Mining.Recompute(ctx, nil); err != nil && !errors.Is(err, mining.ErrRunning) {
-		h.log.Warn("recompute after an import", "err", err)
+		h.logger(c).Warn("recompute after an import", "err", err)
 	}
 	pr, err := h.cfg.Mining.Process(ctx, res.ProcessID)
 	if err != nil {

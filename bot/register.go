@@ -10,7 +10,7 @@ import (
 // role it needs. The role is checked on the server for every update, so a
 // forged callback gets nothing a user could not get by pressing buttons.
 func (h *Handler) register() {
-	b := h.bot
+	b := h.routeTable() // h.bot, noting each route's name for the metrics
 	b.Use(h.bound, h.recover, h.identify, h.moveOn)
 
 	b.Handle("/start", h.handleStart)

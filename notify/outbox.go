@@ -47,6 +47,11 @@ type Config struct {
 	// under way together each learn of the migration, so it may run more
 	// than once for one migration and must be idempotent.
 	OnChatMigrated func(ctx context.Context, tx pgx.Tx, from, to int64) error
+	// OnDelivery, when set, hears of every send attempt that got an
+	// answer (or none): its channel ("telegram", "email") and outcome
+	// ("delivered", "retry", "rate_limited", "unreachable", "rejected"),
+	// for metrics. It must not block.
+	OnDelivery func(channel, outcome string)
 }
 
 // Outbox is the one durable queue through which every notification leaves:

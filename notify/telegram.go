@@ -49,6 +49,7 @@ func (w *telegramWorker) work(ctx context.Context, job *river.Job[telegramArgs])
 			return err
 		}
 		v := classify(s.err)
+		o.noteDelivery("telegram", v.outcome)
 		if v.outcome != outcomeMigrated && v.outcome != outcomeStaleFile {
 			return w.settle(ctx, job, chatID, s, v)
 		}

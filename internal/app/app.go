@@ -14,6 +14,7 @@ import (
 	"processet/charts"
 	"processet/demo"
 	"processet/digest"
+	"processet/internal/metrics"
 	"processet/notify"
 	"processet/storage"
 	"processet/tasks"
@@ -33,6 +34,7 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 		return err
 	}
 	defer d.close(log)
+	m := metrics.New()
 
 	b, err := tele.NewBot(tele.Settings{
 		URL:   cfg.TelegramAPIURL,
@@ -48,16 +50,16 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 		return fmt.Errorf("connect to Telegram (check BOT_TOKEN and TELEGRAM_API_URL): %s", redactToken(err, cfg.BotToken))
 	}
 	outbox, err := notify.New(d.db.Pool(), notify.Config{Bot: b, Mail: cfg.Mail, Logger: log, Limits: cfg.SendLimits,
-		OnChatMigrated: storage.MoveChat})
+		OnChatMigrated: storage.MoveChat, OnDelivery: m.Delivery})
 	if err != nil {
 		return fmt.Errorf("outbox: %w", err)
 	}
 	d.db.SetOutbox(enqueuer(outbox))
-	crmConn, err := startCRM(cfg, d.db, outbox, log)
+	crmConn, err := startCRM(cfg, d.db, outbox, m, log)
 	if err != nil {
 		return err
 	}
-	renderer := charts.NewRenderer(2)
+	renderer := timedRenderer{charts.NewRenderer(2), m}
 	taskService := tasks.New(d.db, bot.TaskNotices(cfg.Location, cfg.Now), cfg.Location, cfg.Now, log)
 	digests := digest.New(d.db, outbox, bot.NewDigestComposer(renderer, cfg.Location, cfg.Now, b.Me.Username),
 		cfg.Location, cfg.Now, log)
@@ -76,7 +78,9 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	h := bot.New(b, d.db, renderer, taskService, subs, dealService, bot.Config{
 		Admins: cfg.AdminIDs, Loc: cfg.Location, Version: Version, Database: d.kind(), Now: cfg.Now, Logger: log,
 		CRMRequests: crmConn.requests, CRM: crmConn, Mail: mailStatus(outbox), Mining: miningArea{miningService(cfg, d.db, log), cfg, log},
+		Observer: m,
 	})
+	watch(m, d.db, outbox, h, crmConn, cfg.Now)
 	if err := h.SetCommands(); err != nil {
 		log.Warn("publish the command menu", "err", redactToken(err, cfg.BotToken))
 	}
@@ -107,7 +111,7 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	}
 	defer stopJobs()
 
-	stopHTTP, err := serveHTTP(cfg.HTTPAddr, d.db, h, func(mux *http.ServeMux) { crmConn.webhook(mux, cfg.AmoCRM.WebhookSecret) }, log)
+	stopHTTP, err := serveHTTP(cfg.HTTPAddr, d.db, m.Handler(), func(mux *http.ServeMux) { crmConn.webhook(mux, cfg.AmoCRM.WebhookSecret) }, log)
 	if err != nil {
 		return err
 	}

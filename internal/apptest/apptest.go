@@ -17,6 +17,7 @@ import (
 
 	"processet/demo"
 	"processet/internal/app"
+	"processet/internal/logctx"
 	"processet/internal/testdb"
 	"processet/storage"
 )
@@ -36,6 +37,7 @@ type Config struct {
 	AmoCRMToken string
 	AmoCRMOAuth [3]string // client ID, secret, redirect URI: OAuth instead of the token
 	MiningDir   string    // the watched folder of event logs; empty: DATA_DIR/mining
+	Log         io.Writer // also gets the app's log lines; nil: only the test log with -v
 }
 
 // App is a running application.
@@ -77,7 +79,11 @@ func Start(t testing.TB, c Config) *App {
 			t.Fatalf("load demo: %v", err)
 		}
 	}
-	log := slog.New(slog.NewTextHandler(logWriter(t), &slog.HandlerOptions{Level: slog.LevelDebug}))
+	w := logWriter(t)
+	if c.Log != nil {
+		w = io.MultiWriter(w, c.Log)
+	}
+	log := slog.New(logctx.Handler(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelDebug})))
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
