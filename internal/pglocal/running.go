@@ -33,4 +33,3 @@ func RunningURL(dataDir, db string) (u string, ok bool, err error) {
 	}
 	return fmt.Sprintf("postgres://postgres@127.0.0.1:%d/%s?sslmode=disable", port, url.PathEscape(db)), true, nil
 }
-
