@@ -9,9 +9,9 @@ import (
 func TestMajorOf(t *testing.T) {
 	for in, want := range map[string]int{
 		"pg_dump (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)\n": 15,
-		"pg_restore (PostgreSQL) 17.2":                           17,
-		"pg_dump (PostgreSQL) 9.6.24":                            9,
-		"16.4":                                                   16,
+		"pg_restore (PostgreSQL) 17.2":                          17,
+		"pg_dump (PostgreSQL) 9.6.24":                           9,
+		"16.4":                                                  16,
 	} {
 		if got, err := majorOf(in); err != nil || got != want {
 			t.Errorf("%q: got %d, %v; want %d", in, got, err, want)
