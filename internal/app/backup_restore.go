@@ -94,8 +94,7 @@ func dumpVersion(list string) string {
 	return ""
 }
 
-// userTables lists the tables, views and sequences outside the system
-// schemas.
+// userTables lists the tables and views outside the system schemas.
 func userTables(ctx context.Context, dbURL string) ([]string, error) {
 	conn, err := pgx.Connect(ctx, dbURL)
 	if err != nil {
@@ -104,7 +103,7 @@ func userTables(ctx context.Context, dbURL string) ([]string, error) {
 	defer conn.Close(context.WithoutCancel(ctx))
 	rows, _ := conn.Query(ctx, `select n.nspname || '.' || c.relname from pg_class c
 		join pg_namespace n on n.oid = c.relnamespace
-		where c.relkind in ('r', 'p', 'v', 'm', 'S', 'f')
+		where c.relkind in ('r', 'p', 'v', 'm', 'f')
 		  and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\_%'
 		order by c.relkind <> 'r', 1`)
 	names, err := pgx.CollectRows(rows, pgx.RowTo[string])
