@@ -95,7 +95,7 @@ func (h *Handler) onMiningAsk(c tele.Context) error {
 	}
 	question := tr.T(i18n.MiningAskShare, esc(a.Name, 200), tr.Percent(100*a.Share), tr.T(shareSourceKey(a.ShareSource, false)))
 	if field == overrideTime {
-		question = tr.T(i18n.MiningAskTime, esc(a.Name, 200), serviceTime(tr, a.MeanSeconds), tr.T(serviceSourceKey(a.ServiceSource, false)))
+		question = tr.T(i18n.MiningAskTime, esc(a.Name, 200), preciseTime(tr, a.MeanSeconds), tr.T(serviceSourceKey(a.ServiceSource, false)))
 	}
 	return c.Send(question, cancelKeyboard(tr, btnMiningAct, ref.data()...), tele.ModeHTML)
 }
@@ -119,7 +119,7 @@ func (h *Handler) miningAnswer(ctx context.Context, c tele.Context, p domain.Pen
 			return h.askAgain(ctx, c, p, ref, tr.T(i18n.MiningBadTime, esc(typed, 40)))
 		}
 		o, err = h.cfg.Mining.SetStandardTime(ctx, user(c), ref.process, ref.activity, &d)
-		value = serviceTime(tr, d.Seconds())
+		value = preciseTime(tr, d.Seconds())
 	} else {
 		share, valid := domain.ParseShare(typed)
 		if !valid {

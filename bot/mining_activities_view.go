@@ -1,8 +1,10 @@
 package bot
 
 import (
+	"math"
 	"strconv"
 	"strings"
+	"time"
 
 	tele "gopkg.in/telebot.v3"
 
@@ -63,7 +65,7 @@ func activitiesText(tr i18n.Printer, r domain.ProcessResult, page int) string {
 	var lines []string
 	for i, a := range r.ActivityStats[from:to] {
 		lines = append(lines, strconv.Itoa(from+i+1)+". "+tr.T(i18n.MiningActsLine, esc(a.Name, 80),
-			tr.Decimal(a.PerYear, 0), serviceTime(tr, a.MeanSeconds), tr.T(serviceSourceKey(a.ServiceSource, false)),
+			tr.Decimal(a.PerYear, 0), preciseTime(tr, a.MeanSeconds), tr.T(serviceSourceKey(a.ServiceSource, false)),
 			tr.Decimal(a.HoursPerYear, 1), tr.Percent(100*a.Share), tr.T(shareSourceKey(a.ShareSource, false)),
 			tr.Decimal(a.PotentialHours, 1)))
 	}
@@ -104,7 +106,7 @@ func activityCardText(tr i18n.Printer, r domain.ProcessResult, a domain.Activity
 		tr.T(i18n.MiningActTitle, esc(a.Name, 200), esc(r.Name, 200)),
 		"",
 		tr.T(i18n.MiningActCounts, tr.Int(a.Executions), tr.Decimal(a.PerYear, 0), tr.Int(a.Cases), tr.Int(r.Cases), tr.Int(a.ReworkCases)),
-		tr.T(i18n.MiningActService, serviceTime(tr, a.MeanSeconds), tr.T(serviceSourceKey(a.ServiceSource, true))),
+		tr.T(i18n.MiningActService, preciseTime(tr, a.MeanSeconds), tr.T(serviceSourceKey(a.ServiceSource, true))),
 		tr.T(i18n.MiningActHours, tr.Decimal(a.HoursPerYear, 1)),
 		tr.T(i18n.MiningActShare, tr.Percent(100*a.Share), tr.T(shareSourceKey(a.ShareSource, true))),
 		tr.T(i18n.MiningActPotential, tr.Decimal(a.PotentialHours, 1)),
@@ -131,4 +133,18 @@ func activityKeyboard(tr i18n.Printer, u domain.User, ref actRef, a domain.Activ
 	}
 	back := row(button(btnMiningActs, tr.T(i18n.MiningBackToActs), ref.acts().data()...), button(btnArea, tr.T(i18n.Home), string(areaHome)))
 	return inline(set, reset, back)
+}
+
+// preciseTime is a service time as a manager sets it: seconds stay under
+// an hour ("1 мин 30 с", not "1 мин"), so a standard of 1:30 reads back
+// as typed.
+func preciseTime(tr i18n.Printer, seconds float64) string {
+	if seconds < 60 {
+		return tr.T(i18n.MiningSeconds, tr.Decimal(seconds, 1))
+	}
+	d := time.Duration(math.Round(seconds)) * time.Second
+	if rest := d % time.Minute; d < time.Hour && rest != 0 {
+		return tr.Duration(d) + " " + tr.T(i18n.MiningSecondsPart, int(rest/time.Second))
+	}
+	return tr.Duration(d)
 }

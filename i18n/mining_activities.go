@@ -13,6 +13,7 @@ const (
 	MiningVariantsNone  Key = "mining.variants_none"
 	MiningVariantSteps  Key = "mining.variant_steps"
 	MiningVariantSkip   Key = "mining.variant_skip"
+	MiningSecondsPart   Key = "mining.seconds_part"
 
 	MiningActsTitle   Key = "mining.acts_title"
 	MiningActsColumns Key = "mining.acts_columns"
@@ -68,6 +69,7 @@ func init() {
 		MiningVariantsNone:  "Вариантов нет: у процесса нет рассчитанных случаев.",
 		MiningVariantSteps:  "шагов: %s",
 		MiningVariantSkip:   "… ещё %s …",
+		MiningSecondsPart:   "%d\u00a0с",
 
 		MiningActsTitle:   "<b>%s · действия</b> (%s)",
 		MiningActsColumns: "<i>в год · среднее время (источник) · ч/год · автоматизируемо (источник) · потенциал</i>",
@@ -127,6 +129,7 @@ func init() {
 		MiningVariantsNone:  "No variants: the process has no computed cases.",
 		MiningVariantSteps:  "steps: %s",
 		MiningVariantSkip:   "… %s more …",
+		MiningSecondsPart:   "%ds",
 
 		MiningActsTitle:   "<b>%s · activities</b> (%s)",
 		MiningActsColumns: "<i>per year · mean time (source) · h/year · automatable (source) · potential</i>",
