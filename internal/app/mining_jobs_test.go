@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"io"
 	"log/slog"
 	"strings"
@@ -11,8 +12,14 @@ import (
 	"time"
 
 	"processet/internal/testwait"
+	"processet/mining"
 	"processet/storage"
 )
+
+// recomputeLockHeld picks the recompute's advisory lock (storage's key
+// "mine") in this test's database out of pg_locks.
+const recomputeLockHeld = `locktype = 'advisory' and classid = 0 and objid = 1835626085
+	and database = (select oid from pg_database where datname = current_database())`
 
 func quietLog() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
 
@@ -156,7 +163,7 @@ func TestImportRecomputesAfterTheRunUnderWay(t *testing.T) {
 	}()
 	testwait.Eventually(t, "the import waiting for the recompute lock", func() bool {
 		var waiting int
-		err := db.Pool().QueryRow(ctx, `select count(*) from pg_locks where locktype = 'advisory' and not granted`).Scan(&waiting)
+		err := db.Pool().QueryRow(ctx, `select count(*) from pg_locks where `+recomputeLockHeld+` and not granted`).Scan(&waiting)
 		return err == nil && waiting == 1
 	})
 	var events, results int
@@ -169,5 +176,49 @@ func TestImportRecomputesAfterTheRunUnderWay(t *testing.T) {
 	if r.err != nil || !strings.Contains(r.out, `process "согласование": 3 cases, 14 events, 4 activities, 2 variants`) ||
 		!strings.Contains(r.errs, "a recompute is under way") {
 		t.Errorf("import: %v\nout %s\nerrs %s", r.err, r.out, r.errs)
+	}
+}
+
+// TestGetDataWhileTheNightlyRuns: «Получить данные» during the nightly
+// run is told the run is under way (mining.ErrRunning) and reads no file.
+func TestGetDataWhileTheNightlyRuns(t *testing.T) {
+	ctx := context.Background()
+	cfg := importConfig(t)
+	cfg.MiningDir = t.TempDir()
+	writeFile(t, cfg.MiningDir, "Согласование.csv", []byte(workedCSV))
+	var runs atomic.Int32
+	j := startMiningJobs(t, cfg, &runs)
+	db, err := storage.Open(ctx, cfg.DatabaseURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	// The nightly run is held up writing its results.
+	tx, err := db.Pool().Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = tx.Rollback(ctx) }()
+	if _, err := tx.Exec(ctx, "lock table mining_results in access exclusive mode"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := j.fireSlot(ctx, nightlySlot(cfg.Now(), cfg.Location)); err != nil {
+		t.Fatal(err)
+	}
+	testwait.Eventually(t, "the nightly run holding the recompute lock", func() bool {
+		var held int
+		err := db.Pool().QueryRow(ctx, `select count(*) from pg_locks where `+recomputeLockHeld+` and granted`).Scan(&held)
+		return err == nil && held == 1
+	})
+	other := newMiningArea(cfg, db, j, quietLog()) // «Получить данные» in another process
+	if _, err := other.Recompute(ctx, nil); !errors.Is(err, mining.ErrRunning) {
+		t.Errorf("Get data during the nightly run: %v", err)
+	}
+	if err := tx.Rollback(ctx); err != nil {
+		t.Fatal(err)
+	}
+	testwait.Eventually(t, "the nightly run completed", func() bool { return len(completedSlots(t, cfg)) == 1 })
+	if runs.Load() != 1 {
+		t.Errorf("%d runs", runs.Load())
 	}
 }
