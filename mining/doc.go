@@ -12,6 +12,8 @@
 //	             one conversion from eventlog.Event, for every way in)
 //	recompute.go Recompute: every process, one run at a time per database
 //	override.go  a manager's standard time and automatable share
+//	upload.go    Uploads: files sent to the bot, waiting in the database
+//	             for «Импортировать», handed to the import job, cleaned up
 //
 // Subpackages: process (the computation, pure), eventlog (the file
 // readers).
