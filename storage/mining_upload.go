@@ -137,24 +137,3 @@ func (db *DB) MiningImportOf(ctx context.Context, hash []byte) (domain.MiningImp
 	}
 	return r, at, nil
 }
-
-// WaitMiningLockFree blocks until no recompute holds the recompute lock
-// (or ctx ends), for a caller that must recompute after the one under way.
-func (db *DB) WaitMiningLockFree(ctx context.Context) error {
-	conn, err := db.pool.Acquire(ctx)
-	if err != nil {
-		return fmt.Errorf("wait for the mining lock: %w", err)
-	}
-	defer conn.Release()
-	if _, err := conn.Exec(ctx, `select pg_advisory_lock($1)`, miningLockKey); err != nil {
-		// A cancelled wait may have got the lock after all: drop the
-		// connection rather than pool a session that may hold it.
-		_ = conn.Hijack().Close(context.WithoutCancel(ctx))
-		return fmt.Errorf("wait for the mining lock: %w", err)
-	}
-	if _, err := conn.Exec(context.WithoutCancel(ctx), `select pg_advisory_unlock($1)`, miningLockKey); err != nil {
-		_ = conn.Hijack().Close(context.WithoutCancel(ctx))
-		return fmt.Errorf("wait for the mining lock: %w", err)
-	}
-	return nil
-}

@@ -36,7 +36,7 @@ func Import(ctx context.Context, cfg Config, opt ImportOptions, log *slog.Logger
 	defer d.close(log)
 	svc := miningService(cfg, d.db, log)
 	return importFiles(ctx, svc, func(ctx context.Context) (int, error) {
-		return recomputeAfter(ctx, svc, d.db, nil, func() {
+		return recomputeAfter(ctx, svc, nil, func() {
 			fmt.Fprintln(opt.Errs, "a recompute is under way (the bot's): waiting for it to end, then recomputing")
 		})
 	}, cfg, opt)

@@ -95,7 +95,7 @@ func (m miningArea) recomputeBusy(ctx context.Context) (bool, error) {
 // chat; a run under way is waited for, since it may have read the
 // process before the import.
 func (m miningArea) RecomputeAfterImport(ctx context.Context, progress mining.Progress) (int, error) {
-	return recomputeAfter(ctx, m.Service, m.db, progress, nil)
+	return recomputeAfter(ctx, m.Service, progress, nil)
 }
 
 // ImportOf is the import of the file with this content hash and its time.
@@ -103,10 +103,15 @@ func (m miningArea) ImportOf(ctx context.Context, hash []byte) (domain.MiningImp
 	return m.db.MiningImportOf(ctx, hash)
 }
 
+// recomputeBusyPoll is how often recomputeAfter tries again while another
+// run holds the lock. Waiting on the lock itself would hold one of the
+// pool's few connections the whole time, which the run under way may need.
+const recomputeBusyPoll = time.Second
+
 // recomputeAfter recomputes every process, and when another run holds
 // the lock, waits for it to end (calling waiting once) and recomputes
 // then: whatever was just imported is in the figures when it returns.
-func recomputeAfter(ctx context.Context, svc *mining.Service, db *storage.DB, progress mining.Progress, waiting func()) (int, error) {
+func recomputeAfter(ctx context.Context, svc *mining.Service, progress mining.Progress, waiting func()) (int, error) {
 	for {
 		n, err := svc.Recompute(ctx, progress)
 		if !errors.Is(err, mining.ErrRunning) {
@@ -116,8 +121,10 @@ func recomputeAfter(ctx context.Context, svc *mining.Service, db *storage.DB, pr
 			waiting()
 			waiting = nil
 		}
-		if err := db.WaitMiningLockFree(ctx); err != nil {
-			return 0, err
+		select {
+		case <-ctx.Done():
+			return 0, ctx.Err()
+		case <-time.After(recomputeBusyPoll):
 		}
 	}
 }

@@ -97,6 +97,11 @@ func newMiningJobs(pool *pgxpool.Pool, log *slog.Logger) (*miningJobs, error) {
 		// The same as the outbox's: whichever client leads rescues both.
 		JobTimeout:           3 * time.Minute,
 		RescueStuckJobsAfter: 5 * time.Minute,
+		// LISTEN would hold one of the pool's few connections for good
+		// (the outbox's client holds one already); a job is picked up
+		// within FetchPollInterval (1 s) instead of at once, which a few
+		// imports a day do not notice.
+		PollOnly: true,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("task mining job queue: %w", err)

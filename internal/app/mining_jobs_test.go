@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io"
@@ -152,19 +153,14 @@ func TestImportRecomputesAfterTheRunUnderWay(t *testing.T) {
 		t.Fatalf("take the lock: %v %v", ok, err)
 	}
 	file := writeFile(t, t.TempDir(), "согласование.csv", []byte(workedCSV))
-	type result struct {
-		out, errs string
-		err       error
-	}
-	done := make(chan result, 1)
+	var out bytes.Buffer
+	errs := &syncBuffer{}
+	done := make(chan error, 1)
 	go func() {
-		out, errs, err := runImport(t, cfg, "", file)
-		done <- result{out, errs, err}
+		done <- Import(ctx, cfg, ImportOptions{Files: []string{file}, Out: &out, Errs: errs}, quietLog())
 	}()
-	testwait.Eventually(t, "the import waiting for the recompute lock", func() bool {
-		var waiting int
-		err := db.Pool().QueryRow(ctx, `select count(*) from pg_locks where `+recomputeLockHeld+` and not granted`).Scan(&waiting)
-		return err == nil && waiting == 1
+	testwait.Eventually(t, "the import waiting for the run under way", func() bool {
+		return strings.Contains(errs.String(), "a recompute is under way")
 	})
 	var events, results int
 	if err := db.Pool().QueryRow(ctx, `select (select count(*) from mining_events), (select count(*) from mining_results)`).
@@ -172,11 +168,27 @@ func TestImportRecomputesAfterTheRunUnderWay(t *testing.T) {
 		t.Fatalf("while waiting: %d events, %d results, %v", events, results, err)
 	}
 	release()
-	r := <-done
-	if r.err != nil || !strings.Contains(r.out, `process "согласование": 3 cases, 14 events, 4 activities, 2 variants`) ||
-		!strings.Contains(r.errs, "a recompute is under way") {
-		t.Errorf("import: %v\nout %s\nerrs %s", r.err, r.out, r.errs)
+	if err := <-done; err != nil || !strings.Contains(out.String(), `process "согласование": 3 cases, 14 events, 4 activities, 2 variants`) {
+		t.Errorf("import: %v\nout %s\nerrs %s", err, out.String(), errs.String())
 	}
+}
+
+// syncBuffer is a buffer one goroutine writes while another reads.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 // TestGetDataWhileTheNightlyRuns: «Получить данные» during the nightly
