@@ -26,6 +26,7 @@ type miningService interface {
 	Process(ctx context.Context, processID int64) (domain.ProcessResult, error)
 	ImportFile(ctx context.Context, r io.ReaderAt, size int64, p *eventlog.Preview, opt mining.FileOptions) (domain.MiningImport, error)
 	miningOverrides
+	miningUploads
 }
 
 // progressEvery spaces the edits of a recompute's progress message:
