@@ -37,8 +37,9 @@ type Config struct {
 	Mail   *notify.MailConfig // nil: e-mail is off
 	AmoCRM AmoCRMConfig
 
-	MiningFTEHours float64 // MINING_FTE_HOURS: the hours a year of one full-time employee
-	MiningDir      string  // MINING_DIR: the watched folder of event logs, default DATA_DIR/mining
+	MiningFTEHours float64    // MINING_FTE_HOURS: the hours a year of one full-time employee
+	MiningDir      string     // MINING_DIR: the watched folder of event logs, default DATA_DIR/mining
+	MiningNightly  *DailyTime // MINING_NIGHTLY: when the nightly recompute runs, default 03:00; nil: off
 
 	// Not from the environment: tests shorten them.
 	PollTimeout   time.Duration
@@ -125,6 +126,9 @@ func LoadConfig(getenv func(string) string, needBot bool) (Config, error) {
 		return c, err
 	}
 	if c.MiningDir, err = miningDir(getenv("MINING_DIR"), c.DataDir); err != nil {
+		return c, err
+	}
+	if c.MiningNightly, err = parseNightly(getenv("MINING_NIGHTLY")); err != nil {
 		return c, err
 	}
 	if c.AmoCRM, err = loadAmoCRM(getenv); err != nil {
