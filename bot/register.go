@@ -41,6 +41,8 @@ func (h *Handler) register() {
 	b.Handle(btnMiningRun, h.need(domain.RoleManager, h.onMiningRun))
 	b.Handle(btnMiningList, employee(h.onMiningList))
 	b.Handle(btnMiningProc, employee(h.onMiningProcess))
+	b.Handle(btnMiningMap, employee(h.onMiningMap))
+	b.Handle(btnMiningMapCard, employee(h.onMiningMapCard))
 	b.Handle("/ideas", employee(h.areaCommand(areaIdeas)))
 	b.Handle("/idea", employee(h.areaCommand(areaIdeas)))
 	b.Handle(btnArea, employee(h.onArea))

@@ -14,6 +14,7 @@ import (
 	"processet/charts"
 	"processet/demo"
 	"processet/digest"
+	"processet/mining/processmap"
 	"processet/notify"
 	"processet/storage"
 	"processet/tasks"
@@ -76,6 +77,7 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	h := bot.New(b, d.db, renderer, taskService, subs, dealService, bot.Config{
 		Admins: cfg.AdminIDs, Loc: cfg.Location, Version: Version, Database: d.kind(), Now: cfg.Now, Logger: log,
 		CRMRequests: crmConn.requests, CRM: crmConn, Mail: mailStatus(outbox), Mining: miningArea{miningService(cfg, d.db, log), cfg, log},
+		Maps: processmap.NewRenderer(cfg.GraphvizDot, 0, 2),
 	})
 	if err := h.SetCommands(); err != nil {
 		log.Warn("publish the command menu", "err", redactToken(err, cfg.BotToken))

@@ -39,6 +39,10 @@ type Config struct {
 
 	MiningFTEHours float64 // MINING_FTE_HOURS: the hours a year of one full-time employee
 	MiningDir      string  // MINING_DIR: the watched folder of event logs, default DATA_DIR/mining
+	// GRAPHVIZ_DOT: the Graphviz dot that draws process maps, a path or a
+	// name in PATH (default dot). Not checked here: without it the bot
+	// runs and shows maps as text, saying what is missing.
+	GraphvizDot string
 
 	// Not from the environment: tests shorten them.
 	PollTimeout   time.Duration
@@ -127,6 +131,7 @@ func LoadConfig(getenv func(string) string, needBot bool) (Config, error) {
 	if c.MiningDir, err = miningDir(getenv("MINING_DIR"), c.DataDir); err != nil {
 		return c, err
 	}
+	c.GraphvizDot = strings.TrimSpace(getenv("GRAPHVIZ_DOT"))
 	if c.AmoCRM, err = loadAmoCRM(getenv); err != nil {
 		return c, err
 	}

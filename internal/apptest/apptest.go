@@ -36,6 +36,7 @@ type Config struct {
 	AmoCRMToken string
 	AmoCRMOAuth [3]string // client ID, secret, redirect URI: OAuth instead of the token
 	MiningDir   string    // the watched folder of event logs; empty: DATA_DIR/mining
+	DotPath     string    // Graphviz dot for process maps; empty: dot from PATH
 }
 
 // App is a running application.
@@ -55,6 +56,7 @@ func Start(t testing.TB, c Config) *App {
 		"AMOCRM_BASE_URL": c.AmoCRMURL, "AMOCRM_TOKEN": c.AmoCRMToken,
 		"AMOCRM_CLIENT_ID": c.AmoCRMOAuth[0], "AMOCRM_CLIENT_SECRET": c.AmoCRMOAuth[1], "AMOCRM_REDIRECT_URI": c.AmoCRMOAuth[2],
 		"SECRET_KEY": "test-secret-key-of-at-least-32-characters", "MINING_DIR": c.MiningDir,
+		"GRAPHVIZ_DOT": c.DotPath,
 	}), true)
 	if err != nil {
 		t.Fatalf("config: %v", err)
