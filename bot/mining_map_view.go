@@ -11,8 +11,12 @@ import (
 	"processet/mining/processmap"
 )
 
-// mapTopEdges is how many frequent paths the text view lists.
-const mapTopEdges = 10
+// The text view lists the mapTopEdges most frequent paths and at most
+// mapPathSteps activities of the main path, so that it fits a message.
+const (
+	mapTopEdges  = 10
+	mapPathSteps = 20
+)
 
 // mapLabels are a map's words and numbers in the reader's language.
 func mapLabels(tr i18n.Printer) processmap.Labels {
@@ -48,7 +52,7 @@ func mapCaption(tr i18n.Printer, r domain.ProcessResult, g processmap.Graph, vie
 	if view == processmap.Durations {
 		legend = tr.T(i18n.MiningMapLegendDur)
 	}
-	return truncate(joinLines(mapHeader(tr, r, g, view)+"\n\n"+legend, computedLine(tr, r)), maxCaption)
+	return joinLines(mapHeader(tr, r, g, view)+"\n\n"+legend, computedLine(tr, r))
 }
 
 // computedLine says when the figures were computed; empty if never.
@@ -87,10 +91,10 @@ func mapText(tr i18n.Printer, r domain.ProcessResult, g processmap.Graph, view p
 	b.WriteString(mapHeader(tr, r, g, view) + "\n\n" + why + "\n\n" + tr.T(i18n.MiningMapMainPath) + "\n")
 	path, ends := processmap.MainPath(g)
 	steps := []string{name(processmap.Start)}
-	for _, v := range path {
+	for _, v := range path[:min(len(path), mapPathSteps)] {
 		steps = append(steps, name(v))
 	}
-	if ends {
+	if ends && len(path) <= mapPathSteps {
 		steps = append(steps, name(processmap.End))
 	} else {
 		steps = append(steps, "…")
