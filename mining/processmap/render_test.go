@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestRender draws every level of a 24-activity process in both views
@@ -67,7 +68,7 @@ func TestRenderErrors(t *testing.T) {
 	if err := os.WriteFile(hang, []byte("#!/bin/sh\nexec sleep 60\n"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	_, err = NewRenderer(hang, 50*1e6, 1).PNG(context.Background(), []byte("digraph {}"))
+	_, err = NewRenderer(hang, 50*time.Millisecond, 1).PNG(context.Background(), []byte("digraph {}"))
 	if err == nil || !strings.Contains(err.Error(), "deadline exceeded") {
 		t.Errorf("hanging dot: %v", err)
 	}
