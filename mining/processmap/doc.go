@@ -33,8 +33,9 @@
 // Top to bottom (rankdir=TB) so it reads on a phone; nodes are rounded
 // boxes with the activity's name and executions, shaded by frequency;
 // edges carry their count (the frequency view) or their mean time from
-// one activity to the next (the durations view), and their pen width
-// grows with the count in both. The start and the end are ovals. The size
+// one activity to the next (the durations view, where the boxes show the
+// activity's mean service time instead of its executions), and their pen
+// width grows with the count in both. The start and the end are ovals. The size
 // is capped (MaxWidthInches × MaxHeightInches at DPI) so Telegram takes
 // the PNG as a photo; dot shrinks a larger graph to fit.
 //

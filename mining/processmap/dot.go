@@ -71,8 +71,12 @@ func DOT(g Graph, view View, l Labels) []byte {
 		if shade >= 3 {
 			font = ", fontcolor=\"white\""
 		}
+		figure := l.count(n.Executions)
+		if view == Durations {
+			figure = l.duration(n.MeanSeconds)
+		}
 		fmt.Fprintf(&b, "\t%s [label=%s, fillcolor=%q%s];\n", nodeID(n.Activity),
-			quoteLines(append(wrap(n.Name, 24, 60), l.count(n.Executions))...), shades[shade], font)
+			quoteLines(append(wrap(n.Name, 24, 60), figure)...), shades[shade], font)
 	}
 	for _, e := range g.Edges {
 		attrs := []string{"penwidth=" + penWidth(e.Count, g.MaxCount)}

@@ -54,7 +54,7 @@ func TestDOTLabels(t *testing.T) {
 			t.Errorf("frequency view lacks %s", want)
 		}
 	}
-	for _, want := range []string{`a1 -> a2 [penwidth=6.00, label=" 17.5 min "]`, `a0 -> a1 [penwidth=4.75, label=" 13.3 min "]`,
+	for _, want := range []string{`a1 [label="Ввод данных\n12.5 min"`, `a3 [label="Согласование\n30.0 min"`, `a1 -> a2 [penwidth=6.00, label=" 17.5 min "]`, `a0 -> a1 [penwidth=4.75, label=" 13.3 min "]`,
 		`start -> a0 [penwidth=4.75, style=dashed, color="#8FA3A8"]`} {
 		if !strings.Contains(dur, want) {
 			t.Errorf("durations view lacks %s", want)

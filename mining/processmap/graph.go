@@ -31,11 +31,12 @@ const (
 	End   int32 = -2
 )
 
-// Node is a shown activity.
+// Node is a shown activity with its executions and mean service time.
 type Node struct {
-	Activity   int32
-	Name       string
-	Executions int
+	Activity    int32
+	Name        string
+	Executions  int
+	MeanSeconds float64
 }
 
 // Edge is a shown path: From directly followed by To, or a case starting
@@ -126,7 +127,7 @@ type full struct {
 func fullGraph(r domain.ProcessResult) full {
 	var f full
 	for _, a := range r.ActivityStats {
-		f.nodes = append(f.nodes, Node{Activity: a.Index, Name: a.Name, Executions: a.Executions})
+		f.nodes = append(f.nodes, Node{Activity: a.Index, Name: a.Name, Executions: a.Executions, MeanSeconds: a.MeanSeconds})
 		f.total += a.Executions
 		if a.Starts > 0 {
 			f.edges = append(f.edges, Edge{From: Start, To: a.Index, Count: a.Starts})
