@@ -14,5 +14,5 @@
 //	override.go  a manager's standard time and automatable share
 //
 // Subpackages: process (the computation, pure), eventlog (the file
-// readers).
+// readers), processmap (the process map drawn from the results).
 package mining
