@@ -14,6 +14,7 @@ import (
 	"processet/charts"
 	"processet/demo"
 	"processet/digest"
+	"processet/mining/processmap"
 	"processet/notify"
 	"processet/storage"
 	"processet/tasks"
@@ -81,6 +82,7 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	h := bot.New(b, d.db, renderer, taskService, subs, dealService, bot.Config{
 		Admins: cfg.AdminIDs, Loc: cfg.Location, Version: Version, Database: d.kind(), Now: cfg.Now, Logger: log,
 		CRMRequests: crmConn.requests, CRM: crmConn, Mail: mailStatus(outbox), Mining: mine,
+		Maps: processmap.NewRenderer(cfg.GraphvizDot, 0, 2),
 	})
 	mineJobs.importUpload, mineJobs.recompute = h.RunImport, func(ctx context.Context) (int, error) { return mine.Recompute(ctx, nil) }
 	if err := h.SetCommands(); err != nil {

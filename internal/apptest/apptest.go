@@ -41,6 +41,7 @@ type Config struct {
 	DatabaseURL string
 	// MiningNightly is MINING_NIGHTLY; empty: the default.
 	MiningNightly string
+	DotPath       string // Graphviz dot for process maps; empty: dot from PATH
 }
 
 // App is a running application.
@@ -70,6 +71,7 @@ func Start(t testing.TB, c Config) *App {
 		"AMOCRM_CLIENT_ID": c.AmoCRMOAuth[0], "AMOCRM_CLIENT_SECRET": c.AmoCRMOAuth[1], "AMOCRM_REDIRECT_URI": c.AmoCRMOAuth[2],
 		"SECRET_KEY": "test-secret-key-of-at-least-32-characters", "MINING_DIR": c.MiningDir,
 		"MINING_NIGHTLY": c.MiningNightly,
+		"GRAPHVIZ_DOT":   c.DotPath,
 	}), true)
 	if err != nil {
 		t.Fatalf("config: %v", err)
