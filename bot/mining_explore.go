@@ -73,6 +73,7 @@ func processListKeyboard(tr i18n.Printer, ps []domain.ProcessStat, page, total i
 func processCardKeyboard(tr i18n.Printer, id int64, page int) *tele.ReplyMarkup {
 	drill := procRef{process: id, list: page}.data()
 	return inline(
+		row(button(btnMiningMap, tr.T(i18n.MiningMapButton), mapRef{id: id, level: mapStartLevel, page: page}.data()...)),
 		row(button(btnMiningVars, tr.T(i18n.MiningVariantsButton), drill...), button(btnMiningActs, tr.T(i18n.MiningActsButton), drill...)),
 		row(button(btnMiningList, "◀ "+tr.T(i18n.BackToList), strconv.Itoa(page)), button(btnArea, tr.T(i18n.Home), string(areaHome))))
 }

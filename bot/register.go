@@ -46,6 +46,8 @@ func (h *Handler) register() {
 	b.Handle(btnMiningAct, employee(h.onMiningActivity))
 	b.Handle(btnMiningAsk, h.need(domain.RoleManager, h.onMiningAsk))
 	b.Handle(btnMiningReset, h.need(domain.RoleManager, h.onMiningReset))
+	b.Handle(btnMiningMap, employee(h.onMiningMap))
+	b.Handle(btnMiningMapCard, employee(h.onMiningMapCard))
 	b.Handle("/ideas", employee(h.areaCommand(areaIdeas)))
 	b.Handle("/idea", employee(h.areaCommand(areaIdeas)))
 	b.Handle(btnArea, employee(h.onArea))

@@ -18,5 +18,5 @@
 //	             for «Импортировать», handed to the import job, cleaned up
 //
 // Subpackages: process (the computation, pure), eventlog (the file
-// readers).
+// readers), processmap (the process map drawn from the results).
 package mining

@@ -15,6 +15,7 @@ import (
 	"processet/demo"
 	"processet/digest"
 	"processet/internal/metrics"
+	"processet/mining/processmap"
 	"processet/notify"
 	"processet/storage"
 	"processet/tasks"
@@ -83,6 +84,7 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	h := bot.New(b, d.db, renderer, taskService, subs, dealService, bot.Config{
 		Admins: cfg.AdminIDs, Loc: cfg.Location, Version: Version, Database: d.kind(), Now: cfg.Now, Logger: log,
 		CRMRequests: crmConn.requests, CRM: crmConn, Mail: mailStatus(outbox), Mining: mine,
+		Maps:     processmap.NewRenderer(cfg.GraphvizDot, 0, 2),
 		Observer: m,
 	})
 	watch(m, d.db, outbox, h, crmConn, cfg.Now)

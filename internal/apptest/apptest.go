@@ -42,6 +42,7 @@ type Config struct {
 	DatabaseURL string
 	// MiningNightly is MINING_NIGHTLY; empty: the default.
 	MiningNightly string
+	DotPath       string    // Graphviz dot for process maps; empty: dot from PATH
 	Log           io.Writer // also gets the app's log lines; nil: only the test log with -v
 }
 
@@ -72,6 +73,7 @@ func Start(t testing.TB, c Config) *App {
 		"AMOCRM_CLIENT_ID": c.AmoCRMOAuth[0], "AMOCRM_CLIENT_SECRET": c.AmoCRMOAuth[1], "AMOCRM_REDIRECT_URI": c.AmoCRMOAuth[2],
 		"SECRET_KEY": "test-secret-key-of-at-least-32-characters", "MINING_DIR": c.MiningDir,
 		"MINING_NIGHTLY": c.MiningNightly,
+		"GRAPHVIZ_DOT":   c.DotPath,
 	}), true)
 	if err != nil {
 		t.Fatalf("config: %v", err)
