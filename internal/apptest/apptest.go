@@ -36,18 +36,36 @@ type Config struct {
 	AmoCRMToken string
 	AmoCRMOAuth [3]string // client ID, secret, redirect URI: OAuth instead of the token
 	MiningDir   string    // the watched folder of event logs; empty: DATA_DIR/mining
+	// Replicas: DatabaseURL shares another App's database (App.URL);
+	// empty gives a fresh one. Replica names this process among them.
+	DatabaseURL string
+	Replica     string
+	// WebhookURL and WebhookSecret switch to webhook mode (HTTPAddr needed).
+	WebhookURL, WebhookSecret string
+	// LeaderRetry shortens how fast a replica takes over from a dead
+	// leader (default 5 s).
+	LeaderRetry time.Duration
 }
 
 // App is a running application.
 type App struct {
 	DB  *storage.DB
 	URL string // database URL
+
+	stop func()
 }
+
+// Stop ends the application before the test does, as a replica that goes
+// away; the test's end stops it otherwise.
+func (a *App) Stop() { a.stop() }
 
 // Start runs the application until the test ends.
 func Start(t testing.TB, c Config) *App {
 	t.Helper()
-	dbURL := testdb.NewURL(t)
+	dbURL := c.DatabaseURL
+	if dbURL == "" {
+		dbURL = testdb.NewURL(t)
+	}
 	cfg, err := app.LoadConfig(env(map[string]string{
 		"BOT_TOKEN": Token, "TELEGRAM_API_URL": c.TelegramURL, "DATABASE_URL": dbURL,
 		"DATA_DIR": t.TempDir(), "ADMIN_IDS": ids(c.Admins), "HTTP_ADDR": c.HTTPAddr,
@@ -55,12 +73,16 @@ func Start(t testing.TB, c Config) *App {
 		"AMOCRM_BASE_URL": c.AmoCRMURL, "AMOCRM_TOKEN": c.AmoCRMToken,
 		"AMOCRM_CLIENT_ID": c.AmoCRMOAuth[0], "AMOCRM_CLIENT_SECRET": c.AmoCRMOAuth[1], "AMOCRM_REDIRECT_URI": c.AmoCRMOAuth[2],
 		"SECRET_KEY": "test-secret-key-of-at-least-32-characters", "MINING_DIR": c.MiningDir,
+		"WEBHOOK_URL": c.WebhookURL, "WEBHOOK_SECRET": c.WebhookSecret, "REPLICA_NAME": c.Replica,
 	}), true)
 	if err != nil {
 		t.Fatalf("config: %v", err)
 	}
 	cfg.PollTimeout = 2 * time.Second
 	cfg.ReminderEvery = 50 * time.Millisecond
+	if c.LeaderRetry > 0 {
+		cfg.LeaderRetry = c.LeaderRetry
+	}
 	if c.Now != nil {
 		cfg.Now = c.Now
 	}
@@ -86,12 +108,16 @@ func Start(t testing.TB, c Config) *App {
 			t.Errorf("app.Run: %v", err)
 		}
 	}()
-	t.Cleanup(func() {
-		cancel()
-		wg.Wait()
-		db.Close()
-	})
-	return &App{DB: db, URL: dbURL}
+	var once sync.Once
+	stop := func() {
+		once.Do(func() {
+			cancel()
+			wg.Wait()
+			db.Close()
+		})
+	}
+	t.Cleanup(stop)
+	return &App{DB: db, URL: dbURL, stop: stop}
 }
 
 func env(m map[string]string) func(string) string {
