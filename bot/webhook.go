@@ -80,6 +80,7 @@ func (rc *WebhookReceiver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !fresh {
 		log.Debug("webhook update seen before: dropped", "update_id", u.ID)
 	} else if rc.Wake != nil {
+		log.Debug("webhook update stored", "update_id", u.ID)
 		rc.Wake()
 	}
 	w.WriteHeader(http.StatusOK)

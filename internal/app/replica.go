@@ -91,7 +91,8 @@ func (in *intake) mount(mux *http.ServeMux) {
 	if path == "/" {
 		path = "/{$}"
 	}
-	mux.Handle(path, &bot.WebhookReceiver{Secret: in.cfg.WebhookSecret, Store: in.db, Wake: in.worker.Wake, Logger: in.log})
+	mux.Handle(path, &bot.WebhookReceiver{Secret: in.cfg.WebhookSecret, Store: in.db, Wake: in.worker.Wake,
+		Logger: in.log.With("replica", in.cfg.Replica)})
 }
 
 // spawn runs f in the background; wait waits for it.
