@@ -85,11 +85,11 @@ func New(pool *pgxpool.Pool, cfg Config) (*Outbox, error) {
 	cfg.MaxAttempts = cmp.Or(cfg.MaxAttempts, 15)
 	cfg.RetryDelay = cmp.Or(cfg.RetryDelay, 2*time.Second)
 	o := &Outbox{
-		pool:     pool,
-		cfg:      cfg,
-		log:      cfg.Logger.With("component", "notify"),
-		limits:   newLimiter(cfg.Limits),
-		files:    newFileCache(),
+		pool:   pool,
+		cfg:    cfg,
+		log:    cfg.Logger.With("component", "notify"),
+		limits: newLimiter(cfg.Limits),
+		files:  newFileCache(),
 	}
 	open := make(chan struct{})
 	o.stopping.Store(&open)
