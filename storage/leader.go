@@ -58,6 +58,9 @@ func (db *DB) NewLeader(key int64, retry time.Duration, log *slog.Logger) *Leade
 // leader's session is closed.
 func (l *Leader) Join(ctx context.Context) (done <-chan struct{}) {
 	conn, err := l.acquire(ctx)
+	if conn != nil {
+		l.set(true)
+	}
 	ch := make(chan struct{})
 	go func() {
 		defer close(ch)
@@ -70,7 +73,7 @@ func (l *Leader) Join(ctx context.Context) (done <-chan struct{}) {
 func (l *Leader) run(ctx context.Context, conn *pgx.Conn, err error) {
 	for {
 		if err == nil && conn != nil {
-			l.set(true)
+			l.set(true) // already so after Join's first try
 			l.log.Info("this replica leads: polling, scheduled jobs and sends run here")
 			err = l.hold(ctx, conn)
 			l.set(false)
