@@ -120,3 +120,26 @@ func TestOneLeaderAndTakeover(t *testing.T) {
 	}
 	<-doneB
 }
+
+// TestTurnsAreSharedAcrossProcesses: two callers (two replicas' pools) of
+// one limit get turns an interval apart, however they interleave.
+func TestTurnsAreSharedAcrossProcesses(t *testing.T) {
+	ctx := context.Background()
+	pool := testdb.New(t)
+	a, b := storage.New(pool), storage.New(pool)
+	const interval = 40 * time.Millisecond
+	start := time.Now()
+	for i := range 6 {
+		db := a
+		if i%2 == 1 {
+			db = b
+		}
+		if err := db.TakeTurn(ctx, "amocrm:test", interval); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Six turns: the first at once, the sixth five intervals later.
+	if got := time.Since(start); got < 5*interval {
+		t.Errorf("six turns took %v, less than five intervals", got)
+	}
+}

@@ -20,5 +20,15 @@ create table telegram_updates (
 create index telegram_updates_waiting on telegram_updates (chat_id, update_id) where done_at is null;
 create index telegram_updates_done on telegram_updates (done_at) where done_at is not null;
 
+-- Turns of rate limits that hold for the whole deployment rather than
+-- per process: next_at is when the next request may leave. Taking a turn
+-- moves it on by the limit's interval in one statement, so replicas
+-- sharing a limit queue up in the database, on its clock.
+create table rate_turns (
+    name    text primary key,
+    next_at timestamptz not null
+);
+
 -- +goose Down
+drop table rate_turns;
 drop table telegram_updates;
