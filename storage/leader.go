@@ -178,6 +178,9 @@ func (l *Leader) IsLeader(context.Context) error {
 // when that term ends.
 func (l *Leader) Await(ctx context.Context) (term <-chan struct{}, err error) {
 	for {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		l.mu.Lock()
 		t, changed := l.term, l.changed
 		l.mu.Unlock()
