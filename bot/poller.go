@@ -36,6 +36,11 @@ type Poller struct {
 	// poll: it deletes a webhook left from webhook mode, which would make
 	// every getUpdates fail. Its error is logged, and polling goes on.
 	BeforePolling func(ctx context.Context) error
+	// Done, when closed, ends polling as telebot's stop does, but leaves
+	// the bot's client alone: handlers under way finish their replies,
+	// which telebot's Stop would cancel. Run closes it first at shutdown,
+	// waits for the handlers, then stops the bot.
+	Done <-chan struct{}
 }
 
 // Poll implements tele.Poller.
@@ -45,9 +50,10 @@ func (p *Poller) Poll(b *tele.Bot, dest chan tele.Update, stop chan struct{}) {
 	go func() {
 		select {
 		case <-stop:
-			cancel()
+		case <-p.Done:
 		case <-ctx.Done():
 		}
+		cancel()
 	}()
 	offset := 0
 	for ctx.Err() == nil {

@@ -45,7 +45,7 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	b, err := tele.NewBot(tele.Settings{
 		URL:    cfg.TelegramAPIURL,
 		Token:  cfg.BotToken,
-		Poller: in.poller(client),
+		Poller: in.poller(ctx, client),
 		Client: client,
 		// In webhook mode the update worker runs each update's handler
 		// itself and must know when it is done.
@@ -139,13 +139,15 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	log.Info("bot started", "username", b.Me.Username, "version", Version, "webhook", in.webhook(), "replica", cfg.Replica)
 	<-ctx.Done()
 	log.Info("shutting down")
-	if !in.webhook() {
-		b.Stop()
-	}
+	// Polling stopped with ctx; the handlers finish their replies before
+	// the bot is stopped, which cancels whatever it still sends.
 	waitCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
 	if err := h.Wait(waitCtx); err != nil {
 		log.Warn("handlers still running at shutdown", "err", err)
+	}
+	if !in.webhook() {
+		b.Stop()
 	}
 	return nil
 }

@@ -42,12 +42,13 @@ func newIntake(cfg Config, db *storage.DB, client *http.Client, log *slog.Logger
 func (in *intake) webhook() bool { return in.cfg.WebhookURL != "" }
 
 // poller is telebot's poller in polling mode: it polls while this replica
-// leads, and deletes a webhook left from webhook mode first.
-func (in *intake) poller(client *http.Client) tele.Poller {
+// leads, and deletes a webhook left from webhook mode first. It stops when
+// ctx ends, before the bot is stopped.
+func (in *intake) poller(ctx context.Context, client *http.Client) tele.Poller {
 	if in.webhook() {
 		return nil
 	}
-	return &bot.Poller{URL: in.cfg.TelegramAPIURL, Token: in.cfg.BotToken, Timeout: in.cfg.PollTimeout,
+	return &bot.Poller{Done: ctx.Done(),URL: in.cfg.TelegramAPIURL, Token: in.cfg.BotToken, Timeout: in.cfg.PollTimeout,
 		Client: &http.Client{Timeout: in.cfg.PollTimeout + 15*time.Second, Transport: client.Transport},
 		Logger: in.log, Leader: in.leader, BeforePolling: in.api.DeleteWebhook}
 }
