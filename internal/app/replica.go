@@ -48,7 +48,7 @@ func (in *intake) poller(ctx context.Context, client *http.Client) tele.Poller {
 	if in.webhook() {
 		return nil
 	}
-	return &bot.Poller{Done: ctx.Done(),URL: in.cfg.TelegramAPIURL, Token: in.cfg.BotToken, Timeout: in.cfg.PollTimeout,
+	return &bot.Poller{Done: ctx.Done(), URL: in.cfg.TelegramAPIURL, Token: in.cfg.BotToken, Timeout: in.cfg.PollTimeout,
 		Client: &http.Client{Timeout: in.cfg.PollTimeout + 15*time.Second, Transport: client.Transport},
 		Logger: in.log, Leader: in.leader, BeforePolling: in.api.DeleteWebhook}
 }
