@@ -43,6 +43,7 @@ func (h *Handler) handleStatus(c tele.Context) error {
 	if err != nil {
 		return err
 	}
+	text += intakeText(ctx, tr, h.cfg.Intake)
 	text += mailStatusText(tr, h.cfg.Mail)
 	text += graphvizStatusText(tr, h.maps.draw)
 	text += crmSyncText(tr, now, states, h.started, h.cfg.CRMRequests)

@@ -46,7 +46,11 @@ func startCRM(cfg Config, db *storage.DB, outbox *notify.Outbox, m *metrics.Metr
 			storage.NewAmoCRMTokenStore(db, box, cfg.AmoCRM.BaseURL))
 		tokens = oauth
 	}
+	// The account's 7 requests a second hold for the deployment: every
+	// replica's requests take turns in the database.
+	turns := "amocrm:" + cfg.AmoCRM.BaseURL
 	client := amocrm.New(amocrm.Config{BaseURL: cfg.AmoCRM.BaseURL, Tokens: tokens, Logger: log, Now: cfg.Now,
+		Pace:       func(ctx context.Context, interval time.Duration) error { return db.TakeTurn(ctx, turns, interval) },
 		OnResponse: m.CRMRequest})
 	syncer := crmsync.New(client, db, crmsync.Config{Logger: log, Now: cfg.Now, OnBlocked: func(err error) {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)

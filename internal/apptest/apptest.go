@@ -37,9 +37,15 @@ type Config struct {
 	AmoCRMToken string
 	AmoCRMOAuth [3]string // client ID, secret, redirect URI: OAuth instead of the token
 	MiningDir   string    // the watched folder of event logs; empty: DATA_DIR/mining
-	// DatabaseURL runs the app on this database (another App's URL: a
-	// restart, or a second process of the bot); empty: a fresh one.
+	// Replicas: DatabaseURL shares another App's database (App.URL);
+	// empty gives a fresh one. Replica names this process among them.
 	DatabaseURL string
+	Replica     string
+	// WebhookURL and WebhookSecret switch to webhook mode (HTTPAddr needed).
+	WebhookURL, WebhookSecret string
+	// LeaderRetry shortens how fast a replica takes over from a dead
+	// leader (default 5 s).
+	LeaderRetry time.Duration
 	// MiningNightly is MINING_NIGHTLY; empty: the default.
 	MiningNightly string
 	DotPath       string    // Graphviz dot for process maps; empty: dot from PATH
@@ -74,12 +80,16 @@ func Start(t testing.TB, c Config) *App {
 		"SECRET_KEY": "test-secret-key-of-at-least-32-characters", "MINING_DIR": c.MiningDir,
 		"MINING_NIGHTLY": c.MiningNightly,
 		"GRAPHVIZ_DOT":   c.DotPath,
+		"WEBHOOK_URL":    c.WebhookURL, "WEBHOOK_SECRET": c.WebhookSecret, "REPLICA_NAME": c.Replica,
 	}), true)
 	if err != nil {
 		t.Fatalf("config: %v", err)
 	}
 	cfg.PollTimeout = 2 * time.Second
 	cfg.ReminderEvery = 50 * time.Millisecond
+	if c.LeaderRetry > 0 {
+		cfg.LeaderRetry = c.LeaderRetry
+	}
 	if c.Now != nil {
 		cfg.Now = c.Now
 	}
