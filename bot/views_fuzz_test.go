@@ -30,7 +30,9 @@ func FuzzCaptions(f *testing.F) {
 		for i := range h.Ideas.Top {
 			h.Ideas.Top[i].Title, h.Ideas.Top[i].AuthorName = name, other
 		}
-		h.Mining = domain.SummarizeMining([]domain.Operation{{Process: name, Name: other, PerYear: int(n % 1e6), AvgSeconds: 60}})
+		ops := int(n % 1e6)
+		h.Mining = domain.MiningSummary{Operations: ops, Hours: float64(ops) / 60,
+			Processes: []domain.ProcessStat{{ID: 1, Name: name, Operations: ops, Hours: float64(ops) / 60}}}
 		for _, lang := range domain.Langs {
 			tr := i18n.New(lang, time.UTC)
 			for _, c := range []string{

@@ -27,7 +27,6 @@ func Build(now time.Time) storage.Seed {
 	s.Companies = companies()
 	s.Deals, s.CRMTasks = b.deals(len(s.Companies))
 	s.Tasks = b.tasks(s.Users)
-	s.Operations = operations()
 	s.Ideas, s.Votes = b.ideas(s.Users)
 	return s
 }

@@ -18,6 +18,7 @@ import (
 	"processet/demo"
 	"processet/internal/app"
 	"processet/internal/testdb"
+	"processet/mining"
 	"processet/storage"
 )
 
@@ -73,7 +74,8 @@ func Start(t testing.TB, c Config) *App {
 		if _, err := storage.Migrate(ctx, dbURL); err != nil {
 			t.Fatalf("migrate: %v", err)
 		}
-		if err := db.LoadSeed(ctx, demo.Build(cfg.Now()), false); err != nil {
+		svc := mining.New(db, mining.Config{FTEHours: cfg.MiningFTEHours}, cfg.Now, nil)
+		if err := demo.Load(ctx, db, svc, cfg.Now(), cfg.Location, false); err != nil {
 			t.Fatalf("load demo: %v", err)
 		}
 	}
