@@ -13,15 +13,15 @@ import (
 // company, or fixtures in tests. IDs of tasks and ideas are kept as given
 // so votes can refer to ideas.
 type Seed struct {
-	Users      []domain.User
-	CRMUsers   []domain.CRMUser
-	Pipelines  []domain.Pipeline
-	Companies  []domain.Company
-	Deals      []domain.Deal
-	CRMTasks   []domain.CRMTask
-	Tasks      []domain.Task
-	Ideas      []domain.Idea
-	Votes      []domain.Vote
+	Users     []domain.User
+	CRMUsers  []domain.CRMUser
+	Pipelines []domain.Pipeline
+	Companies []domain.Company
+	Deals     []domain.Deal
+	CRMTasks  []domain.CRMTask
+	Tasks     []domain.Task
+	Ideas     []domain.Idea
+	Votes     []domain.Vote
 }
 
 // ErrAreasNotEmpty is returned by LoadSeed when it would overwrite data.
