@@ -19,9 +19,9 @@ import (
 // summaries they were made from.
 type figurePatterns struct {
 	homeTasks, tasksHeader, homeDeals, dealsHeader, status, listActive *regexp.Regexp
-	// homeMining and miningHeader: operations, hours, potential %;
-	// statusMining: processes, events.
-	homeMining, miningHeader, statusMining *regexp.Regexp
+	// homeMining and mineHeader: operations, hours, potential %;
+	// mineStatus: processes, events.
+	homeMining, mineHeader, mineStatus *regexp.Regexp
 }
 
 // num is a figure as a reader sees it, with its group separators.
@@ -38,9 +38,9 @@ var figuresIn = map[domain.Lang]figurePatterns{
 		dealsHeader: regexp.MustCompile(`Сделок: (\d+) · успешных: (\d+) на .* · компаний в amoCRM: (\d+), с активными сделками: (\d+)`),
 		status:      regexp.MustCompile(`сделок (\d+), компаний (\d+), задач amoCRM \d+, задач (\d+) \(и отменённых (\d+)\)`),
 		listActive:  regexp.MustCompile(`^(?:✓ )?Активные \((\d+)\)$`),
-		homeMining:   regexp.MustCompile(`Task Mining</b>: ` + num + ` операц\S* · ` + num + ` ч/год · потенциал ` + pct),
-		miningHeader: regexp.MustCompile(`Операций в год: ` + num + ` · часов в год: ` + num + ` · потенциал: ` + pct),
-		statusMining: regexp.MustCompile(`процессов Task Mining (\d+) \(событий (\d+)\)`),
+		homeMining:  regexp.MustCompile(`Task Mining</b>: ` + num + ` операц\S* · ` + num + ` ч/год · потенциал ` + pct),
+		mineHeader:  regexp.MustCompile(`Операций в год: ` + num + ` · часов в год: ` + num + ` · потенциал: ` + pct),
+		mineStatus:  regexp.MustCompile(`процессов Task Mining (\d+) \(событий (\d+)\)`),
 	},
 	domain.LangEN: {
 		homeTasks:   regexp.MustCompile(`Tasks</b>: (\d+) of (\d+) active, (\d+) overdue`),
@@ -49,9 +49,9 @@ var figuresIn = map[domain.Lang]figurePatterns{
 		dealsHeader: regexp.MustCompile(`Deals: (\d+) · won: (\d+) worth .* · companies in amoCRM: (\d+), with active deals: (\d+)`),
 		status:      regexp.MustCompile(`deals (\d+), companies (\d+), amoCRM tasks \d+, tasks (\d+) \(and (\d+) cancelled\)`),
 		listActive:  regexp.MustCompile(`^(?:✓ )?Active \((\d+)\)$`),
-		homeMining:   regexp.MustCompile(`Task Mining</b>: ` + num + ` operations? · ` + num + ` h/year · potential ` + pct),
-		miningHeader: regexp.MustCompile(`Operations per year: ` + num + ` · hours per year: ` + num + ` · potential: ` + pct),
-		statusMining: regexp.MustCompile(`Task Mining processes (\d+) \(events (\d+)\)`),
+		homeMining:  regexp.MustCompile(`Task Mining</b>: ` + num + ` operations? · ` + num + ` h/year · potential ` + pct),
+		mineHeader:  regexp.MustCompile(`Operations per year: ` + num + ` · hours per year: ` + num + ` · potential: ` + pct),
+		mineStatus:  regexp.MustCompile(`Task Mining processes (\d+) \(events (\d+)\)`),
 	},
 }
 
@@ -233,7 +233,7 @@ func TestDemoFiguresAgree(t *testing.T) {
 			// and events on the card, the process list and /status.
 			homeM := figures(t, "home caption", caption[areaHome], re.homeMining)
 			digestM := figures(t, "digest", digest, re.homeMining)
-			dashM := figures(t, "mining dashboard", caption[areaMining], re.miningHeader)
+			dashM := figures(t, "mining dashboard", caption[areaMining], re.mineHeader)
 			mcard := miningCard(tr, q.Now, home.Mining)
 			cardM := []int{number(t, mcard.Tiles[0].Value), number(t, mcard.Tiles[1].Value), number(t, mcard.Tiles[2].Value)}
 			mTile := homeCard(tr, home).Areas[2]
@@ -249,7 +249,7 @@ func TestDemoFiguresAgree(t *testing.T) {
 			if dashM[0] != listOps {
 				t.Errorf("operations per year: dashboard %d, the processes' %d", dashM[0], listOps)
 			}
-			statusM := figures(t, "/status", status, re.statusMining)
+			statusM := figures(t, "/status", status, re.mineStatus)
 			if number(t, mcard.Tiles[3].Value) != nProcesses || statusM[0] != nProcesses || len(home.Mining.Processes) != nProcesses {
 				t.Errorf("processes: card %s, list %d, /status %d, dashboard %d", mcard.Tiles[3].Value, nProcesses, statusM[0], len(home.Mining.Processes))
 			}
