@@ -70,7 +70,7 @@ func models() []eventlogtest.Model {
 	)
 	payroll.Batches = 12 // 25 people, every month
 	return []eventlogtest.Model{
-		model("Обработка входящих счетов", 101, 600, false,
+		model("Обработка входящих счетов", 101, 450, false,
 			step("Получение счёта по почте", 2*minute, 0.3, 0, accounting, then(1)),
 			step("Ввод счёта в 1С", 6*minute, 0.3, 15*minute, accounting, then(2)),
 			step("Проверка реквизитов", 3*minute, 0.3, 3*minute, accounting, to(3, 0.82), to(4, 0.18)),
@@ -79,7 +79,7 @@ func models() []eventlogtest.Model {
 			step("Оплата счёта", 4*minute, 0.3, 4*hour, accounting, then(6)),
 			step("Сверка с банковской выпиской", 3*minute, 0.3, day, accounting, to(end, 1)),
 		),
-		model("Согласование договоров", 102, 160, true,
+		model("Согласование договоров", 102, 130, true,
 			step("Подготовка проекта договора", 40*minute, 0.5, 0, sales, then(1)),
 			step("Проверка юристом", 30*minute, 0.5, day, lawyers, to(2, 0.6), to(3, 0.4)),
 			step("Сбор виз по почте", 25*minute, 0.6, 2*hour, sales, then(4)),
@@ -89,7 +89,7 @@ func models() []eventlogtest.Model {
 			step("Регистрация договора", 7*minute, 0.3, 2*hour, lawyers, to(end, 1)),
 		),
 		closing,
-		model("Обработка заявок клиентов", 104, 900, false,
+		model("Обработка заявок клиентов", 104, 700, false,
 			step("Разбор почты", 2*minute, 0.4, 0, sales, to(1, 0.5), to(2, 0.3), to(3, 0.2)),
 			step("Создание сделки в CRM", 4*minute, 0.3, 5*minute, sales, then(2)),
 			step("Ответ клиенту", 5*minute, 0.5, 20*minute, sales, to(4, 0.2), to(end, 0.8)),
@@ -121,7 +121,7 @@ func models() []eventlogtest.Model {
 			step("Авансовый отчёт", 40*minute, 0.5, 5*day, everyone, then(5)),
 			step("Проверка авансового отчёта", 15*minute, 0.4, day, accounting, to(4, 0.25), to(end, 0.75)),
 		),
-		model("Найм сотрудников", 109, 300, true,
+		model("Найм сотрудников", 109, 250, true,
 			step("Отбор резюме", 6*minute, 0.4, 0, hr, to(1, 0.4), to(5, 0.6)),
 			step("Назначение интервью", 10*minute, 0.4, 3*hour, hr, then(2)),
 			step("Интервью", time.Hour, 0.3, 2*day, heads, to(3, 0.2), to(4, 0.3), to(5, 0.5)),
