@@ -9,9 +9,11 @@ import (
 	"processet/domain"
 )
 
-// Seed is a whole data set for the four areas, loaded at once: the demo
-// company, or fixtures in tests. IDs of tasks and ideas are kept as given
-// so votes can refer to ideas.
+// Seed is a whole data set for the areas, loaded at once: the demo
+// company, or fixtures in tests. Task Mining has no rows here: its data
+// are event logs, imported through the mining service (demo.Load imports
+// the demo's after the seed). IDs of tasks and ideas are kept as given so
+// votes can refer to ideas.
 type Seed struct {
 	Users     []domain.User
 	CRMUsers  []domain.CRMUser
