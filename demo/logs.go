@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"math"
@@ -81,7 +82,12 @@ func ImportLogs(ctx context.Context, svc *mining.Service, now time.Time, loc *ti
 			return fmt.Errorf("demo log %s: %w", f.Name, err)
 		}
 	}
-	if _, err := svc.Recompute(ctx, nil); err != nil {
+	_, err := svc.Recompute(ctx, nil)
+	if errors.Is(err, mining.ErrRunning) {
+		return fmt.Errorf("the demo's logs are imported, but a Task Mining recompute was already running: "+
+			"press «Получить данные» once it ends: %w", err)
+	}
+	if err != nil {
 		return fmt.Errorf("demo logs: %w", err)
 	}
 	return nil
