@@ -32,6 +32,8 @@ fuzz: ## fuzz every parser for FUZZTIME each
 	$(GO) test -run '^$$' -fuzz FuzzCaptions -fuzztime $(FUZZTIME) ./bot/
 	$(GO) test -run '^$$' -fuzz FuzzLoadConfig -fuzztime $(FUZZTIME) ./internal/app/
 	$(GO) test -run '^$$' -fuzz FuzzParseZone -fuzztime $(FUZZTIME) ./domain/
+	$(GO) test -run '^$$' -fuzz FuzzParseStandardTime -fuzztime $(FUZZTIME) ./domain/
+	$(GO) test -run '^$$' -fuzz FuzzParseShare -fuzztime $(FUZZTIME) ./domain/
 	$(GO) test -run '^$$' -fuzz FuzzReadCSV -fuzztime $(FUZZTIME) ./mining/eventlog/
 	$(GO) test -run '^$$' -fuzz FuzzReadXES -fuzztime $(FUZZTIME) ./mining/eventlog/
 	$(GO) test -run '^$$' -fuzz FuzzParseTimestamp -fuzztime $(FUZZTIME) ./mining/eventlog/

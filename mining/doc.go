@@ -10,8 +10,10 @@
 //	import.go    Import: one file's events into a process, once per file
 //	file.go      ImportFile: a sniffed event log file through Import (the
 //	             one conversion from eventlog.Event, for every way in)
-//	recompute.go Recompute: every process, one run at a time per database
-//	override.go  a manager's standard time and automatable share
+//	recompute.go Recompute: every process, one run at a time per database;
+//	             RecomputeProcess: one, under the same lock
+//	override.go  a manager's standard time and automatable share, each
+//	             recomputing its process at once (RecomputeProcess)
 //
 // Subpackages: process (the computation, pure), eventlog (the file
 // readers).
