@@ -17,15 +17,22 @@ import (
 	"processet/storage"
 )
 
+// startWithoutDemo is start with an empty company: no demo rows, no demo
+// logs.
+func startWithoutDemo(t *testing.T) (*telegramtest.Server, *apptest.App) {
+	t.Helper()
+	tg := telegramtest.NewServer(t)
+	tg.OpenChat(admin)
+	return tg, apptest.Start(t, apptest.Config{TelegramURL: tg.URL, Admins: []int64{admin.ID}})
+}
+
 // TestDemoLogsThroughTheChat sends two of the demo company's shipped logs
 // (the 1C export in Windows-1251, the XES with lifecycle transitions) to
 // the bot as a manager would: the summary states the counts the demo's
 // process card states, and once computed every figure of the process is
 // the demo's.
 func TestDemoLogsThroughTheChat(t *testing.T) {
-	tg := telegramtest.NewServer(t)
-	tg.OpenChat(admin)
-	a := apptest.Start(t, apptest.Config{TelegramURL: tg.URL, Admins: []int64{admin.ID}})
+	tg, a := startWithoutDemo(t)
 	ctx := context.Background()
 	msk, err := time.LoadLocation("Europe/Moscow") // the app's default TIMEZONE
 	if err != nil {
