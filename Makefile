@@ -23,6 +23,7 @@ bench: ## rendering, home screen, event-log reading, process maps, per-update us
 	$(GO) test -run '^$$' -bench . -benchmem ./mining/eventlog/ ./mining/processmap/
 	$(GO) test -run '^$$' -bench . -benchtime 1x ./notify/ ./crmsync/ ./amocrm/
 	$(GO) test -run '^$$' -bench . -benchtime 1x -benchmem ./mining/ ./mining/process/
+	$(GO) test -run '^$$' -bench . -benchtime 10x -benchmem ./demo/
 
 FUZZTIME ?= 30s
 fuzz: ## fuzz every parser for FUZZTIME each

@@ -31,7 +31,9 @@ func FuzzCaptions(f *testing.F) {
 		for i := range h.Ideas.Top {
 			h.Ideas.Top[i].Title, h.Ideas.Top[i].AuthorName = name, other
 		}
-		h.Mining = domain.SummarizeMining([]domain.Operation{{Process: name, Name: other, PerYear: int(n % 1e6), AvgSeconds: 60}})
+		ops := int(n % 1e6)
+		h.Mining = domain.MiningSummary{Operations: ops, Hours: float64(ops) / 60,
+			Processes: []domain.ProcessStat{{ID: 1, Name: name, Operations: ops, Hours: float64(ops) / 60}}}
 		proc := sampleProcess()
 		proc.Name, proc.ActivityStats[0].Name, proc.ActivityStats[1].Name = name, other, name+other
 		g := processmap.Build(proc, 1)

@@ -179,7 +179,8 @@ func Migrate(ctx context.Context, cfg Config, log *slog.Logger) error {
 	return nil
 }
 
-// LoadDemo fills the four areas with the demo company. It refuses to
+// LoadDemo fills the four areas with the demo company, its Task Mining
+// event logs imported and computed as a customer's are. It refuses to
 // overwrite data unless replace is set.
 func LoadDemo(ctx context.Context, cfg Config, replace bool, log *slog.Logger) error {
 	d, err := openDatabase(ctx, cfg, log)
@@ -187,7 +188,7 @@ func LoadDemo(ctx context.Context, cfg Config, replace bool, log *slog.Logger) e
 		return err
 	}
 	defer d.close(log)
-	err = d.db.LoadSeed(ctx, demo.Build(cfg.Now()), replace)
+	err = demo.Load(ctx, d.db, miningService(cfg, d.db, log), cfg.Now(), cfg.Location, replace)
 	if errors.Is(err, storage.ErrAreasNotEmpty) {
 		return fmt.Errorf("%w: run `processet demo --replace` to wipe deals, tasks, mining data and ideas and load the demo", err)
 	}

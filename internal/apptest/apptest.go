@@ -19,6 +19,7 @@ import (
 	"processet/internal/app"
 	"processet/internal/logctx"
 	"processet/internal/testdb"
+	"processet/mining"
 	"processet/storage"
 )
 
@@ -102,7 +103,8 @@ func Start(t testing.TB, c Config) *App {
 		if _, err := storage.Migrate(ctx, dbURL); err != nil {
 			t.Fatalf("migrate: %v", err)
 		}
-		if err := db.LoadSeed(ctx, demo.Build(cfg.Now()), false); err != nil {
+		svc := mining.New(db, mining.Config{FTEHours: cfg.MiningFTEHours}, cfg.Now, nil)
+		if err := demo.Load(ctx, db, svc, cfg.Now(), cfg.Location, false); err != nil {
 			t.Fatalf("load demo: %v", err)
 		}
 	}
