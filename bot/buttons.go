@@ -46,6 +46,16 @@ var (
 	btnMiningList = &tele.Btn{Unique: "mine_list"} // Data: page
 	btnMiningProc = &tele.Btn{Unique: "mine_proc"} // Data: process ID|page (the list to go back to)
 	btnMineImport = &tele.Btn{Unique: "mine_imp"}  // Data: go, no or r<role>|file key (the pending file is the user's own)
+
+	btnIdeaVote  = &tele.Btn{Unique: "ivote"}     // Data: idea ID|u or d[|where: d (dashboard), or list code|page (a card)]; none: a group post
+	btnIdeas     = &tele.Btn{Unique: "ideas"}     // Data: list code|page
+	btnIdea      = &tele.Btn{Unique: "idea"}      // Data: idea ID|list code|page (the list to go back to)
+	btnIdeaMove  = &tele.Btn{Unique: "idea_mv"}   // Data: idea ID|status code|list code|page
+	btnIdeaTask  = &tele.Btn{Unique: "idea_task"} // Data: idea ID|p<page>, or idea ID|assignee[|deadline preset[|priority code]]
+	btnIdeaNew   = &tele.Btn{Unique: "idea_new"}  // Data: go, x, p|process ID, pn, h0, an|y or n (the draft is the user's own)
+	btnIdeaGroup = &tele.Btn{Unique: "idea_grp"}  // Data: set, trust or distrust (the chat is the button's)
+	btnIdeaImpl  = &tele.Btn{Unique: "idea_impl"} // Data: idea ID|y or n
+	btnIdeaFile  = &tele.Btn{Unique: "idea_file"} // Data: idea ID
 )
 
 // button makes an inline button of kind with a visible text and data.
