@@ -156,3 +156,14 @@ type IdeaSummary struct {
 	Pending   int    // new or under review
 	Top       []Idea // pending ideas with the best score first
 }
+
+// PendingIdea is a /idea dialog under way: the draft so far and which
+// question the bot asked last, kept per person and chat so that a restart
+// or a second chat does not lose it.
+type PendingIdea struct {
+	UserID    int64
+	ChatID    int64
+	Step      string // the bot's name of the question asked last
+	Draft     IdeaDraft
+	UpdatedAt time.Time
+}

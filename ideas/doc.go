@@ -38,6 +38,10 @@
 //   - Card(viewer, chatID, ideaID) → IdeaCard; List(viewer, IdeaQuery) →
 //     ([]Idea, total); Dashboard(viewer) → IdeaDashboard; Processes(limit)
 //     → the mined processes to offer; News(since) → IdeaNews for the digest.
+//   - SaveDraft(PendingIdea), Draft(userID, chatID) → (PendingIdea, ok),
+//     DropDraft(userID, chatID): the step-by-step /idea dialog.
+//   - PipelineHours() → the savings in the pipeline, for the Task Mining
+//     dashboard.
 //   - The home tile stays storage's IdeaSummary (domain.IdeaSummary).
 //
 // # Messages the bot words

@@ -168,6 +168,31 @@ func (s *Service) News(ctx context.Context, since time.Time) (domain.IdeaNews, e
 	return domain.IdeaNews{}, errNotYet
 }
 
+// SaveDraft keeps a /idea dialog under way (see domain.PendingIdea); a
+// newer save for the same person and chat replaces it. Nothing is
+// checked: Propose checks the finished draft.
+func (s *Service) SaveDraft(ctx context.Context, p domain.PendingIdea) error {
+	return errNotYet
+}
+
+// Draft returns the dialog under way of a person in a chat; ok is false
+// when there is none or it lapsed (older than a day).
+func (s *Service) Draft(ctx context.Context, userID, chatID int64) (p domain.PendingIdea, ok bool, err error) {
+	return domain.PendingIdea{}, false, errNotYet
+}
+
+// DropDraft forgets the dialog under way of a person in a chat, if any.
+func (s *Service) DropDraft(ctx context.Context, userID, chatID int64) error {
+	return errNotYet
+}
+
+// PipelineHours is the savings in the pipeline: Σ HoursSaved of the
+// accepted, in-progress and implemented ideas, hours per year. The Task
+// Mining dashboard shows it too.
+func (s *Service) PipelineHours(ctx context.Context) (float64, error) {
+	return 0, errNotYet
+}
+
 // RenderPost words the current state of the idea a posted message shows
 // (ref as recorded with the post, "idea:<id>"): what the outbox's
 // coalesced edit job sends when it runs. Not for the bot.

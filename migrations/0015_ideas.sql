@@ -76,7 +76,18 @@ create table outbox_edits (
     primary key (chat_id, message_id)
 );
 
+-- /idea dialogs under way, one per person and chat.
+create table idea_drafts (
+    user_id    bigint not null references users (id) on delete cascade,
+    chat_id    bigint not null,
+    step       text not null default '',
+    draft      jsonb not null,
+    updated_at timestamptz not null default now(),
+    primary key (user_id, chat_id)
+);
+
 -- +goose Down
+drop table idea_drafts;
 drop table outbox_edits;
 drop table idea_posts;
 drop table idea_group;
