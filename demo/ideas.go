@@ -9,14 +9,14 @@ var ideaPlan = []struct {
 }{
 	{"Распознавать счета автоматически вместо ручного ввода", "Обработка входящих счетов", domain.IdeaAccepted, 6, 0},
 	{"Электронные визы вместо согласования по почте", "Согласование договоров", domain.IdeaAccepted, 5, 1},
-	{"Шаблон КП с подстановкой данных из CRM", "Обработка заявок клиентов", domain.IdeaSubmitted, 5, 0},
-	{"Единый календарь интервью для всех рекрутеров", "Найм сотрудников", domain.IdeaSubmitted, 4, 1},
-	{"Чат-бот для статуса возврата", "Возвраты", domain.IdeaSubmitted, 3, 0},
+	{"Шаблон КП с подстановкой данных из CRM", "Обработка заявок клиентов", domain.IdeaNew, 5, 0},
+	{"Единый календарь интервью для всех рекрутеров", "Найм сотрудников", domain.IdeaNew, 4, 1},
+	{"Чат-бот для статуса возврата", "Возвраты", domain.IdeaNew, 3, 0},
 	{"Сверка остатков скриптом, а не в Excel", "Закрытие месяца", domain.IdeaAccepted, 6, 0},
-	{"Отменить бумажные авансовые отчёты", "Командировки", domain.IdeaSubmitted, 2, 2},
+	{"Отменить бумажные авансовые отчёты", "Командировки", domain.IdeaNew, 2, 2},
 	{"Тендерная площадка для мелких закупок", "Закупки", domain.IdeaRejected, 1, 4},
-	{"Сканировать накладные на складе с телефона", "Приёмка товара", domain.IdeaSubmitted, 4, 0},
-	{"Еженедельный разбор просроченных задач", "", domain.IdeaSubmitted, 3, 1},
+	{"Сканировать накладные на складе с телефона", "Приёмка товара", domain.IdeaNew, 4, 0},
+	{"Еженедельный разбор просроченных задач", "", domain.IdeaNew, 3, 1},
 	{"Автоматический табель из СКУД", "Расчёт зарплаты", domain.IdeaAccepted, 5, 0},
 	{"Перенести планёрки в Telegram", "", domain.IdeaRejected, 2, 3},
 }
@@ -35,7 +35,7 @@ func (b builder) ideas(users []domain.User) ([]domain.Idea, []domain.Vote) {
 			if n >= p.up {
 				value = -1
 			}
-			votes = append(votes, domain.Vote{IdeaID: idea.ID, UserID: users[voter].ID, Value: value})
+			votes = append(votes, domain.Vote{IdeaID: idea.ID, UserID: users[voter].ID, Value: domain.VoteValue(value)})
 			voter = (voter + 1) % len(users)
 			if voter == i%len(users) {
 				voter = (voter + 1) % len(users)

@@ -36,4 +36,8 @@ type OutMessage struct {
 	HTML    string
 	Buttons [][]Button
 	Key     string
+	// Track names what the message shows ("idea:17:3"), when it is to be
+	// edited later: on delivery the outbox reports the message's ID with
+	// it (notify.Config.OnPosted). Empty for messages never edited.
+	Track string
 }

@@ -180,9 +180,9 @@ func seedOperations(ctx context.Context, tx pgx.Tx, s Seed) error {
 
 func seedIdeas(ctx context.Context, tx pgx.Tx, s Seed) error {
 	for _, i := range s.Ideas {
-		_, err := tx.Exec(ctx, `insert into ideas (id, title, body, process, author_id, status, created_at)
+		_, err := tx.Exec(ctx, `insert into ideas (id, title, description, process, author_id, status, created_at)
 			values ($1, $2, $3, $4, $5, $6, $7)`,
-			i.ID, i.Title, i.Body, i.Process, nullID(i.AuthorID), string(i.Status), i.CreatedAt)
+			i.ID, i.Title, i.Description, i.Process, nullID(i.AuthorID), string(i.Status), i.CreatedAt)
 		if err != nil {
 			return fmt.Errorf("seed idea %d: %w", i.ID, err)
 		}
