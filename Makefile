@@ -29,6 +29,7 @@ fuzz: ## fuzz every parser for FUZZTIME each
 	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) ./quickadd/
 	$(GO) test -run '^$$' -fuzz FuzzCallbackData -fuzztime $(FUZZTIME) ./bot/
 	$(GO) test -run '^$$' -fuzz FuzzCaptions -fuzztime $(FUZZTIME) ./bot/
+	$(GO) test -run '^$$' -fuzz FuzzVoteCallback -fuzztime $(FUZZTIME) ./bot/
 	$(GO) test -run '^$$' -fuzz FuzzLoadConfig -fuzztime $(FUZZTIME) ./internal/app/
 	$(GO) test -run '^$$' -fuzz FuzzParseZone -fuzztime $(FUZZTIME) ./domain/
 	$(GO) test -run '^$$' -fuzz FuzzReadCSV -fuzztime $(FUZZTIME) ./mining/eventlog/

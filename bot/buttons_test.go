@@ -159,7 +159,7 @@ func buttonCases(t *testing.T) []buttonCase {
 	for _, r := range eventlog.Roles()[:len(eventlog.Roles())-1] {
 		add(button(btnMineImport, "x", "r"+strconv.Itoa(int(r)), importKey), "r", r, importKey)
 	}
-	return cs
+	return append(cs, ideaButtonCases()...)
 }
 
 // decodeButton reads callback data the way the handler of its kind does,
@@ -316,6 +316,9 @@ func decodeButton(unique, data string) (got []any, ok bool) {
 		}
 		crmID, err := strconv.ParseInt(args[1], 10, 64)
 		return []any{user, crmID, usersPage}, ok && err == nil && crmID >= 0
+	case btnIdeaVote.Unique, btnIdeas.Unique, btnIdea.Unique, btnIdeaMove.Unique, btnIdeaTask.Unique,
+		btnIdeaNew.Unique, btnIdeaGroup.Unique, btnIdeaImpl.Unique, btnIdeaFile.Unique:
+		return decodeIdeaButton(unique, data)
 	case btnMineImport.Unique:
 		op, role, key, okData := parseImportData(data)
 		return []any{op, role, key}, okData

@@ -29,6 +29,10 @@ type ideaService interface {
 	List(ctx context.Context, viewer domain.User, q domain.IdeaQuery) ([]domain.Idea, int, error)
 	Dashboard(ctx context.Context, viewer domain.User) (domain.IdeaDashboard, error)
 	Processes(ctx context.Context, limit int) ([]domain.ProcessStat, error)
+	SaveDraft(ctx context.Context, p domain.PendingIdea) error
+	Draft(ctx context.Context, userID, chatID int64) (domain.PendingIdea, bool, error)
+	DropDraft(ctx context.Context, userID, chatID int64) error
+	PipelineHours(ctx context.Context) (float64, error)
 }
 
 // ideasPerPage keeps a list page within a caption.

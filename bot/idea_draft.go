@@ -4,7 +4,6 @@ import (
 	"context"
 	"strconv"
 	"strings"
-	"time"
 
 	tele "gopkg.in/telebot.v3"
 
@@ -21,43 +20,32 @@ const (
 	ideaHoursQuestion   = "idea_hours"
 )
 
-// ideaDraft is a /idea dialog under way: what is answered so far and the
-// question it waits for. Drafts live in memory for an hour, as long as a
-// question waits: a restart loses a half-written idea, nothing else.
-type ideaDraft struct {
-	domain.IdeaDraft
-	step string // the pending question, or "anon" for the last buttons
-	at   time.Time
-}
-
-// ideaDraftTTL is how long a draft waits for its next answer.
-const ideaDraftTTL = time.Hour
+// ideaAnonStep is the dialog's last step: the anonymity buttons, no
+// typed answer.
+const ideaAnonStep = "anon"
 
 // processChoices is how many mined processes the process question offers.
 const processChoices = 8
 
-func (h *Handler) draftOf(userID int64) (ideaDraft, bool) {
-	v, ok := h.ideaDrafts.Load(userID)
-	if !ok {
-		return ideaDraft{}, false
-	}
-	d := v.(ideaDraft)
-	if h.cfg.Now().Sub(d.at) > ideaDraftTTL {
-		h.ideaDrafts.Delete(userID)
-		return ideaDraft{}, false
-	}
-	return d, true
+// draftOf is the user's dialog under way in this chat, kept by the ideas
+// service so that a restart loses nothing.
+func (h *Handler) draftOf(ctx context.Context, c tele.Context) (domain.PendingIdea, bool, error) {
+	return h.ideas.Draft(ctx, user(c).ID, c.Chat().ID)
 }
 
-func (h *Handler) keepDraft(userID int64, d ideaDraft) {
-	d.at = h.cfg.Now()
-	h.ideaDrafts.Store(userID, d)
+func (h *Handler) keepDraft(ctx context.Context, c tele.Context, d domain.PendingIdea) error {
+	d.UserID, d.ChatID, d.UpdatedAt = user(c).ID, c.Chat().ID, h.cfg.Now()
+	return h.ideas.SaveDraft(ctx, d)
 }
 
 // startIdeaDraft asks the first question: the title.
 func (h *Handler) startIdeaDraft(c tele.Context, file domain.Attachment) error {
-	u := user(c)
-	h.keepDraft(u.ID, ideaDraft{IdeaDraft: domain.IdeaDraft{Attachment: file, SourceChat: c.Chat().ID}, step: ideaTitleQuestion})
+	ctx, cancel := h.ctx(c)
+	defer cancel()
+	d := domain.PendingIdea{Step: ideaTitleQuestion, Draft: domain.IdeaDraft{Attachment: file, SourceChat: c.Chat().ID}}
+	if err := h.keepDraft(ctx, c, d); err != nil {
+		return err
+	}
 	return h.askIdea(c, ideaTitleQuestion, h.printer(c).T(i18n.IdeaAskTitle), nil)
 }
 
@@ -81,14 +69,16 @@ func (h *Handler) askIdea(c tele.Context, kind, text string, extra [][]tele.Btn)
 // ideaAnswer takes a typed answer to one of the dialog's questions. An
 // answer that will not do keeps the question open and says why.
 func (h *Handler) ideaAnswer(ctx context.Context, c tele.Context, p domain.PendingInput) error {
-	u := user(c)
-	d, ok := h.draftOf(u.ID)
-	if !ok || d.step != p.Kind {
+	d, ok, err := h.draftOf(ctx, c)
+	if err != nil {
+		return err
+	}
+	if !ok || d.Step != p.Kind {
 		return c.Send(h.printer(c).T(i18n.NotUnderstood)) // the draft was cancelled or lapsed
 	}
 	tr := h.printer(c)
 	text := strings.TrimSpace(c.Text())
-	probe := d.IdeaDraft
+	probe := d.Draft
 	switch p.Kind {
 	case ideaTitleQuestion:
 		probe.Title = text
@@ -110,7 +100,7 @@ func (h *Handler) ideaAnswer(ctx context.Context, c tele.Context, p domain.Pendi
 		}
 		return h.askAgain(ctx, c, p, errorText(tr, de))
 	}
-	d.IdeaDraft = probe
+	d.Draft = probe
 	return h.nextIdeaQuestion(ctx, c, d)
 }
 
@@ -123,46 +113,44 @@ func (h *Handler) askAgain(ctx context.Context, c tele.Context, p domain.Pending
 }
 
 // nextIdeaQuestion asks what follows the step d is at.
-func (h *Handler) nextIdeaQuestion(ctx context.Context, c tele.Context, d ideaDraft) error {
+func (h *Handler) nextIdeaQuestion(ctx context.Context, c tele.Context, d domain.PendingIdea) error {
 	tr := h.printer(c)
-	u := user(c)
-	switch d.step {
-	case ideaTitleQuestion:
-		d.step = ideaBodyQuestion
-		h.keepDraft(u.ID, d)
-		return h.askIdea(c, ideaBodyQuestion, tr.T(i18n.IdeaAskBody, esc(d.Title, 200)),
-			[][]tele.Btn{row(button(btnIdeaNew, tr.T(i18n.IdeaSkip), "b0"))})
+	next := map[string]string{ideaTitleQuestion: ideaBodyQuestion, ideaBodyQuestion: ideaProcessQuestion,
+		ideaProcessQuestion: ideaHoursQuestion, ideaHoursQuestion: ideaAnonStep}[d.Step]
+	if next == "" {
+		return c.Send(tr.T(i18n.NotUnderstood))
+	}
+	d.Step = next
+	if err := h.keepDraft(ctx, c, d); err != nil {
+		return err
+	}
+	switch next {
 	case ideaBodyQuestion:
+		return h.askIdea(c, ideaBodyQuestion, tr.T(i18n.IdeaAskBody, esc(d.Draft.Title, 200)),
+			[][]tele.Btn{row(button(btnIdeaNew, tr.T(i18n.IdeaSkip), "b0"))})
+	case ideaProcessQuestion:
 		procs, err := h.ideas.Processes(ctx, processChoices)
 		if err != nil {
 			return err
 		}
-		d.step = ideaProcessQuestion
-		h.keepDraft(u.ID, d)
 		var rows [][]tele.Btn
 		for _, p := range procs {
 			rows = append(rows, row(button(btnIdeaNew, truncate(p.Name, 40), "p", strconv.FormatInt(p.ID, 10))))
 		}
 		rows = append(rows, row(button(btnIdeaNew, tr.T(i18n.IdeaNoProcess), "pn")))
 		return h.askIdea(c, ideaProcessQuestion, tr.T(i18n.IdeaAskProcess), rows)
-	case ideaProcessQuestion:
-		d.step = ideaHoursQuestion
-		h.keepDraft(u.ID, d)
-		return h.askIdea(c, ideaHoursQuestion, tr.T(i18n.IdeaAskHours), [][]tele.Btn{row(button(btnIdeaNew, tr.T(i18n.IdeaSkip), "h0"))})
 	case ideaHoursQuestion:
-		d.step = "anon"
-		h.keepDraft(u.ID, d)
+		return h.askIdea(c, ideaHoursQuestion, tr.T(i18n.IdeaAskHours), [][]tele.Btn{row(button(btnIdeaNew, tr.T(i18n.IdeaSkip), "h0"))})
+	default:
 		return h.askIdea(c, "", tr.T(i18n.IdeaAskAnonymous), [][]tele.Btn{row(
 			button(btnIdeaNew, "👤 "+tr.T(i18n.IdeaWithName), "an", "n"), button(btnIdeaNew, "🕶 "+tr.T(i18n.IdeaAnonymously), "an", "y"))})
 	}
-	return c.Send(tr.T(i18n.NotUnderstood))
 }
 
 // onIdeaNew answers the dialog's buttons: start, skip, a process, the
 // anonymity choice (which proposes), cancel.
 func (h *Handler) onIdeaNew(c tele.Context) error {
 	step, value, _ := strings.Cut(c.Callback().Data, "|")
-	u := user(c)
 	tr := h.printer(c)
 	if step == "go" {
 		if err := h.answer(c, "", false); err != nil {
@@ -170,33 +158,40 @@ func (h *Handler) onIdeaNew(c tele.Context) error {
 		}
 		return h.proposeStart(c)
 	}
-	d, ok := h.draftOf(u.ID)
+	ctx, cancel := h.ctx(c)
+	defer cancel()
+	d, ok, err := h.draftOf(ctx, c)
+	if err != nil {
+		return err
+	}
 	if !ok {
 		return h.onStaleButton(c)
 	}
-	ctx, cancel := h.ctx(c)
-	defer cancel()
 	if err := h.answer(c, "", false); err != nil {
 		return err
 	}
 	switch {
 	case step == "x":
-		h.ideaDrafts.Delete(u.ID)
+		if err := h.ideas.DropDraft(ctx, d.UserID, d.ChatID); err != nil {
+			return err
+		}
 		return h.showText(c, tr.T(i18n.IdeaDraftCancelled), inline(row(button(btnArea, tr.T(i18n.Home), string(areaHome)))))
-	case step == "b0" && d.step == ideaBodyQuestion, step == "h0" && d.step == ideaHoursQuestion,
-		step == "pn" && d.step == ideaProcessQuestion:
+	case step == "b0" && d.Step == ideaBodyQuestion, step == "h0" && d.Step == ideaHoursQuestion,
+		step == "pn" && d.Step == ideaProcessQuestion:
 		return h.nextIdeaQuestion(ctx, c, d)
-	case step == "p" && d.step == ideaProcessQuestion:
+	case step == "p" && d.Step == ideaProcessQuestion:
 		id, ok := parseID(value)
 		if !ok {
 			return nil
 		}
-		d.ProcessID, d.Process = id, ""
+		d.Draft.ProcessID, d.Draft.Process = id, ""
 		return h.nextIdeaQuestion(ctx, c, d)
-	case step == "an" && d.step == "anon" && (value == "y" || value == "n"):
-		d.Anonymous = value == "y"
-		h.ideaDrafts.Delete(u.ID)
-		return h.propose(ctx, c, d.IdeaDraft)
+	case step == "an" && d.Step == ideaAnonStep && (value == "y" || value == "n"):
+		d.Draft.Anonymous = value == "y"
+		if err := h.propose(ctx, c, d.Draft); err != nil {
+			return err // the draft stays: the buttons may be pressed again
+		}
+		return h.ideas.DropDraft(ctx, d.UserID, d.ChatID)
 	}
 	return nil // a button of an earlier question: the dialog has moved on
 }

@@ -35,7 +35,7 @@ func FuzzCaptions(f *testing.F) {
 			tr := i18n.New(lang, time.UTC)
 			for _, c := range []string{
 				homeCaption(tr, h), dealsCaption(tr, h.AsOf, h.Deals), tasksCaption(tr, h.AsOf, h.Tasks),
-				miningCaption(tr, h.AsOf, h.Mining), ideasCaption(tr, h.AsOf, h.Ideas),
+				miningCaption(tr, h.AsOf, h.Mining), ideasCaption(tr, sampleIdeaDashboard(h.AsOf, h.Ideas)),
 			} {
 				n, err := telegramtest.CheckHTML(c)
 				if err != nil {
