@@ -27,6 +27,7 @@ type telegramArgs struct {
 	Photo   string     `json:"photo,omitempty"`
 	Buttons [][]Button `json:"buttons,omitempty"`
 	Silent  bool       `json:"silent,omitempty"`
+	Track   string     `json:"track,omitempty"`
 }
 
 func (telegramArgs) Kind() string { return kindTelegram }
@@ -184,7 +185,7 @@ func (o *Outbox) jobParams(m Message) river.InsertManyParams {
 	}
 	if t := m.Telegram; t != nil {
 		opts.Queue = queueTelegram
-		a := telegramArgs{Key: m.Key, ChatID: t.ChatID, Text: t.Text, Buttons: t.Buttons, Silent: t.Silent}
+		a := telegramArgs{Key: m.Key, ChatID: t.ChatID, Text: t.Text, Buttons: t.Buttons, Silent: t.Silent, Track: t.Track}
 		if len(t.Photo) > 0 {
 			a.Photo = blobID(t.Photo)
 		}

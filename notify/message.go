@@ -34,6 +34,9 @@ type Telegram struct {
 	Photo   []byte // PNG or JPEG; nil for a text message
 	Buttons [][]Button
 	Silent  bool // delivered without a sound, as digests should be
+	// Track, when set, is reported with the delivered message's ID to
+	// Config.OnPosted, so the message can be edited later (EditTx).
+	Track string
 }
 
 // Button is an inline button: a link when URL is set, otherwise a callback

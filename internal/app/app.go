@@ -47,8 +47,9 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	if err != nil {
 		return fmt.Errorf("connect to Telegram (check BOT_TOKEN and TELEGRAM_API_URL): %s", redactToken(err, cfg.BotToken))
 	}
+	var ideaWiring ideasWiring
 	outbox, err := notify.New(d.db.Pool(), notify.Config{Bot: b, Mail: cfg.Mail, Logger: log, Limits: cfg.SendLimits,
-		OnChatMigrated: storage.MoveChat})
+		OnChatMigrated: storage.MoveChat, OnPosted: d.db.RecordPost, RenderEdit: ideaWiring.renderEdit})
 	if err != nil {
 		return fmt.Errorf("outbox: %w", err)
 	}
@@ -59,6 +60,8 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	}
 	renderer := charts.NewRenderer(2)
 	taskService := tasks.New(d.db, bot.TaskNotices(cfg.Location, cfg.Now), cfg.Location, cfg.Now, log)
+	ideaService := ideaWiring.build(d.db, outbox, taskService, plainIdeaWord, cfg, log)
+	_ = ideaService // the bot takes it once it has the ideas handlers
 	digests := digest.New(d.db, outbox, bot.NewDigestComposer(renderer, cfg.Location, cfg.Now, b.Me.Username),
 		cfg.Location, cfg.Now, log)
 	schedules, err := digest.NewScheduler(ctx, d.db, digests, log)
