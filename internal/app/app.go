@@ -60,8 +60,7 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	}
 	renderer := charts.NewRenderer(2)
 	taskService := tasks.New(d.db, bot.TaskNotices(cfg.Location, cfg.Now), cfg.Location, cfg.Now, log)
-	ideaService := ideaWiring.build(d.db, outbox, taskService, plainIdeaWord, cfg, log)
-	_ = ideaService // the bot takes it once it has the ideas handlers
+	ideaService := ideaWiring.build(d.db, outbox, taskService, bot.IdeaNotices(cfg.Location, b.Me.Username), cfg, log)
 	digests := digest.New(d.db, outbox, bot.NewDigestComposer(renderer, cfg.Location, cfg.Now, b.Me.Username),
 		cfg.Location, cfg.Now, log)
 	schedules, err := digest.NewScheduler(ctx, d.db, digests, log)
@@ -79,6 +78,7 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	h := bot.New(b, d.db, renderer, taskService, subs, dealService, bot.Config{
 		Admins: cfg.AdminIDs, Loc: cfg.Location, Version: Version, Database: d.kind(), Now: cfg.Now, Logger: log,
 		CRMRequests: crmConn.requests, CRM: crmConn, Mail: mailStatus(outbox), Mining: miningArea{miningService(cfg, d.db, log), cfg, log},
+		Ideas: ideaService,
 	})
 	if err := h.SetCommands(); err != nil {
 		log.Warn("publish the command menu", "err", redactToken(err, cfg.BotToken))
