@@ -105,6 +105,7 @@ func (h *Handler) buildScreen(ctx context.Context, tr i18n.Printer, q domain.Das
 		var s domain.MiningSummary
 		if s, err = h.cfg.Mining.Dashboard(ctx); err == nil {
 			card, caption = miningCard(tr, q.Now, s), miningCaption(tr, q.Now, s)
+			err = h.addIdeaSavings(ctx, tr, &card)
 		}
 	case areaIdeas:
 		return h.ideasScreen(ctx, tr, u)
