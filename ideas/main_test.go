@@ -163,7 +163,7 @@ func (e *env) keys(like string) []string {
 func (e *env) posted(ideaID, chat, msgID int64) {
 	e.t.Helper()
 	err := pgx.BeginFunc(e.ctx, e.pool, func(tx pgx.Tx) error {
-		return e.db.RecordPost(e.ctx, tx, storage.IdeaRef(ideaID)+":0", chat, msgID)
+		return e.db.RecordPost(e.ctx, tx, storage.IdeaRef(ideaID), chat, msgID)
 	})
 	if err != nil {
 		e.t.Fatal(err)

@@ -140,9 +140,9 @@ func TestNewIdeaIsPostedToTheGroup(t *testing.T) {
 	if _, err := e.ideas.Vote(e.ctx, emp, emp.ID, i.ID, domain.VoteUp); err != nil {
 		t.Fatal(err)
 	}
-	var wanted int
-	if err := e.pool.QueryRow(e.ctx, `select wanted from outbox_edits where chat_id = $1 and message_id = 77`, group).Scan(&wanted); err != nil || wanted != 1 {
-		t.Errorf("edit requests %d, %v", wanted, err)
+	var pending bool
+	if err := e.pool.QueryRow(e.ctx, `select pending from outbox_edits where chat_id = $1 and message_id = 77`, group).Scan(&pending); err != nil || !pending {
+		t.Errorf("edit pending %v, %v", pending, err)
 	}
 	m, err := e.ideas.RenderPost(e.ctx, "idea:"+itoa(i.ID))
 	if err != nil || !strings.Contains(m.HTML, "👍1") {
