@@ -346,7 +346,7 @@ func (s *Service) DropDraft(ctx context.Context, userID, chatID int64) error {
 // coalesced edit job sends when it runs. An idea that is gone is
 // ErrNotFound: the post is not edited again. Not for the bot.
 func (s *Service) RenderPost(ctx context.Context, ref string) (domain.OutMessage, error) {
-	id, _, ok := storage.ParseIdeaRef(ref)
+	id, ok := storage.ParseIdeaRef(ref)
 	if !ok {
 		return domain.OutMessage{}, domain.ErrNotFound
 	}

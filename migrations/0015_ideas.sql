@@ -20,9 +20,6 @@ alter table ideas
     add column source_chat     bigint,
     add column duplicate_of    bigint references ideas (id),
     add column task_id         bigint unique references tasks (id) on delete set null,
-    -- version counts the changes a post shows (votes, status), so a post
-    -- delivered after a change knows it is behind.
-    add column version         bigint not null default 0,
     add constraint ideas_duplicate_has_original check ((status = 'duplicate') = (duplicate_of is not null));
 -- The rolling-hour limit counts an author's recent ideas.
 create index ideas_author_created_idx on ideas (author_id, created_at);
@@ -61,15 +58,14 @@ create table idea_posts (
 );
 create index idea_posts_idea_idx on idea_posts (idea_id);
 
--- The outbox's coalesced edits of posted messages: wanted counts the
--- requests, shown the one the last edit answered; an edit job runs until
--- they meet.
+-- The outbox's coalesced edits of posted messages. pending says a change
+-- came that no edit job has rendered yet: only the change that sets it
+-- enqueues the job, so a burst writes the row once per edit.
 create table outbox_edits (
     chat_id    bigint not null,
     message_id bigint not null,
     ref        text not null,
-    wanted     bigint not null default 0,
-    shown      bigint not null default 0,
+    pending    boolean not null default true,
     edits      bigint not null default 0, -- edits sent, for the figures
     gone       boolean not null default false, -- the message was deleted: no more edits
     updated_at timestamptz not null default now(),
@@ -98,7 +94,7 @@ alter table ideas drop constraint ideas_duplicate_has_original;
 update ideas set status = 'submitted' where status in ('new', 'under_review');
 update ideas set status = 'accepted' where status in ('in_progress', 'implemented');
 update ideas set status = 'rejected' where status = 'duplicate';
-alter table ideas drop column version, drop column task_id, drop column duplicate_of,
+alter table ideas drop column task_id, drop column duplicate_of,
     drop column source_chat, drop column attachment_kind, drop column attachment_id,
     drop column anonymous, drop column hours_saved, drop column process_id,
     drop constraint ideas_description_length;

@@ -18,18 +18,18 @@ import (
 //
 // A message that shows something changing (an idea's votes) is edited to
 // follow it, but at most once every Config.EditDelay, within Telegram's
-// group limit however many changes come. EditTx, in the change's
-// transaction, counts a request in outbox_edits.wanted and inserts the
-// message's edit job, scheduled EditDelay later, unless one is waiting or
-// running already: River's unique jobs by (chat, message) coalesce the
-// burst. When the job runs it notes wanted, asks Config.RenderEdit for
-// what the message should show now, edits it, and in one transaction
-// records that answer (shown) and, unless more requests came meanwhile,
-// completes the job; if they did, it runs again EditDelay later. Both
-// transactions lock the outbox_edits row first, so a request either
-// comes before the job's last look (which then runs it again) or finds
-// the job completed and inserts a new one: the last edit shows the last
-// change.
+// group limit however many changes come, and the last edit shows the
+// last change. outbox_edits.pending says a change came that no edit job
+// has rendered yet. EditTx, in the change's transaction, sets it if it
+// is not set, and only then inserts the message's edit job, scheduled
+// EditDelay later: a burst writes the row and inserts a job once per
+// edit. The job, when it runs, clears pending (it now answers every
+// change so far), asks Config.RenderEdit for what the message shows now
+// and edits it; then, under the row's lock, either completes itself in
+// the same transaction or, when pending was set again meanwhile, runs
+// again EditDelay later. Both sides lock the row first, so a change
+// either comes before that last look (and the job runs again) or finds
+// the job completed and pending clear (and inserts a new one).
 
 // ErrEditGone is what RenderEdit returns when the thing a message shows
 // no longer exists: the message is not edited again.
@@ -73,17 +73,19 @@ func (o *Outbox) EditTx(ctx context.Context, tx pgx.Tx, edits ...Edit) error {
 	}
 	var params []river.InsertManyParams
 	for _, e := range edits {
-		var gone bool
-		err := tx.QueryRow(ctx, `
-			insert into outbox_edits (chat_id, message_id, ref, wanted) values ($1, $2, $3, 1)
-			on conflict (chat_id, message_id) do update set wanted = outbox_edits.wanted + 1, ref = excluded.ref,
-				updated_at = now()
-			returning gone`, e.ChatID, e.MessageID, e.Ref).Scan(&gone)
+		// The update skips, without waiting, a row already pending; only
+		// a message never edited before gets its row inserted.
+		tag, err := tx.Exec(ctx, `update outbox_edits set pending = true, ref = $3, updated_at = now()
+			where chat_id = $1 and message_id = $2 and not pending and not gone`, e.ChatID, e.MessageID, e.Ref)
+		if err == nil && tag.RowsAffected() == 0 {
+			tag, err = tx.Exec(ctx, `insert into outbox_edits (chat_id, message_id, ref) values ($1, $2, $3)
+				on conflict do nothing`, e.ChatID, e.MessageID, e.Ref)
+		}
 		if err != nil {
 			return fmt.Errorf("ask for an edit of message %d in %d: %w", e.MessageID, e.ChatID, err)
 		}
-		if gone {
-			continue
+		if tag.RowsAffected() == 0 {
+			continue // a job will render this change, or the message is gone
 		}
 		params = append(params, river.InsertManyParams{Args: editArgs{ChatID: e.ChatID, MessageID: e.MessageID},
 			InsertOpts: &river.InsertOpts{Queue: queueEdit, MaxAttempts: o.cfg.MaxAttempts,
@@ -123,18 +125,24 @@ func (w *editWorker) NextRetry(job *river.Job[editArgs]) time.Time {
 }
 
 // Work edits the message to show the current state, then finishes or
-// comes back for requests that arrived meanwhile.
+// comes back for changes that arrived meanwhile.
 func (w *editWorker) Work(ctx context.Context, job *river.Job[editArgs]) error {
 	o, a := w.o, job.Args
 	if o.isStopping() {
 		return river.JobSnooze(0)
 	}
 	var ref string
-	var wanted, shown int64
-	var gone bool
-	err := o.pool.QueryRow(ctx, `select ref, wanted, shown, gone from outbox_edits where chat_id = $1 and message_id = $2`,
-		a.ChatID, a.MessageID).Scan(&ref, &wanted, &shown, &gone)
-	if errors.Is(err, pgx.ErrNoRows) || gone || (err == nil && wanted == shown) {
+	var pending, gone bool
+	err := pgx.BeginFunc(ctx, o.pool, func(tx pgx.Tx) error {
+		err := tx.QueryRow(ctx, `select ref, pending, gone from outbox_edits where chat_id = $1 and message_id = $2 for update`,
+			a.ChatID, a.MessageID).Scan(&ref, &pending, &gone)
+		if err != nil || !pending || gone {
+			return err
+		}
+		_, err = tx.Exec(ctx, `update outbox_edits set pending = false where chat_id = $1 and message_id = $2`, a.ChatID, a.MessageID)
+		return err
+	})
+	if errors.Is(err, pgx.ErrNoRows) || (err == nil && (!pending || gone)) {
 		return nil
 	}
 	if err != nil {
@@ -142,9 +150,22 @@ func (w *editWorker) Work(ctx context.Context, job *river.Job[editArgs]) error {
 	}
 	sentEdit, err := w.edit(ctx, a, ref)
 	if err != nil {
-		return err
+		return w.unclaim(ctx, job, err)
 	}
-	return w.settle(ctx, job, wanted, sentEdit)
+	return w.settle(ctx, job, sentEdit)
+}
+
+// unclaim sets pending again after an attempt that did not edit, so the
+// retry does; when no retry follows, the next change starts afresh.
+func (w *editWorker) unclaim(ctx context.Context, job *river.Job[editArgs], err error) error {
+	var snooze *river.JobSnoozeError
+	retried := errors.As(err, &snooze) || job.Attempt < job.MaxAttempts
+	rerr := w.o.record(ctx, func(ctx context.Context, tx pgx.Tx) error {
+		_, err := tx.Exec(ctx, `update outbox_edits set pending = $3, updated_at = now() where chat_id = $1 and message_id = $2`,
+			job.Args.ChatID, job.Args.MessageID, retried)
+		return err
+	})
+	return errors.Join(err, rerr)
 }
 
 // edit sends the edit; false says nothing was sent (nothing to show, the
@@ -193,29 +214,27 @@ func (w *editWorker) gone(ctx context.Context, a editArgs, why string) error {
 	})
 }
 
-// settle records that the requests up to wanted are answered and either
-// completes the job or, when more came while it ran, runs it again later.
-func (w *editWorker) settle(ctx context.Context, job *river.Job[editArgs], wanted int64, sent bool) error {
+// settle counts the edit and either completes the job or, when a change
+// came while it ran, runs it again later.
+func (w *editWorker) settle(ctx context.Context, job *river.Job[editArgs], sent bool) error {
 	o, a := w.o, job.Args
 	again := false
 	err := o.record(ctx, func(ctx context.Context, tx pgx.Tx) error {
-		var now int64
 		var gone bool
-		err := tx.QueryRow(ctx, `select wanted, gone from outbox_edits where chat_id = $1 and message_id = $2 for update`,
-			a.ChatID, a.MessageID).Scan(&now, &gone)
+		err := tx.QueryRow(ctx, `select pending, gone from outbox_edits where chat_id = $1 and message_id = $2 for update`,
+			a.ChatID, a.MessageID).Scan(&again, &gone)
 		if err != nil {
 			return err
 		}
-		sentN := 0
+		again = again && !gone
 		if sent {
-			sentN = 1
+			_, err = tx.Exec(ctx, `update outbox_edits set edits = edits + 1, updated_at = now()
+				where chat_id = $1 and message_id = $2`, a.ChatID, a.MessageID)
+			if err != nil {
+				return err
+			}
 		}
-		_, err = tx.Exec(ctx, `update outbox_edits set shown = greatest(shown, $3), edits = edits + $4, updated_at = now()
-			where chat_id = $1 and message_id = $2`, a.ChatID, a.MessageID, wanted, sentN)
-		if err != nil {
-			return err
-		}
-		if again = now > wanted && !gone; again {
+		if again {
 			return nil
 		}
 		_, err = river.JobCompleteTx[*riverpgxv5.Driver](ctx, tx, job)

@@ -32,28 +32,18 @@ func (db *DB) SetEditor(e EditLater) { db.edit = e }
 // IdeaRef is how a post of an idea names what it shows: "idea:<id>".
 func IdeaRef(id int64) string { return "idea:" + strconv.FormatInt(id, 10) }
 
-// ParseIdeaRef reads the idea's ID back from a post's reference (also
-// from a Track, which adds the version: "idea:<id>:<version>").
-func ParseIdeaRef(ref string) (id int64, version int64, ok bool) {
+// ParseIdeaRef reads the idea's ID back from a post's reference.
+func ParseIdeaRef(ref string) (id int64, ok bool) {
 	rest, found := strings.CutPrefix(ref, "idea:")
 	if !found {
-		return 0, 0, false
+		return 0, false
 	}
-	idText, verText, hasVer := strings.Cut(rest, ":")
-	id, err := strconv.ParseInt(idText, 10, 64)
+	id, err := strconv.ParseInt(rest, 10, 64)
 	if err != nil || id <= 0 {
-		return 0, 0, false
+		return 0, false
 	}
-	if hasVer {
-		if version, err = strconv.ParseInt(verText, 10, 64); err != nil {
-			return 0, 0, false
-		}
-	}
-	return id, version, true
+	return id, true
 }
-
-// postTrack is the Track of a post of the idea rendered at its version.
-func postTrack(id, version int64) string { return IdeaRef(id) + ":" + strconv.FormatInt(version, 10) }
 
 // editPosts marks every message that shows the idea for an edit.
 func (db *DB) editPosts(ctx context.Context, tx pgx.Tx, ideaID int64) error {
@@ -76,22 +66,24 @@ func (db *DB) editPosts(ctx context.Context, tx pgx.Tx, ideaID int64) error {
 
 // RecordPost keeps the chat and ID of a delivered post of an idea, in the
 // delivery's transaction (notify.Config.OnPosted), so later changes edit
-// it. A post delivered after the idea changed is edited at once.
+// it. The post was worded when the idea was new and had no votes: one
+// delivered after a vote or a decision is edited at once.
 func (db *DB) RecordPost(ctx context.Context, tx pgx.Tx, track string, chatID, messageID int64) error {
-	id, version, ok := ParseIdeaRef(track)
+	id, ok := ParseIdeaRef(track)
 	if !ok {
 		return nil // not an idea's: nothing of ours to record
 	}
-	var now int64
+	var behind bool
 	err := tx.QueryRow(ctx, `
 		with post as (
 			insert into idea_posts (chat_id, message_id, idea_id) select $1, $2, id from ideas where id = $3
 			on conflict do nothing)
-		select coalesce((select version from ideas where id = $3), -1)`, chatID, messageID, id).Scan(&now)
+		select coalesce((select status <> 'new' or exists (select 1 from idea_votes where idea_id = $3)
+			from ideas where id = $3), false)`, chatID, messageID, id).Scan(&behind)
 	if err != nil {
 		return fmt.Errorf("record post of idea %d: %w", id, err)
 	}
-	if now <= version || db.edit == nil {
+	if !behind || db.edit == nil {
 		return nil
 	}
 	return db.edit(ctx, tx, PostEdit{ChatID: chatID, MessageID: messageID, Ref: IdeaRef(id)})

@@ -42,7 +42,7 @@ func (db *DB) CreateIdea(ctx context.Context, d domain.IdeaDraft, authorID int64
 		}
 		var recent int
 		err := tx.QueryRow(ctx, `
-			with me as (select id from users where id = $1 for update)
+			with me as (select id from users where id = $1 for no key update)
 			select count(*) from ideas, me where author_id = me.id and created_at > $2`,
 			authorID, now.Add(-time.Hour)).Scan(&recent)
 		if err != nil {
@@ -82,7 +82,7 @@ func (db *DB) CreateIdea(ctx context.Context, d domain.IdeaDraft, authorID int64
 		if err != nil {
 			return err
 		}
-		msg.ChatID, msg.Track = g.ChatID, postTrack(id, 0)
+		msg.ChatID, msg.Track = g.ChatID, IdeaRef(id)
 		return db.send(ctx, tx, []domain.OutMessage{msg})
 	})
 	if err != nil {
@@ -95,43 +95,26 @@ func (db *DB) CreateIdea(ctx context.Context, d domain.IdeaDraft, authorID int64
 }
 
 // VoteIdea applies one press: no vote yet adds it, the same value
-// withdraws it, the other switches it. The idea's row is locked first, so
-// the presses on one idea are applied one after another and the counts
-// read after each are exact; a decision waits for them, and they for it.
-// A closed idea is domain.ErrIdeaClosed. The idea's posts are marked for
-// an edit in the same transaction.
+// withdraws it, the other switches it. Presses of different people do not
+// wait for each other: each changes only its own row of idea_votes, whose
+// primary key keeps one vote per person, and the statements are
+// idempotent (delete … where value = v; insert … on conflict). The idea's
+// row is only share-locked, so a decision waits for the presses under
+// way and they for it, and a closed idea (domain.ErrIdeaClosed) takes no
+// vote. The idea's posts are marked for an edit in the same transaction.
 func (db *DB) VoteIdea(ctx context.Context, ideaID, userID int64, v domain.VoteValue, now time.Time) (domain.VoteResult, error) {
 	r := domain.VoteResult{IdeaID: ideaID}
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
 		var status string
-		err := tx.QueryRow(ctx, `update ideas set version = version + 1 where id = $1 returning status`, ideaID).Scan(&status)
+		err := tx.QueryRow(ctx, `select status from ideas where id = $1 for share`, ideaID).Scan(&status)
 		if err != nil {
 			return mapError(err)
 		}
 		if domain.IdeaStatus(status).Closed() {
 			return domain.ErrIdeaClosed
 		}
-		tag, err := tx.Exec(ctx, `delete from idea_votes where idea_id = $1 and user_id = $2 and value = $3`, ideaID, userID, int16(v))
-		if err != nil {
-			return fmt.Errorf("withdraw vote: %w", err)
-		}
-		if tag.RowsAffected() == 1 {
-			r.Outcome = domain.VoteWithdrawn
-		} else {
-			// Under the idea's lock nobody else changes this person's
-			// vote, so the row is either absent or of the other value.
-			var inserted bool
-			err := tx.QueryRow(ctx, `
-				insert into idea_votes (idea_id, user_id, value, voted_at) values ($1, $2, $3, $4)
-				on conflict (idea_id, user_id) do update set value = excluded.value, voted_at = excluded.voted_at
-				returning xmax = 0`, ideaID, userID, int16(v), now).Scan(&inserted)
-			if err != nil {
-				return mapError(err)
-			}
-			r.Outcome, r.Mine = domain.VoteSwitched, v
-			if inserted {
-				r.Outcome = domain.VoteAdded
-			}
+		if r.Outcome, r.Mine, err = press(ctx, tx, ideaID, userID, v, now); err != nil {
+			return err
 		}
 		err = tx.QueryRow(ctx, `select count(*) filter (where value > 0), count(*) filter (where value < 0)
 			from idea_votes where idea_id = $1`, ideaID).Scan(&r.Up, &r.Down)
@@ -147,6 +130,39 @@ func (db *DB) VoteIdea(ctx context.Context, ideaID, userID int64, v domain.VoteV
 		return domain.VoteResult{}, fmt.Errorf("vote on idea %d: %w", ideaID, err)
 	}
 	return r, nil
+}
+
+// press changes one person's vote. Two presses of the same person at once
+// (a double tap) both apply, one after the other: when the insert finds
+// the same value committed meanwhile, the press withdraws it.
+func press(ctx context.Context, tx pgx.Tx, ideaID, userID int64, v domain.VoteValue, now time.Time) (domain.VoteOutcome, domain.VoteValue, error) {
+	for range 3 {
+		tag, err := tx.Exec(ctx, `delete from idea_votes where idea_id = $1 and user_id = $2 and value = $3`, ideaID, userID, int16(v))
+		if err != nil {
+			return "", 0, fmt.Errorf("withdraw vote: %w", err)
+		}
+		if tag.RowsAffected() == 1 {
+			return domain.VoteWithdrawn, 0, nil
+		}
+		rows, _ := tx.Query(ctx, `
+			insert into idea_votes (idea_id, user_id, value, voted_at) values ($1, $2, $3, $4)
+			on conflict (idea_id, user_id) do update set value = excluded.value, voted_at = excluded.voted_at
+				where idea_votes.value <> excluded.value
+			returning xmax = 0`, ideaID, userID, int16(v), now)
+		inserted, err := pgx.CollectRows(rows, pgx.RowTo[bool])
+		if err != nil {
+			return "", 0, mapError(err)
+		}
+		if len(inserted) == 1 && inserted[0] {
+			return domain.VoteAdded, v, nil
+		}
+		if len(inserted) == 1 {
+			return domain.VoteSwitched, v, nil
+		}
+		// The same value was committed by this person's other press just
+		// now: this press withdraws it.
+	}
+	return "", 0, fmt.Errorf("vote of %d on idea %d keeps changing", userID, ideaID)
 }
 
 // IdeaMove is a status change for MoveIdea to make.
@@ -174,7 +190,7 @@ func (db *DB) MoveIdea(ctx context.Context, ideaID, original int64, m IdeaMove) 
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
 		// Rows are locked in ID order, so two merges in opposite
 		// directions wait rather than deadlock.
-		rows, _ := tx.Query(ctx, `select id from ideas where id = any($1) order by id for update`, []int64{ideaID, original})
+		rows, _ := tx.Query(ctx, `select id from ideas where id = any($1) order by id for no key update`, []int64{ideaID, original})
 		locked, err := pgx.CollectRows(rows, pgx.RowTo[int64])
 		if err != nil {
 			return fmt.Errorf("lock ideas: %w", err)
@@ -260,8 +276,7 @@ func contains(ids []int64, id int64) bool {
 
 // writeMove stores a status change and its history entry.
 func writeMove(ctx context.Context, tx pgx.Tx, old domain.Idea, d domain.IdeaDecision, actorID int64, at time.Time) (domain.IdeaEvent, error) {
-	_, err := tx.Exec(ctx, `update ideas set status = $2, duplicate_of = $3, decided_by = $4, decided_at = $5,
-			version = version + 1
+	_, err := tx.Exec(ctx, `update ideas set status = $2, duplicate_of = $3, decided_by = $4, decided_at = $5
 		where id = $1`, old.ID, string(d.To), nullID(d.DuplicateOf), nullID(actorID), at)
 	if err != nil {
 		return domain.IdeaEvent{}, mapError(err)
@@ -300,9 +315,6 @@ func mergeVotes(ctx context.Context, tx pgx.Tx, dup, original int64) error {
 		on conflict (idea_id, user_id) do nothing`, dup, original)
 	if err == nil {
 		_, err = tx.Exec(ctx, `delete from idea_votes where idea_id = $1`, dup)
-	}
-	if err == nil {
-		_, err = tx.Exec(ctx, `update ideas set version = version + 1 where id = $1`, original)
 	}
 	if err != nil {
 		return fmt.Errorf("merge votes of idea %d into %d: %w", dup, original, err)
