@@ -420,3 +420,53 @@ func testPNG(t *testing.T) []byte {
 	}
 	return b.Bytes()
 }
+
+// TestIdeasDashboardAndLists: the dashboard's vote buttons, the lists by
+// votes and by status, a card from a list and back.
+func TestIdeasDashboardAndLists(t *testing.T) {
+	tg, a := startIdeas(t)
+	first, _ := proposeOneLine(t, tg, a, newcomer, "Шаблоны писем клиентам")
+	proposeOneLine(t, tg, a, newcomer, "Чек-лист приёмки товара")
+	tg.SendText(admin, "/ideas")
+	dash := tg.WaitForPhoto(t, admin.ID)
+	if !strings.Contains(dash.Caption, "Лидеры голосования") || !dash.HasButton("🏆 По голосам") || !dash.HasButton("💡 Предложить идею") {
+		t.Fatalf("dashboard %q %v", dash.Caption, dash.Buttons())
+	}
+	// 👍 on the dashboard: a short answer and the buttons' new count.
+	var upText string
+	for _, r := range dash.Buttons() {
+		if strings.HasPrefix(r[0].Text, "👍") && strings.HasSuffix(r[0].Data, "|d") {
+			upText = r[0].Text
+			break
+		}
+	}
+	if upText == "" {
+		t.Fatalf("no vote buttons on the dashboard: %v", dash.Buttons())
+	}
+	if ans := tg.WaitForCallbackAnswer(t, tg.Press(t, admin, dash, upText)); ans.Text != "Голос учтён" {
+		t.Fatalf("answer %q", ans.Text)
+	}
+	if m := tg.WaitForEdit(t, dash); !m.HasButton("👍 1") {
+		t.Fatalf("dashboard after the vote %v", m.Buttons())
+	}
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, dash, "🏆 По голосам"))
+	list := tg.WaitForEdit(t, dash)
+	if !strings.Contains(list.Caption, "По голосам") || !strings.Contains(list.Caption, "1. ") {
+		t.Fatalf("list %q", list.Caption)
+	}
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, list, "1"))
+	card := tg.WaitForEdit(t, list)
+	if !strings.Contains(card.Caption, "· #") || !card.HasButton("◀ К списку") {
+		t.Fatalf("card %q %v", card.Caption, card.Buttons())
+	}
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "◀ К списку"))
+	list = tg.WaitForEdit(t, card)
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, list, "🆕 Новая"))
+	if m := tg.WaitForEdit(t, list); !strings.Contains(m.Caption, "2 идеи") {
+		t.Fatalf("new ideas %q", m.Caption)
+	}
+	if i, _ := a.DB.Idea(t.Context(), first.ID); i.Up+i.Down > 1 {
+		t.Fatalf("one vote stored twice: %+v", i)
+	}
+	tg.AssertAllCallbacksAnswered(t)
+}
