@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -171,5 +172,27 @@ func TestIdeaNewsLines(t *testing.T) {
 	got := strings.Join(ideaNewsLines(tr, n), "\n")
 	if got != "💡 Идеи: новых 4, решений 1\n• новая: <b>A &lt;b&gt;</b>\n• Принята: <b>Шаблон КП</b>" {
 		t.Errorf("got %q", got)
+	}
+}
+
+// TestDemoIdeaFiguresAgree: the home caption and the ideas dashboard say
+// the same numbers of ideas, votes and accepted ideas.
+func TestDemoIdeaFiguresAgree(t *testing.T) {
+	h := demoHandler(t)
+	q := domain.DashboardQuery{Now: fixedAt, Loc: msk, Weeks: 12, Limit: listLimit}
+	tr := i18n.New(domain.LangRU, msk)
+	manager := domain.User{Role: domain.RoleManager}
+	home, err := h.buildScreen(t.Context(), tr, q, areaHome, manager)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dash, err := h.buildScreen(t.Context(), tr, q, areaIdeas, manager)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hf := figures(t, "home caption", home.caption, regexp.MustCompile(`Улучшения</b>: (\d+) иде\S* · (\d+) голос\S* · принято (\d+)`))
+	df := figures(t, "ideas dashboard", dash.caption, regexp.MustCompile(`Идей: (\d+) · голосов: (\d+) · принято: (\d+)`))
+	if hf[0] != df[0] || hf[1] != df[1] || hf[2] != df[2] || df[0] == 0 {
+		t.Errorf("home says %v, the ideas dashboard %v", hf, df)
 	}
 }

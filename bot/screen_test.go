@@ -13,6 +13,7 @@ import (
 	"processet/demo"
 	"processet/domain"
 	"processet/i18n"
+	"processet/ideas"
 	"processet/internal/testdb"
 	"processet/mining"
 	"processet/storage"
@@ -27,7 +28,9 @@ func demoHandler(tb testing.TB) *Handler {
 	if err := db.LoadSeed(context.Background(), demo.Build(fixedAt), false); err != nil {
 		tb.Fatal(err)
 	}
+	now := func() time.Time { return fixedAt }
 	return &Handler{store: db, render: charts.NewRenderer(2), deals: deals.New(db, nil, nil, nil, nil, "", nil),
+		ideas: ideas.New(db, nil, IdeaNotices(msk, ""), msk, now, nil),
 		cfg: Config{Loc: msk, Now: func() time.Time { return fixedAt }, Mining: mining.New(db, mining.Config{}, func() time.Time { return fixedAt }, nil)}}
 }
 
