@@ -28,7 +28,7 @@ func Build(now time.Time) storage.Seed {
 	s.Deals, s.CRMTasks = b.deals(len(s.Companies))
 	s.Tasks = b.tasks(s.Users)
 	s.Operations = operations()
-	s.Ideas, s.Votes = b.ideas(s.Users)
+	s.Ideas, s.Votes, s.IdeaEvents = b.ideas(s.Users)
 	return s
 }
 

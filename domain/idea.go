@@ -154,6 +154,7 @@ type IdeaSummary struct {
 	Accepted  int    // accepted, in progress or implemented
 	Rejected  int    // rejected (duplicates are counted with their original)
 	Pending   int    // new or under review
+	Decisions int    // status changes ever made by management (or the author's "implemented"): the digest counts them
 	Top       []Idea // pending ideas with the best score first
 }
 

@@ -104,7 +104,9 @@ func TestEditAfterFloodAndRefusal(t *testing.T) {
 	var text atomic.Value
 	text.Store("первый")
 	ob := start(t, pool, notify.Config{Bot: newBot(t, tg.URL), Limits: fast, EditDelay: 50 * time.Millisecond,
-		RenderEdit: func(context.Context, string) (string, [][]notify.Button, error) { return text.Load().(string), nil, nil }})
+		RenderEdit: func(context.Context, string) (string, [][]notify.Button, error) {
+			return text.Load().(string), nil, nil
+		}})
 	if err := ob.Enqueue(context.Background(), notify.Message{Key: "post", Telegram: &notify.Telegram{ChatID: alice.ID, Text: "исходный"}}); err != nil {
 		t.Fatal(err)
 	}

@@ -33,8 +33,9 @@ func ideaSummary(ctx context.Context, tx pgx.Tx, limit int) (domain.IdeaSummary,
 			count(*) filter (where status in ('accepted', 'in_progress', 'implemented')),
 			count(*) filter (where status = 'rejected'),
 			count(*) filter (where status in ('new', 'under_review')),
-			(select count(*) from idea_votes)
-		from ideas`).Scan(&s.Submitted, &s.Accepted, &s.Rejected, &s.Pending, &s.Votes)
+			(select count(*) from idea_votes),
+			(select count(*) from idea_events where from_status <> '')
+		from ideas`).Scan(&s.Submitted, &s.Accepted, &s.Rejected, &s.Pending, &s.Votes, &s.Decisions)
 	if err != nil {
 		return domain.IdeaSummary{}, fmt.Errorf("idea counts: %w", err)
 	}

@@ -129,7 +129,8 @@ func (db *DB) IdeaPipelineHours(ctx context.Context) (float64, error) {
 }
 
 // IdeaNews is what happened to ideas after since: the digest's part.
-// limit bounds each list; the counts count everything.
+// limit bounds each list; the counts count everything. Anonymous authors
+// are not named.
 func (db *DB) IdeaNews(ctx context.Context, since time.Time, limit int) (domain.IdeaNews, error) {
 	n := domain.IdeaNews{Since: since, Titles: map[int64]string{}}
 	err := pgx.BeginTxFunc(ctx, db.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
@@ -141,6 +142,11 @@ func (db *DB) IdeaNews(ctx context.Context, since time.Time, limit int) (domain.
 		rows, _ := tx.Query(ctx, ideaSelect+` where i.created_at > $1 order by i.created_at desc, i.id desc limit $2`, since, limit)
 		if n.New, err = pgx.CollectRows(rows, scanIdea); err != nil {
 			return err
+		}
+		for i := range n.New {
+			if n.New[i].Anonymous {
+				n.New[i].AuthorName = "" // a digest goes to many: nobody is named
+			}
 		}
 		rows, _ = tx.Query(ctx, ideaEventSelect+` where e.at > $1 and e.from_status <> '' order by e.at desc, e.id desc limit $2`,
 			since, limit)
