@@ -40,4 +40,7 @@ type OutMessage struct {
 	// edited later: on delivery the outbox reports the message's ID with
 	// it (notify.Config.OnPosted). Empty for messages never edited.
 	Track string
+	// PhotoID, when set, is a Telegram file_id: the message is that photo
+	// with HTML as its caption (at most 1024 characters).
+	PhotoID string
 }

@@ -74,6 +74,9 @@
 // every few seconds, within the group limit, and the last edit shows the
 // true counts.
 //
+// A post is a text, or a photo by file_id when Word sets PhotoID (the
+// edit then changes its caption).
+//
 // Files: doc.go (this), service.go (the service and its writes), store.go
-// (what it needs of storage), reads.go (cards, lists, analytics).
+// (what it needs of storage), reads.go (cards, lists, analytics, news).
 package ideas

@@ -76,9 +76,9 @@ func newEnv(t testing.TB) *env {
 		t.Fatal(err)
 	}
 	e := &env{t: t, ctx: context.Background(), pool: pool, db: storage.New(pool), clock: &clock{t: start}}
-	e.outbox, err = notify.New(pool, notify.Config{Bot: bot, RenderEdit: func(ctx context.Context, ref string) (string, [][]notify.Button, error) {
+	e.outbox, err = notify.New(pool, notify.Config{Bot: bot, RenderEdit: func(ctx context.Context, ref string) (notify.EditContent, error) {
 		m, err := e.ideas.RenderPost(ctx, ref)
-		return m.HTML, nil, err
+		return notify.EditContent{Text: m.HTML}, err
 	}})
 	if err != nil {
 		t.Fatal(err)

@@ -153,3 +153,63 @@ func TestDuplicateMergesVotesWithoutCountingTwice(t *testing.T) {
 		t.Errorf("told %v", keys)
 	}
 }
+
+// TestDoubleTapsApplyEveryPress: one person's presses at once each
+// apply, one after the other: an even number of 👍 leaves no vote, an odd
+// one leaves one.
+func TestDoubleTapsApplyEveryPress(t *testing.T) {
+	e := newEnv(t)
+	us := e.employees(2)
+	i := e.propose(us[0], "Идея")
+	for _, presses := range []int{10, 7} {
+		var wg sync.WaitGroup
+		for range presses {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if _, err := e.ideas.Vote(e.ctx, us[1], us[1].ID, i.ID, domain.VoteUp); err != nil {
+					t.Error(err)
+				}
+			}()
+		}
+		wg.Wait()
+		got, err := e.db.Idea(e.ctx, i.ID)
+		if want := presses % 2; err != nil || got.Up != want || got.Down != 0 {
+			t.Errorf("%d presses at once: %d/%d, %v; want %d/0", presses, got.Up, got.Down, err, want)
+		}
+		if presses%2 == 1 { // back to no vote for the next round
+			if _, err := e.ideas.Vote(e.ctx, us[1], us[1].ID, i.ID, domain.VoteUp); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
+// TestPostDeliveredAfterAVoteIsEdited: the post was worded with no votes;
+// delivered after one, it is edited at once.
+func TestPostDeliveredAfterAVoteIsEdited(t *testing.T) {
+	e := newEnv(t)
+	us := e.employees(2)
+	fresh := e.propose(us[0], "Без голосов")
+	voted := e.propose(us[0], "С голосом")
+	if _, err := e.ideas.Vote(e.ctx, us[1], us[1].ID, voted.ID, domain.VoteDown); err != nil {
+		t.Fatal(err)
+	}
+	e.posted(fresh.ID, -1001, 1)
+	e.posted(voted.ID, -1001, 2)
+	rows, err := e.pool.Query(e.ctx, `select message_id from outbox_edits where pending order by message_id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+	}
+	if len(ids) != 1 || ids[0] != 2 {
+		t.Errorf("edits pending for messages %v, want [2]", ids)
+	}
+}

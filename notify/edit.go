@@ -42,8 +42,15 @@ type Edit struct {
 	Ref       string // what Config.RenderEdit is asked to render
 }
 
+// EditContent is what an edited message shows.
+type EditContent struct {
+	Text    string // HTML
+	Buttons [][]Button
+	Caption bool // the message is a photo: Text is its caption
+}
+
 // RenderEdit renders what the message posted for ref should show now.
-type RenderEdit func(ctx context.Context, ref string) (text string, buttons [][]Button, err error)
+type RenderEdit func(ctx context.Context, ref string) (EditContent, error)
 
 const (
 	queueEdit = "notify_edit"
@@ -172,7 +179,7 @@ func (w *editWorker) unclaim(ctx context.Context, job *river.Job[editArgs], err 
 // message gone), which still answers the requests.
 func (w *editWorker) edit(ctx context.Context, a editArgs, ref string) (bool, error) {
 	o := w.o
-	text, buttons, err := o.cfg.RenderEdit(ctx, ref)
+	c, err := o.cfg.RenderEdit(ctx, ref)
 	if errors.Is(err, ErrEditGone) {
 		return false, w.gone(ctx, a, "nothing to show")
 	}
@@ -187,7 +194,12 @@ func (w *editWorker) edit(ctx context.Context, a editArgs, ref string) (bool, er
 		return false, river.JobSnooze(snooze)
 	}
 	msg := &tele.StoredMessage{ChatID: a.ChatID, MessageID: strconv.FormatInt(a.MessageID, 10)}
-	_, err = o.cfg.Bot.Edit(msg, text, &tele.SendOptions{ParseMode: tele.ModeHTML, ReplyMarkup: markup(buttons)})
+	opts := &tele.SendOptions{ParseMode: tele.ModeHTML, ReplyMarkup: markup(c.Buttons)}
+	if c.Caption {
+		_, err = o.cfg.Bot.EditCaption(msg, c.Text, opts)
+	} else {
+		_, err = o.cfg.Bot.Edit(msg, c.Text, opts)
+	}
 	err = o.scrub(err)
 	switch v := classify(err); {
 	case err == nil, errors.Is(err, tele.ErrMessageNotModified):

@@ -37,10 +37,10 @@ func TestTrackedPostIsEditedCoalesced(t *testing.T) {
 			posted <- post{chatID, messageID}
 			return nil
 		},
-		RenderEdit: func(_ context.Context, ref string) (string, [][]notify.Button, error) {
+		RenderEdit: func(_ context.Context, ref string) (notify.EditContent, error) {
 			n := state.Load()
-			return fmt.Sprintf("<b>Идея</b> 👍 %d", n),
-				[][]notify.Button{{{Text: fmt.Sprintf("👍 %d", n), Unique: "idea_vote", Data: "7|1"}}}, nil
+			return notify.EditContent{Text: fmt.Sprintf("<b>Идея</b> 👍 %d", n),
+				Buttons: [][]notify.Button{{{Text: fmt.Sprintf("👍 %d", n), Unique: "idea_vote", Data: "7|1"}}}}, nil
 		}})
 	err := ob.Enqueue(context.Background(), notify.Message{Key: "idea:7:post", Telegram: &notify.Telegram{
 		ChatID: group.ID, Text: "<b>Идея</b> 👍 0", Track: "idea:7"}})
@@ -104,8 +104,8 @@ func TestEditAfterFloodAndRefusal(t *testing.T) {
 	var text atomic.Value
 	text.Store("первый")
 	ob := start(t, pool, notify.Config{Bot: newBot(t, tg.URL), Limits: fast, EditDelay: 50 * time.Millisecond,
-		RenderEdit: func(context.Context, string) (string, [][]notify.Button, error) {
-			return text.Load().(string), nil, nil
+		RenderEdit: func(context.Context, string) (notify.EditContent, error) {
+			return notify.EditContent{Text: text.Load().(string)}, nil
 		}})
 	if err := ob.Enqueue(context.Background(), notify.Message{Key: "post", Telegram: &notify.Telegram{ChatID: alice.ID, Text: "исходный"}}); err != nil {
 		t.Fatal(err)
@@ -142,4 +142,58 @@ func TestEditAfterFloodAndRefusal(t *testing.T) {
 	if err := pool.QueryRow(context.Background(), count).Scan(&after); err != nil || after != before {
 		t.Errorf("edit jobs %d → %d, %v: a gone message got another", before, after, err)
 	}
+}
+
+// TestPhotoPostByFileIDIsEditedAsCaption posts a photo Telegram already
+// has by its file_id and edits the post's caption.
+func TestPhotoPostByFileIDIsEditedAsCaption(t *testing.T) {
+	t.Parallel()
+	pool, tg := newPool(t), telegramtest.NewServer(t)
+	alice := user(tg, 103)
+	posted := make(chan int64, 1)
+	var caption atomic.Value
+	caption.Store("<b>Идея</b> 👍 0")
+	ob := start(t, pool, notify.Config{Bot: newBot(t, tg.URL), Limits: fast, EditDelay: 50 * time.Millisecond,
+		OnPosted: func(_ context.Context, _ pgx.Tx, _ string, _, messageID int64) error {
+			posted <- messageID
+			return nil
+		},
+		RenderEdit: func(context.Context, string) (notify.EditContent, error) {
+			return notify.EditContent{Text: caption.Load().(string), Caption: true}, nil
+		}})
+	ctx := context.Background()
+	// A photo the bot uploaded once: Telegram gave it a file_id.
+	if err := ob.Enqueue(ctx, notify.Message{Key: "upload", Telegram: &notify.Telegram{ChatID: alice.ID, Photo: testPNG(t, 2, 32)}}); err != nil {
+		t.Fatal(err)
+	}
+	var fileID string
+	testwait.Eventually(t, "the upload's file_id", func() bool {
+		return pool.QueryRow(ctx, `select tg_file_id from outbox_blobs where tg_file_id is not null`).Scan(&fileID) == nil
+	})
+	err := ob.Enqueue(ctx, notify.Message{Key: "post", Telegram: &notify.Telegram{ChatID: alice.ID, PhotoID: fileID,
+		Text: caption.Load().(string), Track: "idea:3"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msgID int64
+	select {
+	case msgID = <-posted:
+	case <-time.After(patience):
+		t.Fatal("the photo post's delivery was not reported")
+	}
+	err = pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) error {
+		caption.Store("<b>Идея</b> 👍 1")
+		return ob.EditTx(ctx, tx, notify.Edit{ChatID: alice.ID, MessageID: msgID, Ref: "idea:3"})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	testwait.Eventually(t, "the caption to change", func() bool {
+		for _, m := range botMessages(tg, alice.ID) {
+			if int64(m.ID) == msgID {
+				return m.Caption == "Идея 👍 1" && m.PhotoPNG != nil
+			}
+		}
+		return false
+	})
 }

@@ -28,6 +28,7 @@ type telegramArgs struct {
 	Buttons [][]Button `json:"buttons,omitempty"`
 	Silent  bool       `json:"silent,omitempty"`
 	Track   string     `json:"track,omitempty"`
+	PhotoID string     `json:"photo_id,omitempty"`
 }
 
 func (telegramArgs) Kind() string { return kindTelegram }
@@ -185,7 +186,7 @@ func (o *Outbox) jobParams(m Message) river.InsertManyParams {
 	}
 	if t := m.Telegram; t != nil {
 		opts.Queue = queueTelegram
-		a := telegramArgs{Key: m.Key, ChatID: t.ChatID, Text: t.Text, Buttons: t.Buttons, Silent: t.Silent, Track: t.Track}
+		a := telegramArgs{Key: m.Key, ChatID: t.ChatID, Text: t.Text, Buttons: t.Buttons, Silent: t.Silent, Track: t.Track, PhotoID: t.PhotoID}
 		if len(t.Photo) > 0 {
 			a.Photo = blobID(t.Photo)
 		}

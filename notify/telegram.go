@@ -54,10 +54,15 @@ func (w *telegramWorker) work(ctx context.Context, job *river.Job[telegramArgs])
 		}
 		// Surely not delivered: send again at once, to the supergroup or
 		// with the picture uploaded anew.
-		if v.outcome == outcomeMigrated {
+		switch {
+		case v.outcome == outcomeMigrated:
 			err = o.migrateChat(ctx, chatID, v.migratedTo)
 			chatID = v.migratedTo
-		} else {
+		case a.PhotoID != "":
+			// A file_id of someone else's photo that Telegram no longer
+			// knows: the text goes without it.
+			a.PhotoID = ""
+		default:
 			err = o.files.forget(ctx, o.pool, a.Photo, s.fileID)
 		}
 		if err == nil {
@@ -159,6 +164,14 @@ func (o *Outbox) sendTelegram(ctx context.Context, a telegramArgs, chatID int64)
 		return sent{}, err
 	}
 	opts := &tele.SendOptions{ParseMode: tele.ModeHTML, DisableNotification: a.Silent, ReplyMarkup: markup(a.Buttons)}
+	if a.PhotoID != "" {
+		msg, err := o.cfg.Bot.Send(tele.ChatID(chatID), &tele.Photo{File: tele.File{FileID: a.PhotoID}, Caption: a.Text}, opts)
+		s := sent{err: o.scrub(err)}
+		if err == nil && msg != nil {
+			s.messageID = int64(msg.ID)
+		}
+		return s, nil
+	}
 	if a.Photo == "" {
 		msg, err := o.cfg.Bot.Send(tele.ChatID(chatID), a.Text, opts)
 		s := sent{err: o.scrub(err)}

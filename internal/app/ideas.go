@@ -24,18 +24,18 @@ type ideasWiring struct {
 }
 
 // renderEdit is notify.Config.RenderEdit: the current post of an idea.
-func (w *ideasWiring) renderEdit(ctx context.Context, ref string) (string, [][]notify.Button, error) {
+func (w *ideasWiring) renderEdit(ctx context.Context, ref string) (notify.EditContent, error) {
 	if w.service == nil {
-		return "", nil, errors.New("ideas service not built yet")
+		return notify.EditContent{}, errors.New("ideas service not built yet")
 	}
 	m, err := w.service.RenderPost(ctx, ref)
 	if errors.Is(err, domain.ErrNotFound) {
-		return "", nil, notify.ErrEditGone
+		return notify.EditContent{}, notify.ErrEditGone
 	}
 	if err != nil {
-		return "", nil, err
+		return notify.EditContent{}, err
 	}
-	return m.HTML, notifyButtons(m.Buttons), nil
+	return notify.EditContent{Text: m.HTML, Buttons: notifyButtons(m.Buttons), Caption: m.PhotoID != ""}, nil
 }
 
 // build creates the ideas service and hooks it to the tasks area (a done

@@ -15,7 +15,8 @@ func enqueuer(o *notify.Outbox) func(ctx context.Context, tx pgx.Tx, msgs ...dom
 	return func(ctx context.Context, tx pgx.Tx, msgs ...domain.OutMessage) error {
 		out := make([]notify.Message, len(msgs))
 		for i, m := range msgs {
-			tg := &notify.Telegram{ChatID: m.ChatID, Text: m.HTML, Buttons: notifyButtons(m.Buttons), Track: m.Track}
+			tg := &notify.Telegram{ChatID: m.ChatID, Text: m.HTML, Buttons: notifyButtons(m.Buttons), Track: m.Track,
+				PhotoID: m.PhotoID}
 			out[i] = notify.Message{Key: m.Key, Telegram: tg}
 		}
 		return o.EnqueueTx(ctx, tx, out...)
