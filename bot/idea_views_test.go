@@ -162,6 +162,19 @@ func FuzzVoteCallback(f *testing.F) {
 	})
 }
 
+func TestIdeaNewsLines(t *testing.T) {
+	tr := i18n.New(domain.LangRU, msk)
+	if got := ideaNewsLines(tr, domain.IdeaNews{}); got != nil {
+		t.Errorf("nothing happened, yet %q", got)
+	}
+	n := domain.IdeaNews{NewCount: 4, New: []domain.Idea{{Title: "A <b>"}}, DecidedCount: 1,
+		Decisions: []domain.IdeaEvent{{IdeaID: 9, To: domain.IdeaAccepted}}, Titles: map[int64]string{9: "Шаблон КП"}}
+	got := strings.Join(ideaNewsLines(tr, n), "\n")
+	if got != "💡 Идеи: новых 4, решений 1\n• новая: <b>A &lt;b&gt;</b>\n• Принята: <b>Шаблон КП</b>" {
+		t.Errorf("got %q", got)
+	}
+}
+
 // TestDemoIdeaFiguresAgree: the home caption and the ideas dashboard say
 // the same numbers of ideas, votes and accepted ideas.
 func TestDemoIdeaFiguresAgree(t *testing.T) {

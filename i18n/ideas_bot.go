@@ -84,6 +84,9 @@ const (
 	IdeaNotYetImplemented Key = "ideabot.not_yet_implemented"
 
 	IdeaMiningPipeline Key = "ideabot.mining_pipeline"
+	IdeaDigestNews     Key = "ideabot.digest_news"
+	IdeaDigestNew      Key = "ideabot.digest_new"
+	IdeaDigestDecision Key = "ideabot.digest_decision"
 )
 
 // Status names and the card's decision buttons, per status.
@@ -212,6 +215,9 @@ func init() {
 		IdeaNotYetImplemented: "Хорошо, идея <b>%s</b> остаётся в работе.",
 
 		IdeaMiningPipeline: "Экономия принятых идей",
+		IdeaDigestNews:     "💡 Идеи: новых %s, решений %s",
+		IdeaDigestNew:      "• новая: %s",
+		IdeaDigestDecision: "• %s: %s",
 
 		IdeaStNew: "Новая", IdeaStUnderReview: "На рассмотрении", IdeaStAccepted: "Принята", IdeaStInProgress: "В работе",
 		IdeaStImplemented: "Внедрена", IdeaStRejected: "Отклонена", IdeaStDuplicate: "Дубликат",
@@ -298,6 +304,9 @@ func init() {
 		IdeaNotYetImplemented: "Fine, the idea <b>%s</b> stays in progress.",
 
 		IdeaMiningPipeline: "Savings of accepted ideas",
+		IdeaDigestNews:     "💡 Ideas: %s new, %s decisions",
+		IdeaDigestNew:      "• new: %s",
+		IdeaDigestDecision: "• %s: %s",
 
 		IdeaStNew: "New", IdeaStUnderReview: "Under review", IdeaStAccepted: "Accepted", IdeaStInProgress: "In progress",
 		IdeaStImplemented: "Implemented", IdeaStRejected: "Rejected", IdeaStDuplicate: "Duplicate",
