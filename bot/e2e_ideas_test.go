@@ -115,6 +115,10 @@ func TestProposeInPrivateAndByReplyPostsToTheGroup(t *testing.T) {
 	if len(ideas) != 3 || ideas[0].Attachment.Kind != domain.AttachPhoto || ideas[0].Attachment.FileID == "" {
 		t.Fatalf("stored %+v", ideas)
 	}
+	// Its post in the group is the photo, with the idea as its caption.
+	if p := groupPost(t, tg, "Фото стеллажа"); p.PhotoPNG == nil || !p.HasButton("👍 0") {
+		t.Fatalf("photo idea's post %+v", p)
+	}
 	tg.AssertAllCallbacksAnswered(t)
 }
 

@@ -89,7 +89,11 @@ func ideaPost(tr i18n.Printer, i domain.Idea, botUsername string) domain.OutMess
 	if link := ideaDeepLinkURL("@"+botUsername, i.ID); link != "" && botUsername != "" {
 		buttons = append(buttons, domain.Button{Text: tr.T(i18n.IdeaMore), URL: link})
 	}
-	return domain.OutMessage{HTML: text, Buttons: [][]domain.Button{buttons}}
+	m := domain.OutMessage{HTML: text, Buttons: [][]domain.Button{buttons}}
+	if i.Attachment.Kind == domain.AttachPhoto {
+		m.PhotoID = i.Attachment.FileID // the post is the photo, the text its caption
+	}
+	return m
 }
 
 // ideaDeepLinkURL opens an idea's card in the private chat with the bot

@@ -175,6 +175,21 @@ func TestIdeaNewsLines(t *testing.T) {
 	}
 }
 
+// TestDigestNamesIdeaNews: the digest's changes end with the ideas
+// proposed and decided since the previous one.
+func TestDigestNamesIdeaNews(t *testing.T) {
+	h := sampleHome()
+	h.IdeaNews = domain.IdeaNews{NewCount: 2, New: []domain.Idea{{Title: "Шаблон КП"}}, DecidedCount: 1,
+		Decisions: []domain.IdeaEvent{{IdeaID: 9, To: domain.IdeaRejected}}, Titles: map[int64]string{9: "Кофемашина"}}
+	d := NewDigestComposer(nil, msk, func() time.Time { return fixedAt }, "").Words(domain.LangRU, msk, h,
+		[]domain.Change{{Metric: "ideas", Delta: 2}}, false)
+	for _, want := range []string{"💡 Идеи: новых 2, решений 1", "• новая: <b>Шаблон КП</b>", "• Отклонена: <b>Кофемашина</b>"} {
+		if !strings.Contains(d.Caption, want) || !strings.Contains(d.MailHTML, want) {
+			t.Errorf("digest lacks %q:\n%s", want, d.Caption)
+		}
+	}
+}
+
 // TestDemoIdeaFiguresAgree: the home caption and the ideas dashboard say
 // the same numbers of ideas, votes and accepted ideas.
 func TestDemoIdeaFiguresAgree(t *testing.T) {
