@@ -139,10 +139,13 @@ func (h *Handler) onPhoto(c tele.Context) error {
 	if took, err := h.onIdeaMedia(c); took || err != nil {
 		return err
 	}
-	if c.Chat().Type == tele.ChatPrivate && user(c).Role.Approved() {
-		return c.Send(h.printer(c).T(i18n.NotUnderstood))
+	switch {
+	case c.Chat().Type != tele.ChatPrivate:
+		return nil // in a group the bot keeps quiet unless spoken to
+	case !user(c).Role.Approved():
+		return h.deny(c)
 	}
-	return nil
+	return c.Send(h.printer(c).T(i18n.NotUnderstood))
 }
 
 // onDocumentOrIdea answers a document: an idea's when its caption is

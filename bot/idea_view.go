@@ -3,7 +3,6 @@ package bot
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	tele "gopkg.in/telebot.v3"
 
@@ -29,8 +28,9 @@ func ideasCard(tr i18n.Printer, d domain.IdeaDashboard) charts.IdeasCard {
 			{Label: tr.T(i18n.IdeasSubmitted), Value: tr.Int(s.Submitted), Note: tr.N(i18n.Votes, s.Votes)},
 			{Label: tr.T(i18n.IdeaAcceptRate), Value: tr.Percent(100 * d.AcceptanceRate),
 				Note: tr.T(i18n.XOfY, tr.Int(s.Accepted), tr.Int(d.Decided))},
-			{Label: tr.T(i18n.IdeaDecisionTime), Value: decision},
-			{Label: tr.T(i18n.IdeaPipeline), Value: tr.T(i18n.IdeaHoursShort, tr.Decimal(d.PipelineHours, 0))},
+			{Label: tr.T(i18n.IdeaDecisionTime), Value: decision, Note: tr.T(i18n.IdeaMedianNote)},
+			{Label: tr.T(i18n.IdeaPipeline), Value: tr.T(i18n.IdeaHoursShort, tr.Decimal(d.PipelineHours, 0)),
+				Note: tr.T(i18n.IdeaPipelineNote)},
 			{Label: tr.T(i18n.IdeasPending), Value: tr.Int(s.Pending)},
 		},
 		Upper: []charts.Panel{ideaStatusRing(tr, d.ByStatus, s.Submitted), ideaMonthBars(tr, d.Months)},
@@ -159,12 +159,4 @@ func voteButtons(i domain.Idea, mine domain.VoteValue, where string, back ideaLi
 	}
 	return button(btnIdeaVote, upText, voteData(i.ID, domain.VoteUp, where, back)...),
 		button(btnIdeaVote, downText, voteData(i.ID, domain.VoteDown, where, back)...)
-}
-
-// asOfIdeas is the time the dashboard was computed, for its caption.
-func asOfIdeas(d domain.IdeaDashboard, now time.Time) time.Time {
-	if d.AsOf.IsZero() {
-		return now
-	}
-	return d.AsOf
 }

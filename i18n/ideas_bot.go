@@ -7,6 +7,8 @@ import "processet/domain"
 const (
 	IdeaAcceptRate      Key = "ideabot.accept_rate"
 	IdeaDecisionTime    Key = "ideabot.decision_time"
+	IdeaMedianNote      Key = "ideabot.median_note"
+	IdeaPipelineNote    Key = "ideabot.pipeline_note"
 	IdeaPipeline        Key = "ideabot.pipeline"
 	IdeaPipelineLine    Key = "ideabot.pipeline_line"
 	IdeaHoursShort      Key = "ideabot.hours_short"
@@ -137,7 +139,9 @@ func IdeaMoveName(s domain.IdeaStatus) Key {
 func init() {
 	merge(ru, map[Key]string{
 		IdeaAcceptRate:      "Принимается",
-		IdeaDecisionTime:    "Решение за (медиана)",
+		IdeaDecisionTime:    "Решение за",
+		IdeaMedianNote:      "медиана",
+		IdeaPipelineNote:    "принятых идей",
 		IdeaPipeline:        "Экономия в работе",
 		IdeaPipelineLine:    "Экономия принятых идей: %s ч/год · принимается %s",
 		IdeaHoursShort:      "%s ч/год",
@@ -214,7 +218,7 @@ func init() {
 		IdeaMarkedImplemented: "🏁 Идея <b>%s</b> отмечена как внедрённая.",
 		IdeaNotYetImplemented: "Хорошо, идея <b>%s</b> остаётся в работе.",
 
-		IdeaMiningPipeline: "Экономия принятых идей",
+		IdeaMiningPipeline: "Экономия идей",
 		IdeaDigestNews:     "💡 Идеи: новых %s, решений %s",
 		IdeaDigestNew:      "• новая: %s",
 		IdeaDigestDecision: "• %s: %s",
@@ -226,8 +230,10 @@ func init() {
 	})
 	merge(en, map[Key]string{
 		IdeaAcceptRate:      "Acceptance rate",
-		IdeaDecisionTime:    "Decided in (median)",
-		IdeaPipeline:        "Savings in the pipeline",
+		IdeaDecisionTime:    "Decided in",
+		IdeaMedianNote:      "median",
+		IdeaPipelineNote:    "of accepted ideas",
+		IdeaPipeline:        "Pipeline savings",
 		IdeaPipelineLine:    "Savings of accepted ideas: %s h/year · acceptance rate %s",
 		IdeaHoursShort:      "%s h/year",
 		IdeaPerMonth:        "Ideas per month",
@@ -303,7 +309,7 @@ func init() {
 		IdeaMarkedImplemented: "🏁 The idea <b>%s</b> is marked implemented.",
 		IdeaNotYetImplemented: "Fine, the idea <b>%s</b> stays in progress.",
 
-		IdeaMiningPipeline: "Savings of accepted ideas",
+		IdeaMiningPipeline: "Idea savings",
 		IdeaDigestNews:     "💡 Ideas: %s new, %s decisions",
 		IdeaDigestNew:      "• new: %s",
 		IdeaDigestDecision: "• %s: %s",
