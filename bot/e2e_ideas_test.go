@@ -186,10 +186,17 @@ func TestGroupVoteBurst(t *testing.T) {
 	if !strings.Contains(ans.Text, "/start") {
 		t.Fatalf("untrusted member got %q", ans.Text)
 	}
+	tg.SendTextInChat(ideasGroup, members[0], "/idea Парковка для велосипедов")
+	waitText(t, tg, ideasGroup.ID, "Напишите /start")
 	tg.SendTextInChat(ideasGroup, admin, "/ideas")
-	settings := tg.WaitForText(t, ideasGroup.ID)
+	settings := waitText(t, tg, ideasGroup.ID, "Это группа идей")
 	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, settings, "Доверять участникам"))
-	tg.WaitForEdit(t, settings)
+	if m := tg.WaitForEdit(t, settings); !m.HasButton("✓ Доверять участникам") {
+		t.Fatalf("trusted settings %v", m.Buttons())
+	}
+	// Trusted: a member who is no approved user proposes in the group.
+	tg.SendTextInChat(ideasGroup, members[0], "/idea Парковка для велосипедов")
+	waitText(t, tg, ideasGroup.ID, "сохранена")
 
 	var ids []string
 	var mu sync.Mutex
