@@ -53,6 +53,8 @@ type Config struct {
 	// Mining is the Task Mining area: its dashboard, recompute, processes
 	// and imports.
 	Mining miningService
+	// Maps draws process maps; nil runs Graphviz dot from PATH.
+	Maps   mapRenderer
 	Now    func() time.Time
 	Logger *slog.Logger
 }
@@ -78,6 +80,7 @@ type Handler struct {
 	// miningRuns is set while this process runs a Task Mining recompute,
 	// so that a second «Get data» is told at once.
 	miningRuns atomic.Bool
+	maps       *processMaps    // process map pictures, recent ones kept
 	life       context.Context // cancelled by Wait: follow-ups wrap up
 	stop       context.CancelFunc
 
@@ -99,7 +102,7 @@ func New(b *tele.Bot, s store, r renderer, tasks taskService, subs subscriptions
 		cfg.Logger = slog.Default()
 	}
 	h := &Handler{bot: b, store: s, render: r, tasks: tasks, subs: subs, deals: deals, cfg: cfg, log: cfg.Logger, started: cfg.Now(),
-		slots: make(chan struct{}, cfg.MaxHandlers)}
+		slots: make(chan struct{}, cfg.MaxHandlers), maps: newProcessMaps(cfg.Maps)}
 	h.life, h.stop = context.WithCancel(context.Background())
 	h.register()
 	return h

@@ -46,6 +46,15 @@ var (
 	btnMiningList = &tele.Btn{Unique: "mine_list"} // Data: page
 	btnMiningProc = &tele.Btn{Unique: "mine_proc"} // Data: process ID|page (the list to go back to)
 	btnMineImport = &tele.Btn{Unique: "mine_imp"}  // Data: go, no or r<role>|file key (the pending file is the user's own)
+
+	btnMiningVars  = &tele.Btn{Unique: "mine_vars"}  // Data: process ID|page|process list page (procRef)
+	btnMiningActs  = &tele.Btn{Unique: "mine_acts"}  // Data: process ID|page|process list page (procRef)
+	btnMiningAct   = &tele.Btn{Unique: "mine_act"}   // Data: process ID|activity|activities page|process list page (actRef)
+	btnMiningAsk   = &tele.Btn{Unique: "mine_ask"}   // Data: t (standard time) or s (share)|actRef
+	btnMiningReset = &tele.Btn{Unique: "mine_reset"} // Data: t or s|actRef
+
+	btnMiningMap     = &tele.Btn{Unique: "mine_map"}      // Data: process ID|level|view (f/d)|page (the list the card goes back to)
+	btnMiningMapCard = &tele.Btn{Unique: "mine_map_card"} // Data: process ID|page: from the map back to the card
 )
 
 // button makes an inline button of kind with a visible text and data.
