@@ -18,9 +18,9 @@ test: ## the whole suite: vet, then every test with the race detector
 	$(GO) vet ./...
 	$(GO) test -race -count=1 -timeout 8m ./...
 
-bench: ## rendering, home screen, event-log reading, per-update user write, outbox fan-out and amoCRM sync benchmarks (the last two take minutes)
+bench: ## rendering, home screen, event-log reading, process maps, per-update user write, outbox fan-out and amoCRM sync benchmarks (the last two take minutes)
 	$(GO) test -run '^$$' -bench . -benchmem ./charts/ ./bot/ ./storage/
-	$(GO) test -run '^$$' -bench . -benchmem ./mining/eventlog/
+	$(GO) test -run '^$$' -bench . -benchmem ./mining/eventlog/ ./mining/processmap/
 	$(GO) test -run '^$$' -bench . -benchtime 1x ./notify/ ./crmsync/ ./amocrm/
 	$(GO) test -run '^$$' -bench . -benchtime 1x -benchmem ./mining/ ./mining/process/
 
@@ -32,6 +32,8 @@ fuzz: ## fuzz every parser for FUZZTIME each
 	$(GO) test -run '^$$' -fuzz FuzzVoteCallback -fuzztime $(FUZZTIME) ./bot/
 	$(GO) test -run '^$$' -fuzz FuzzLoadConfig -fuzztime $(FUZZTIME) ./internal/app/
 	$(GO) test -run '^$$' -fuzz FuzzParseZone -fuzztime $(FUZZTIME) ./domain/
+	$(GO) test -run '^$$' -fuzz FuzzParseStandardTime -fuzztime $(FUZZTIME) ./domain/
+	$(GO) test -run '^$$' -fuzz FuzzParseShare -fuzztime $(FUZZTIME) ./domain/
 	$(GO) test -run '^$$' -fuzz FuzzReadCSV -fuzztime $(FUZZTIME) ./mining/eventlog/
 	$(GO) test -run '^$$' -fuzz FuzzReadXES -fuzztime $(FUZZTIME) ./mining/eventlog/
 	$(GO) test -run '^$$' -fuzz FuzzParseTimestamp -fuzztime $(FUZZTIME) ./mining/eventlog/

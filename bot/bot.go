@@ -56,7 +56,9 @@ type Config struct {
 	Mining miningService
 	// Ideas is the process improvement area: proposing, voting,
 	// deciding, the ideas group and the dashboard.
-	Ideas  ideaService
+	Ideas ideaService
+	// Maps draws process maps; nil runs Graphviz dot from PATH.
+	Maps   mapRenderer
 	Now    func() time.Time
 	Logger *slog.Logger
 }
@@ -83,6 +85,7 @@ type Handler struct {
 	// miningRuns is set while this process runs a Task Mining recompute,
 	// so that a second «Get data» is told at once.
 	miningRuns atomic.Bool
+	maps       *processMaps    // process map pictures, recent ones kept
 	life       context.Context // cancelled by Wait: follow-ups wrap up
 	stop       context.CancelFunc
 
@@ -104,7 +107,7 @@ func New(b *tele.Bot, s store, r renderer, tasks taskService, subs subscriptions
 		cfg.Logger = slog.Default()
 	}
 	h := &Handler{bot: b, store: s, render: r, tasks: tasks, subs: subs, deals: deals, ideas: cfg.Ideas, cfg: cfg, log: cfg.Logger, started: cfg.Now(),
-		slots: make(chan struct{}, cfg.MaxHandlers)}
+		slots: make(chan struct{}, cfg.MaxHandlers), maps: newProcessMaps(cfg.Maps)}
 	h.life, h.stop = context.WithCancel(context.Background())
 	h.register()
 	return h

@@ -47,6 +47,15 @@ var (
 	btnMiningProc = &tele.Btn{Unique: "mine_proc"} // Data: process ID|page (the list to go back to)
 	btnMineImport = &tele.Btn{Unique: "mine_imp"}  // Data: go, no or r<role>|file key (the pending file is the user's own)
 
+	btnMiningVars  = &tele.Btn{Unique: "mine_vars"}  // Data: process ID|page|process list page (procRef)
+	btnMiningActs  = &tele.Btn{Unique: "mine_acts"}  // Data: process ID|page|process list page (procRef)
+	btnMiningAct   = &tele.Btn{Unique: "mine_act"}   // Data: process ID|activity|activities page|process list page (actRef)
+	btnMiningAsk   = &tele.Btn{Unique: "mine_ask"}   // Data: t (standard time) or s (share)|actRef
+	btnMiningReset = &tele.Btn{Unique: "mine_reset"} // Data: t or s|actRef
+
+	btnMiningMap     = &tele.Btn{Unique: "mine_map"}      // Data: process ID|level|view (f/d)|page (the list the card goes back to)
+	btnMiningMapCard = &tele.Btn{Unique: "mine_map_card"} // Data: process ID|page: from the map back to the card
+
 	btnIdeaVote  = &tele.Btn{Unique: "ivote"}     // Data: idea ID|u or d[|where: d (dashboard), or list code|page (a card)]; none: a group post
 	btnIdeas     = &tele.Btn{Unique: "ideas"}     // Data: list code|page
 	btnIdea      = &tele.Btn{Unique: "idea"}      // Data: idea ID|list code|page (the list to go back to)

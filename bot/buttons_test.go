@@ -18,6 +18,7 @@ import (
 
 	"processet/domain"
 	"processet/mining/eventlog"
+	"processet/mining/processmap"
 )
 
 // Largest values that callback data carries.
@@ -153,11 +154,28 @@ func buttonCases(t *testing.T) []buttonCase {
 	add(button(btnMiningRun, "x"))
 	add(button(btnMiningList, "x", strconv.Itoa(maxPage)), maxPage)
 	add(button(btnMiningProc, "x", maxID, strconv.Itoa(maxPage)), id, maxPage)
+	for level := 1; level <= processmap.Levels; level++ {
+		for _, v := range []processmap.View{processmap.Frequency, processmap.Durations} {
+			m := mapRef{id: id, level: level, view: v, page: maxPage}
+			add(button(btnMiningMap, "x", m.data()...), m)
+		}
+	}
+	add(button(btnMiningMapCard, "x", maxID, strconv.Itoa(maxPage)), id, maxPage)
 	const importKey = "ABCDEFGHIJKLMN27"
 	add(button(btnMineImport, "x", "go", importKey), "go", eventlog.Role(0), importKey)
 	add(button(btnMineImport, "x", "no", importKey), "no", eventlog.Role(0), importKey)
 	for _, r := range eventlog.Roles()[:len(eventlog.Roles())-1] {
 		add(button(btnMineImport, "x", "r"+strconv.Itoa(int(r)), importKey), "r", r, importKey)
+	}
+	maxAct := strconv.Itoa(math.MaxInt32)
+	proc := procRef{process: id, page: maxPage, list: maxPage}
+	act := actRef{process: id, activity: math.MaxInt32, page: maxPage, list: maxPage}
+	add(button(btnMiningVars, "x", proc.data()...), proc)
+	add(button(btnMiningActs, "x", proc.data()...), proc)
+	add(button(btnMiningAct, "x", maxID, maxAct, strconv.Itoa(maxPage), strconv.Itoa(maxPage)), act)
+	for _, field := range []string{overrideTime, overrideShare} {
+		add(button(btnMiningAsk, "x", append([]string{field}, act.data()...)...), field, act)
+		add(button(btnMiningReset, "x", append([]string{field}, act.data()...)...), field, act)
 	}
 	return append(cs, ideaButtonCases()...)
 }
@@ -290,7 +308,10 @@ func decodeButton(unique, data string) (got []any, ok bool) {
 		return []any{id(args[0]), name, p}, ok && name != "?"
 	case btnMiningList.Unique:
 		return []any{page(data)}, ok
-	case btnMiningProc.Unique:
+	case btnMiningMap.Unique:
+		m, okMap := parseMapRef(data)
+		return []any{m}, okMap
+	case btnMiningProc.Unique, btnMiningMapCard.Unique:
 		if n != 2 {
 			return nil, false
 		}
@@ -316,9 +337,15 @@ func decodeButton(unique, data string) (got []any, ok bool) {
 		}
 		crmID, err := strconv.ParseInt(args[1], 10, 64)
 		return []any{user, crmID, usersPage}, ok && err == nil && crmID >= 0
-	case btnIdeaVote.Unique, btnIdeas.Unique, btnIdea.Unique, btnIdeaMove.Unique, btnIdeaTask.Unique,
-		btnIdeaNew.Unique, btnIdeaGroup.Unique, btnIdeaImpl.Unique, btnIdeaFile.Unique:
-		return decodeIdeaButton(unique, data)
+	case btnMiningVars.Unique, btnMiningActs.Unique:
+		r, okRef := parseProcRef(args)
+		return []any{r}, okRef
+	case btnMiningAct.Unique:
+		r, okRef := parseActRef(args)
+		return []any{r}, okRef
+	case btnMiningAsk.Unique, btnMiningReset.Unique:
+		field, r, okRef := parseOverride(args)
+		return []any{field, r}, okRef
 	case btnMineImport.Unique:
 		op, role, key, okData := parseImportData(data)
 		return []any{op, role, key}, okData
@@ -451,6 +478,12 @@ func FuzzCallbackData(f *testing.F) {
 		}
 		if _, p := menuPage(s); p < 0 || p >= 100000 {
 			t.Errorf("menuPage(%q) page %d", s, p)
+		}
+		if r, ok := parseActRef(strings.Split(s, "|")); ok && (r.process <= 0 || r.activity < 0 || r.page < 0 || r.list < 0) {
+			t.Errorf("parseActRef(%q) = %+v", s, r)
+		}
+		if f, r, ok := parseMiningQuestion(s); ok && (f != overrideTime && f != overrideShare || r.process <= 0) {
+			t.Errorf("parseMiningQuestion(%q) = %q %+v", s, f, r)
 		}
 		if r := domain.Role(s); r.Valid() != slices.Contains([]domain.Role{domain.RolePending,
 			domain.RoleRejected, domain.RoleEmployee, domain.RoleManager, domain.RoleAdmin}, r) {

@@ -89,7 +89,7 @@ func (h *Handler) ideaAnswer(ctx context.Context, c tele.Context, p domain.Pendi
 	case ideaHoursQuestion:
 		hours, ok := parseHours(text)
 		if !ok {
-			return h.askAgain(ctx, c, p, tr.T(i18n.IdeaBadHoursText))
+			return h.askIdeaAgain(ctx, c, p, tr.T(i18n.IdeaBadHoursText))
 		}
 		probe.HoursSaved = hours
 	}
@@ -98,14 +98,14 @@ func (h *Handler) ideaAnswer(ctx context.Context, c tele.Context, p domain.Pendi
 		if !ok {
 			return err
 		}
-		return h.askAgain(ctx, c, p, errorText(tr, de))
+		return h.askIdeaAgain(ctx, c, p, errorText(tr, de))
 	}
 	d.Draft = probe
 	return h.nextIdeaQuestion(ctx, c, d)
 }
 
-// askAgain repeats a question after an answer that would not do.
-func (h *Handler) askAgain(ctx context.Context, c tele.Context, p domain.PendingInput, why string) error {
+// askIdeaAgain repeats a question after an answer that would not do.
+func (h *Handler) askIdeaAgain(ctx context.Context, c tele.Context, p domain.PendingInput, why string) error {
 	if err := h.store.SetPendingInput(ctx, p); err != nil {
 		return err
 	}

@@ -25,6 +25,8 @@ type miningService interface {
 	Processes(ctx context.Context, page, perPage int) ([]domain.ProcessStat, int, error)
 	Process(ctx context.Context, processID int64) (domain.ProcessResult, error)
 	ImportFile(ctx context.Context, r io.ReaderAt, size int64, p *eventlog.Preview, opt mining.FileOptions) (domain.MiningImport, error)
+	miningOverrides
+	miningUploads
 }
 
 // progressEvery spaces the edits of a recompute's progress message:

@@ -54,7 +54,7 @@ func (h *Handler) showProcessCard(c tele.Context, id int64, page int) error {
 		return err
 	}
 	tr := h.printer(c)
-	return h.showText(c, processCardText(tr, r), processCardKeyboard(tr, page))
+	return h.showText(c, processCardText(tr, r), processCardKeyboard(tr, id, page))
 }
 
 func processListKeyboard(tr i18n.Printer, ps []domain.ProcessStat, page, total int) *tele.ReplyMarkup {
@@ -70,6 +70,10 @@ func processListKeyboard(tr i18n.Printer, ps []domain.ProcessStat, page, total i
 	return inline(open, nav, row(button(btnArea, tr.T(i18n.AreaMining), string(areaMining)), button(btnArea, tr.T(i18n.Home), string(areaHome))))
 }
 
-func processCardKeyboard(tr i18n.Printer, page int) *tele.ReplyMarkup {
-	return inline(row(button(btnMiningList, "◀ "+tr.T(i18n.BackToList), strconv.Itoa(page)), button(btnArea, tr.T(i18n.Home), string(areaHome))))
+func processCardKeyboard(tr i18n.Printer, id int64, page int) *tele.ReplyMarkup {
+	drill := procRef{process: id, list: page}.data()
+	return inline(
+		row(button(btnMiningMap, tr.T(i18n.MiningMapButton), mapRef{id: id, level: mapStartLevel, page: page}.data()...)),
+		row(button(btnMiningVars, tr.T(i18n.MiningVariantsButton), drill...), button(btnMiningActs, tr.T(i18n.MiningActsButton), drill...)),
+		row(button(btnMiningList, "◀ "+tr.T(i18n.BackToList), strconv.Itoa(page)), button(btnArea, tr.T(i18n.Home), string(areaHome))))
 }

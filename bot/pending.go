@@ -38,5 +38,8 @@ func (h *Handler) pendingAnswer(c tele.Context) (bool, error) {
 	if strings.HasPrefix(p.Kind, "deal_") {
 		return true, h.dealAnswer(ctx, c, p)
 	}
+	if strings.HasPrefix(p.Kind, miningQuestionPrefix) {
+		return true, h.miningAnswer(ctx, c, p)
+	}
 	return false, nil
 }

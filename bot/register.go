@@ -41,6 +41,13 @@ func (h *Handler) register() {
 	b.Handle(btnMiningRun, h.need(domain.RoleManager, h.onMiningRun))
 	b.Handle(btnMiningList, employee(h.onMiningList))
 	b.Handle(btnMiningProc, employee(h.onMiningProcess))
+	b.Handle(btnMiningVars, employee(h.onMiningVariants))
+	b.Handle(btnMiningActs, employee(h.onMiningActivities))
+	b.Handle(btnMiningAct, employee(h.onMiningActivity))
+	b.Handle(btnMiningAsk, h.need(domain.RoleManager, h.onMiningAsk))
+	b.Handle(btnMiningReset, h.need(domain.RoleManager, h.onMiningReset))
+	b.Handle(btnMiningMap, employee(h.onMiningMap))
+	b.Handle(btnMiningMapCard, employee(h.onMiningMapCard))
 	// The ideas area checks who may take part itself: members of a trusted
 	// ideas group vote and propose without being approved users.
 	b.Handle("/ideas", h.handleIdeas)

@@ -31,7 +31,10 @@ func demoHandler(tb testing.TB) *Handler {
 	now := func() time.Time { return fixedAt }
 	return &Handler{store: db, render: charts.NewRenderer(2), deals: deals.New(db, nil, nil, nil, nil, "", nil),
 		ideas: ideas.New(db, nil, IdeaNotices(msk, ""), msk, now, nil),
-		cfg:   Config{Loc: msk, Now: func() time.Time { return fixedAt }, Mining: mining.New(db, mining.Config{}, func() time.Time { return fixedAt }, nil)}}
+		cfg: Config{Loc: msk, Now: func() time.Time { return fixedAt }, Mining: struct {
+			*mining.Service
+			miningUploads // the screens import nothing
+		}{Service: mining.New(db, mining.Config{}, func() time.Time { return fixedAt }, nil)}}}
 }
 
 // TestDemoScreens builds every screen of the demo company in both

@@ -44,6 +44,7 @@ func (h *Handler) handleStatus(c tele.Context) error {
 		return err
 	}
 	text += mailStatusText(tr, h.cfg.Mail)
+	text += graphvizStatusText(tr, h.maps.draw)
 	text += crmSyncText(tr, now, states, h.started, h.cfg.CRMRequests)
 	return h.showText(c, text, inline(row(button(btnArea, tr.T(i18n.Home), string(areaHome)))))
 }

@@ -60,8 +60,8 @@ type IdeaDashboard struct {
 	Decided        int
 	AcceptanceRate float64
 	// MedianDecision is the median time from proposal to the first
-	// decision (the first move to accepted, rejected or duplicate) over
-	// the ideas that had one; 0 when none did.
+	// decision on the merits (the first move to accepted or rejected)
+	// over the ideas that had one; 0 when none did.
 	MedianDecision time.Duration
 	Leaders        []Idea // the most supported open ideas, best score first
 	// PipelineHours is Σ HoursSaved of the accepted, in-progress and

@@ -4,6 +4,7 @@ import (
 	"context"
 	"iter"
 	"log/slog"
+	"sync"
 	"time"
 
 	"processet/domain"
@@ -34,6 +35,9 @@ type Service struct {
 	cfg   Config
 	now   func() time.Time
 	log   *slog.Logger
+
+	mu     sync.Mutex
+	queued map[int64]bool // processes to recompute once the lock is free (RecomputeProcess)
 }
 
 // New returns the service; cfg's zero fields take process.Defaults, now
@@ -58,7 +62,7 @@ func New(store store, cfg Config, now func() time.Time, log *slog.Logger) *Servi
 	if log == nil {
 		log = slog.Default()
 	}
-	return &Service{store: store, cfg: cfg, now: now, log: log}
+	return &Service{store: store, cfg: cfg, now: now, log: log, queued: map[int64]bool{}}
 }
 
 // Dashboard is the area's headline: operations and hours per year and the

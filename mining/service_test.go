@@ -91,10 +91,10 @@ func TestImportRecomputeCard(t *testing.T) {
 	// The manager's standard time wins at the next recompute: the doc's figures.
 	s30 := 30 * time.Minute
 	sIndex := activity(t, r, "Согласование").Index
-	if err := s.SetStandardTime(ctx, domain.User{ID: 2, Role: domain.RoleEmployee}, r.ID, sIndex, &s30); !errors.Is(err, domain.ErrForbidden) {
+	if _, err := s.SetStandardTime(ctx, domain.User{ID: 2, Role: domain.RoleEmployee}, r.ID, sIndex, &s30); !errors.Is(err, domain.ErrForbidden) {
 		t.Errorf("employee sets a standard time: %v", err)
 	}
-	if err := s.SetStandardTime(ctx, manager, r.ID, sIndex, &s30); err != nil {
+	if _, err := s.SetStandardTime(ctx, manager, r.ID, sIndex, &s30); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.Recompute(ctx, nil); err != nil {
@@ -108,10 +108,10 @@ func TestImportRecomputeCard(t *testing.T) {
 		t.Errorf("S with standard: %+v", a)
 	}
 	half := 0.5
-	if err := s.SetShare(ctx, manager, r.ID, activity(t, r, "Регистрация").Index, &half); err != nil {
+	if _, err := s.SetShare(ctx, manager, r.ID, activity(t, r, "Регистрация").Index, &half); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SetShare(ctx, manager, r.ID, 0, ptr(1.5)); err == nil {
+	if _, err := s.SetShare(ctx, manager, r.ID, 0, ptr(1.5)); err == nil {
 		t.Error("share 150 % accepted")
 	}
 	s.Recompute(ctx, nil)

@@ -2,7 +2,6 @@ package storage
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -320,32 +319,4 @@ func mergeVotes(ctx context.Context, tx pgx.Tx, dup, original int64) error {
 		return fmt.Errorf("merge votes of idea %d into %d: %w", dup, original, err)
 	}
 	return nil
-}
-
-// IdeaTaskDone reports, inside a task write's transaction, whether the
-// idea's task is done: the condition for asking its author.
-func ideaTaskDone(ctx context.Context, q querier, ideaID int64) (bool, error) {
-	rows, _ := q.Query(ctx, `select coalesce(t.status = 'done', false) from ideas i left join tasks t on t.id = i.task_id
-		where i.id = $1`, ideaID)
-	done, err := pgx.CollectExactlyOneRow(rows, pgx.RowTo[bool])
-	if errors.Is(err, pgx.ErrNoRows) {
-		return false, domain.ErrNotFound
-	}
-	return done, err
-}
-
-// IdeaTaskDone reports whether the task of the idea is done.
-func (db *DB) IdeaTaskDone(ctx context.Context, ideaID int64) (bool, error) {
-	return ideaTaskDone(ctx, db.pool, ideaID)
-}
-
-// IdeaOfTask is, in a task write's transaction, the idea the task was
-// created for; ok is false for a task of no idea.
-func (r txReads) IdeaOfTask(ctx context.Context, taskID int64) (i domain.Idea, ok bool, err error) {
-	rows, _ := r.tx.Query(ctx, ideaSelect+` where i.task_id = $1`, taskID)
-	list, err := pgx.CollectRows(rows, scanIdea)
-	if err != nil || len(list) == 0 {
-		return domain.Idea{}, false, err
-	}
-	return list[0], true, nil
 }

@@ -14,6 +14,7 @@ import (
 	"processet/charts"
 	"processet/demo"
 	"processet/digest"
+	"processet/mining/processmap"
 	"processet/notify"
 	"processet/storage"
 	"processet/tasks"
@@ -74,12 +75,19 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 		}
 	}
 	subs := digest.NewSubscriptions(d.db, digests, cfg.Location.String(), resync)
+	mineJobs, err := newMiningJobs(d.db.Pool(), log)
+	if err != nil {
+		return err
+	}
+	mine := newMiningArea(cfg, d.db, mineJobs, log)
 	dealService := crmConn.deals(d.db, outbox, bot.DealMessages(cfg.Location, b.Me.Username), cfg.AmoCRM.BaseURL, log)
 	h := bot.New(b, d.db, renderer, taskService, subs, dealService, bot.Config{
 		Admins: cfg.AdminIDs, Loc: cfg.Location, Version: Version, Database: d.kind(), Now: cfg.Now, Logger: log,
-		CRMRequests: crmConn.requests, CRM: crmConn, Mail: mailStatus(outbox), Mining: miningArea{miningService(cfg, d.db, log), cfg, log},
+		CRMRequests: crmConn.requests, CRM: crmConn, Mail: mailStatus(outbox), Mining: mine,
+		Maps:  processmap.NewRenderer(cfg.GraphvizDot, 0, 2),
 		Ideas: ideaService,
 	})
+	mineJobs.importUpload, mineJobs.recompute = h.RunImport, func(ctx context.Context) (int, error) { return mine.Recompute(ctx, nil) }
 	if err := h.SetCommands(); err != nil {
 		log.Warn("publish the command menu", "err", redactToken(err, cfg.BotToken))
 	}
@@ -96,10 +104,15 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	}()
 	defer func() { cancelCheck(); <-mailChecked }()
 	defer stopOutbox(outbox, log)
+	if err := mineJobs.start(ctx); err != nil {
+		return err
+	}
+	defer stopMiningJobs(mineJobs)
 	jobs := []job{
 		{name: "task reminders", every: cfg.ReminderEvery, run: taskService.SendReminders},
 		{name: "digest schedules", every: time.Minute, run: schedules.Sync},
 	}
+	jobs = append(jobs, miningSchedule(cfg, mine, mineJobs, log)...)
 	if crmConn != nil {
 		jobs = append(jobs, job{name: "amoCRM sync", every: cfg.AmoCRM.SyncEvery, run: crmConn.sync})
 		defer crmConn.syncer.Close()

@@ -37,8 +37,13 @@ type Config struct {
 	Mail   *notify.MailConfig // nil: e-mail is off
 	AmoCRM AmoCRMConfig
 
-	MiningFTEHours float64 // MINING_FTE_HOURS: the hours a year of one full-time employee
-	MiningDir      string  // MINING_DIR: the watched folder of event logs, default DATA_DIR/mining
+	MiningFTEHours float64    // MINING_FTE_HOURS: the hours a year of one full-time employee
+	MiningDir      string     // MINING_DIR: the watched folder of event logs, default DATA_DIR/mining
+	MiningNightly  *DailyTime // MINING_NIGHTLY: when the nightly recompute runs, default 03:00; nil: off
+	// GRAPHVIZ_DOT: the Graphviz dot that draws process maps, a path or a
+	// name in PATH (default dot). Not checked here: without it the bot
+	// runs and shows maps as text, saying what is missing.
+	GraphvizDot string
 
 	// Not from the environment: tests shorten them.
 	PollTimeout   time.Duration
@@ -127,6 +132,10 @@ func LoadConfig(getenv func(string) string, needBot bool) (Config, error) {
 	if c.MiningDir, err = miningDir(getenv("MINING_DIR"), c.DataDir); err != nil {
 		return c, err
 	}
+	if c.MiningNightly, err = parseNightly(getenv("MINING_NIGHTLY")); err != nil {
+		return c, err
+	}
+	c.GraphvizDot = strings.TrimSpace(getenv("GRAPHVIZ_DOT"))
 	if c.AmoCRM, err = loadAmoCRM(getenv); err != nil {
 		return c, err
 	}

@@ -36,18 +36,33 @@ type Config struct {
 	AmoCRMToken string
 	AmoCRMOAuth [3]string // client ID, secret, redirect URI: OAuth instead of the token
 	MiningDir   string    // the watched folder of event logs; empty: DATA_DIR/mining
+	// DatabaseURL runs the app on this database (another App's URL: a
+	// restart, or a second process of the bot); empty: a fresh one.
+	DatabaseURL string
+	// MiningNightly is MINING_NIGHTLY; empty: the default.
+	MiningNightly string
+	DotPath       string // Graphviz dot for process maps; empty: dot from PATH
 }
 
 // App is a running application.
 type App struct {
 	DB  *storage.DB
 	URL string // database URL
+
+	stop func()
 }
+
+// Stop shuts the application down as a signal would and waits for it,
+// for a test that restarts it; the test's end does the same.
+func (a *App) Stop() { a.stop() }
 
 // Start runs the application until the test ends.
 func Start(t testing.TB, c Config) *App {
 	t.Helper()
-	dbURL := testdb.NewURL(t)
+	dbURL := c.DatabaseURL
+	if dbURL == "" {
+		dbURL = testdb.NewURL(t)
+	}
 	cfg, err := app.LoadConfig(env(map[string]string{
 		"BOT_TOKEN": Token, "TELEGRAM_API_URL": c.TelegramURL, "DATABASE_URL": dbURL,
 		"DATA_DIR": t.TempDir(), "ADMIN_IDS": ids(c.Admins), "HTTP_ADDR": c.HTTPAddr,
@@ -55,6 +70,8 @@ func Start(t testing.TB, c Config) *App {
 		"AMOCRM_BASE_URL": c.AmoCRMURL, "AMOCRM_TOKEN": c.AmoCRMToken,
 		"AMOCRM_CLIENT_ID": c.AmoCRMOAuth[0], "AMOCRM_CLIENT_SECRET": c.AmoCRMOAuth[1], "AMOCRM_REDIRECT_URI": c.AmoCRMOAuth[2],
 		"SECRET_KEY": "test-secret-key-of-at-least-32-characters", "MINING_DIR": c.MiningDir,
+		"MINING_NIGHTLY": c.MiningNightly,
+		"GRAPHVIZ_DOT":   c.DotPath,
 	}), true)
 	if err != nil {
 		t.Fatalf("config: %v", err)
@@ -86,12 +103,16 @@ func Start(t testing.TB, c Config) *App {
 			t.Errorf("app.Run: %v", err)
 		}
 	}()
-	t.Cleanup(func() {
-		cancel()
-		wg.Wait()
-		db.Close()
-	})
-	return &App{DB: db, URL: dbURL}
+	var once sync.Once
+	stop := func() {
+		once.Do(func() {
+			cancel()
+			wg.Wait()
+			db.Close()
+		})
+	}
+	t.Cleanup(stop)
+	return &App{DB: db, URL: dbURL, stop: stop}
 }
 
 func env(m map[string]string) func(string) string {

@@ -20,7 +20,7 @@ type Config struct {
 
 // Defaults are the values the README documents.
 func Defaults() Config {
-	return Config{FTEHours: 1973, GapCap: time.Hour, MinSpan: 24 * time.Hour, TopVariants: 10}
+	return Config{FTEHours: 1973, GapCap: time.Hour, MinSpan: 24 * time.Hour, TopVariants: 50}
 }
 
 const year = 365 * 24 * time.Hour
