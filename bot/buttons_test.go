@@ -346,6 +346,9 @@ func decodeButton(unique, data string) (got []any, ok bool) {
 	case btnMiningAsk.Unique, btnMiningReset.Unique:
 		field, r, okRef := parseOverride(args)
 		return []any{field, r}, okRef
+	case btnIdeaVote.Unique, btnIdeas.Unique, btnIdea.Unique, btnIdeaMove.Unique, btnIdeaTask.Unique,
+		btnIdeaNew.Unique, btnIdeaGroup.Unique, btnIdeaImpl.Unique, btnIdeaFile.Unique:
+		return decodeIdeaButton(unique, data)
 	case btnMineImport.Unique:
 		op, role, key, okData := parseImportData(data)
 		return []any{op, role, key}, okData
