@@ -129,7 +129,7 @@ func TestAreaCommands(t *testing.T) {
 	tg, _ := start(t)
 	for cmd, want := range map[string]string{
 		"/crm": "CRM Сделки", "/tasks": "Задачи",
-		"/mining": "Task Mining", "/ideas": "Улучшение бизнес-процессов", "/idea": "Улучшение бизнес-процессов",
+		"/mining": "Task Mining", "/ideas": "Улучшение бизнес-процессов", // /idea proposes one: e2e_ideas_test.go
 	} {
 		tg.SendText(admin, cmd)
 		m := tg.WaitForPhoto(t, admin.ID)
