@@ -31,7 +31,7 @@ type Seed struct {
 var ErrAreasNotEmpty = fmt.Errorf("the database already has data in the dashboards' areas")
 
 // areaTables are emptied, in this order, when a seed replaces the data.
-var areaTables = []string{"idea_votes", "ideas", "mining_events", "mining_processes",
+var areaTables = []string{"idea_votes", "idea_events", "idea_posts", "ideas", "mining_events", "mining_processes",
 	"task_drafts", "tasks", "crm_tasks", "crm_deals", "crm_companies", "crm_statuses", "crm_pipelines", "crm_users"}
 
 // LoadSeed loads s in one transaction. Without replace it refuses to touch
