@@ -252,12 +252,13 @@ func (r *rescuer) leases(ctx context.Context) (map[int32]bool, error) {
 }
 
 // rescue makes client's running jobs available again at once, with a note
-// in their errors. The next run finds its message marked sending and
+// in their errors. They keep their scheduled time, so they go out before
+// the messages queued after them rather than behind a whole fan-out. The next run finds its message marked sending and
 // resends it flagged uncertain (see the package documentation). Another
 // outbox rescuing at the same moment finds the jobs no longer running.
 func (r *rescuer) rescue(ctx context.Context, client string) (int, error) {
 	tag, err := r.pool.Exec(ctx, `
-		update river_job set state = 'available', scheduled_at = now(),
+		update river_job set state = 'available', scheduled_at = least(scheduled_at, now()),
 			errors = array_append(coalesce(errors, '{}'), jsonb_build_object('at', now(), 'attempt', attempt,
 				'error', 'rescued: the process that ran it (' || $2 || ') is gone', 'trace', ''))
 		where state = 'running' and queue = any($1) and attempted_by[cardinality(attempted_by)] = $2`,

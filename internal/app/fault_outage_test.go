@@ -1,0 +1,153 @@
+//go:build faults
+
+package app_test
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"processet/amocrm/amocrmtest"
+	"processet/internal/app"
+	"processet/internal/apptest"
+	"processet/internal/telegramtest"
+	"processet/internal/testdb"
+	"processet/internal/testwait"
+)
+
+// TestFaultTelegramAndAmoCRMOutages runs the bot in this process between
+// fault proxies and the fakes: Telegram answers 502 for a while, then
+// holds every request unanswered, then amoCRM holds every request during
+// syncs. After each the bot must answer again, and at the end the
+// goroutines and the connections open to both services must be back to
+// what they were before the faults. It prints the retries, the waits of
+// the held requests (the timeouts) and the counts before and after.
+//
+//	go test -tags faults -v -count=1 -run TestFaultTelegramAndAmoCRMOutages ./internal/app/
+func TestFaultTelegramAndAmoCRMOutages(t *testing.T) {
+	const outage = 10 * time.Second
+	admin := telegramtest.User{ID: 100, FirstName: "Админ", LanguageCode: "ru"}
+	tg := telegramtest.NewServer(t)
+	tg.OpenChat(admin)
+	crm := amocrmtest.NewServer(t)
+	crm.AddLeads(300)
+	tgp, crmp := newFaultProxy(t, tg.URL), newFaultProxy(t, crm.URL)
+
+	cfg, err := app.LoadConfig(func(k string) string {
+		return map[string]string{"BOT_TOKEN": apptest.Token, "ADMIN_IDS": fmt.Sprint(admin.ID),
+			"TELEGRAM_API_URL": tgp.URL, "DATABASE_URL": testdb.NewURL(t), "DATA_DIR": t.TempDir(),
+			"AMOCRM_BASE_URL": crmp.URL, "AMOCRM_TOKEN": crm.Token()}[k]
+	}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.PollTimeout = 2 * time.Second
+	cfg.AmoCRM.SyncEvery = 5 * time.Second // below what AMOCRM_SYNC_INTERVAL allows, to sync during the test
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		if err := app.Run(ctx, cfg, slog.New(slog.NewTextHandler(logWriter(t), nil))); err != nil {
+			t.Errorf("app.Run: %v", err)
+		}
+	}()
+	t.Cleanup(func() { cancel(); wg.Wait() })
+
+	answered := func(what string) time.Duration {
+		t.Helper()
+		began := time.Now()
+		tg.SendText(admin, "/help")
+		if m := tg.WaitForText(t, admin.ID); !strings.Contains(m.Text, "/") {
+			t.Fatalf("%s: answer %q", what, m.Text)
+		}
+		return time.Since(began)
+	}
+	answered("before the faults")
+	testwait.Eventually(t, "the first amoCRM sync", func() bool { return crm.Requests() > 5 })
+	settle := func() (goroutines int, tgConns, crmConns int32) {
+		runtime.GC()
+		return runtime.NumGoroutine(), tgp.open.Load(), crmp.open.Load()
+	}
+	g0, tc0, cc0 := settle()
+
+	// Telegram answers 502 to everything.
+	requests := tg.Stats().Requests
+	tgp.set(answer5xx)
+	tg.SendText(admin, "/help") // offered while Telegram fails
+	time.Sleep(outage)           // the outage itself, not a synchronisation
+	_, fails := tgp.stats()
+	tgp.set(passThrough)
+	began := time.Now()
+	if m := tg.WaitForText(t, admin.ID); !strings.Contains(m.Text, "/") {
+		t.Fatalf("after 502s: %q", m.Text)
+	}
+	after5xx := time.Since(began)
+
+	// Telegram holds every request unanswered.
+	tgp.set(hang)
+	tg.SendText(admin, "/help")
+	time.Sleep(outage)
+	tgp.set(passThrough)
+	began = time.Now()
+	if m := tg.WaitForText(t, admin.ID); !strings.Contains(m.Text, "/") {
+		t.Fatalf("after the hang: %q", m.Text)
+	}
+	afterHang := time.Since(began)
+	tgHangs, _ := tgp.stats()
+
+	// amoCRM holds every request through a sync or two.
+	crmBefore := crm.Requests()
+	crmp.set(hang)
+	testwait.Eventually(t, "a sync held by amoCRM", func() bool { return crmp.open.Load() > cc0 })
+	time.Sleep(25 * time.Second) // longer than one request's timeout
+	crmp.set(passThrough)
+	testwait.Eventually(t, "a sync after amoCRM came back", func() bool { return crm.Requests() > crmBefore+3 })
+	crmHangs, _ := crmp.stats()
+	answered("after the amoCRM hang")
+
+	var g1 int
+	var tc1, cc1 int32
+	ok := testwait.Until(60*time.Second, func() bool {
+		g1, tc1, cc1 = settle()
+		return g1 <= g0+2 && tc1 <= tc0+1 && cc1 <= cc0+1
+	})
+	t.Logf("Telegram 502 for %v: %d requests answered 502 (%d Bot API calls reached the fake before), "+
+		"the /help offered meanwhile answered %.1fs after recovery", outage, fails, requests, after5xx.Seconds())
+	t.Logf("Telegram holding requests for %v: %d held, released by the bot after %s; the /help answered %.1fs after recovery",
+		outage, len(tgHangs), durations(tgHangs), afterHang.Seconds())
+	t.Logf("amoCRM holding requests for 25s: %d held, released by the client after %s", len(crmHangs), durations(crmHangs))
+	t.Logf("goroutines %d before the faults, %d after; connections open to Telegram %d → %d, to amoCRM %d → %d",
+		g0, g1, tc0, tc1, cc0, cc1)
+	if !ok {
+		buf := make([]byte, 1<<20)
+		t.Errorf("leak: goroutines %d → %d, Telegram connections %d → %d, amoCRM %d → %d\n%s",
+			g0, g1, tc0, tc1, cc0, cc1, buf[:runtime.Stack(buf, true)])
+	}
+}
+
+// durations lists waits rounded to 0.1 s.
+func durations(ds []time.Duration) string {
+	parts := make([]string, len(ds))
+	for i, d := range ds {
+		parts[i] = d.Round(100 * time.Millisecond).String()
+	}
+	return "[" + strings.Join(parts, " ") + "]"
+}
+
+// logWriter keeps the app's log out of the way unless -v.
+func logWriter(t *testing.T) *testLog { return &testLog{t: t} }
+
+type testLog struct{ t *testing.T }
+
+func (l *testLog) Write(p []byte) (int, error) {
+	if testing.Verbose() && strings.Contains(string(p), "level=WARN") || strings.Contains(string(p), "level=ERROR") {
+		l.t.Log(strings.TrimSpace(string(p)))
+	}
+	return len(p), nil
+}

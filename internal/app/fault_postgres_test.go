@@ -1,0 +1,128 @@
+//go:build faults
+
+package app_test
+
+import (
+	"context"
+	"net/url"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"processet/internal/apptest"
+	"processet/internal/pglocal"
+	"processet/internal/telegramtest"
+	"processet/internal/testwait"
+)
+
+// TestFaultPostgresRestartUnderLoad runs the bot in this process on a
+// PostgreSQL server of its own while 20 users send /help about 20 times a
+// second, stops the server, starts it again on the same data directory
+// and port, and keeps the load on. The bot must not crash, must reconnect,
+// and every update must get an answer; it prints how many got the real
+// answer, how many an apology, and how soon after the restart the bot
+// answered normally again.
+//
+//	go test -tags faults -v -count=1 -run TestFaultPostgresRestartUnderLoad ./internal/app/
+func TestFaultPostgresRestartUnderLoad(t *testing.T) {
+	const users = 20
+	dataDir := filepath.Join(t.TempDir(), "pg")
+	pg, err := pglocal.Start(context.Background(), pglocal.Options{DataDir: dataDir, Throwaway: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { pg.Stop() })
+	dbURL := pg.URL(pglocal.Database)
+	u, _ := url.Parse(dbURL)
+	port, _ := strconv.Atoi(u.Port())
+
+	tg := telegramtest.NewServer(t)
+	var ids []int64
+	var people []telegramtest.User
+	for i := range users {
+		p := telegramtest.User{ID: int64(7000 + i), FirstName: "Сотрудник", LanguageCode: "ru"}
+		tg.OpenChat(p)
+		people = append(people, p)
+		ids = append(ids, p.ID)
+	}
+	apptest.Start(t, apptest.Config{TelegramURL: tg.URL, Admins: ids, DatabaseURL: dbURL})
+
+	// The load: /help from each user in turn, every 50 ms, until stopped.
+	var mu sync.Mutex
+	sent := map[int64]int{}
+	var stopLoad = make(chan struct{})
+	var loadDone sync.WaitGroup
+	loadDone.Add(1)
+	go func() {
+		defer loadDone.Done()
+		tick := time.NewTicker(50 * time.Millisecond)
+		defer tick.Stop()
+		for i := 0; ; i++ {
+			select {
+			case <-stopLoad:
+				return
+			case <-tick.C:
+			}
+			p := people[i%users]
+			tg.SendText(p, "/help")
+			mu.Lock()
+			sent[p.ID]++
+			mu.Unlock()
+		}
+	}()
+	replies := func() (good, sorry, total int) {
+		for _, id := range ids {
+			for _, m := range tg.Messages(id) {
+				if !m.FromBot {
+					continue
+				}
+				total++
+				if strings.Contains(m.Text, "/tasks") {
+					good++
+				} else {
+					sorry++
+				}
+			}
+		}
+		return good, sorry, total
+	}
+	testwait.Eventually(t, "answers under load", func() bool { g, _, _ := replies(); return g >= 50 })
+
+	g0, _, _ := replies()
+	stopped := time.Now()
+	if err := pg.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	down := time.Since(stopped)
+	pg, err = pglocal.Start(context.Background(), pglocal.Options{DataDir: dataDir, Port: port, Throwaway: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	up := time.Now()
+	outage := up.Sub(stopped)
+	gUp, _, _ := replies()
+	testwait.Eventually(t, "a normal answer after the restart", func() bool { g, _, _ := replies(); return g > gUp+users })
+	recovered := time.Since(up)
+	time.Sleep(5 * time.Second) // the load goes on a while after recovery
+	close(stopLoad)
+	loadDone.Wait()
+
+	mu.Lock()
+	offered := 0
+	for _, n := range sent {
+		offered += n
+	}
+	mu.Unlock()
+	ok := testwait.Until(60*time.Second, func() bool { _, _, total := replies(); return total >= offered })
+	good, sorry, total := replies()
+	t.Logf("PostgreSQL stopped (%.1fs to stop) and started again: %.1fs without a database", down.Seconds(), outage.Seconds())
+	t.Logf("%d updates offered, %d answered (%d normally, %d with an apology: handled while the database was away), %d unanswered; "+
+		"%d normal answers before the stop; normal answers again %.1fs after the restart",
+		offered, total, good, sorry, offered-total, g0, recovered.Seconds())
+	if !ok {
+		t.Errorf("%d of %d updates never answered", offered-total, offered)
+	}
+}
