@@ -114,7 +114,7 @@ func TestFaultKillDuringFirstSync(t *testing.T) {
 	killed := time.Now()
 	stored, _ := leadPage()
 	var rows int
-	if err := pool.QueryRow(ctx(t), `select count(*) from crm_leads`).Scan(&rows); err != nil {
+	if err := pool.QueryRow(ctx(t), `select count(*) from crm_deals`).Scan(&rows); err != nil {
 		t.Fatal(err)
 	}
 	if rows != stored*250 {
@@ -145,7 +145,7 @@ func TestFaultKillDuringFirstSync(t *testing.T) {
 		price int64
 	}
 	got := map[int64]row{}
-	rs, err := pool.Query(ctx(t), `select id, name, price from crm_leads where not deleted`)
+	rs, err := pool.Query(ctx(t), `select id, name, price from crm_deals where not deleted`)
 	if err != nil {
 		t.Fatal(err)
 	}

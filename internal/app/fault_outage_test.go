@@ -80,7 +80,7 @@ func TestFaultTelegramAndAmoCRMOutages(t *testing.T) {
 	requests := tg.Stats().Requests
 	tgp.set(answer5xx)
 	tg.SendText(admin, "/help") // offered while Telegram fails
-	time.Sleep(outage)           // the outage itself, not a synchronisation
+	time.Sleep(outage)          // the outage itself, not a synchronisation
 	_, fails := tgp.stats()
 	tgp.set(passThrough)
 	began := time.Now()
