@@ -50,6 +50,9 @@ type Config struct {
 	CRM interface {
 		Connect(ctx context.Context, code string) error
 	}
+	// Intake says how updates reach this replica, for /status; nil
+	// leaves it out.
+	Intake func(ctx context.Context) Intake
 	// Mining is the Task Mining area: its dashboard, recompute, processes
 	// and imports.
 	Mining miningService

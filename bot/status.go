@@ -43,6 +43,7 @@ func (h *Handler) handleStatus(c tele.Context) error {
 	if err != nil {
 		return err
 	}
+	text += intakeText(ctx, tr, h.cfg.Intake)
 	text += mailStatusText(tr, h.cfg.Mail)
 	text += crmSyncText(tr, now, states, h.started, h.cfg.CRMRequests)
 	return h.showText(c, text, inline(row(button(btnArea, tr.T(i18n.Home), string(areaHome)))))

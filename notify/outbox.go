@@ -63,9 +63,12 @@ type Outbox struct {
 
 	mailProblem atomic.Pointer[MailCheckError] // the SMTP server's last known trouble; nil: none known
 
-	stopping chan struct{} // closed by Stop: waiting sends give up their turn
-	stopOnce sync.Once
-	started  atomic.Bool
+	// stopping is closed by Stop: waiting sends give up their turn. Start
+	// makes a new one, as the outbox may run again (on the replica that
+	// leads, each time it leads).
+	stopping atomic.Pointer[chan struct{}]
+	runMu    sync.Mutex // serialises Start and Stop
+	started  bool
 
 	lease       *lease             // tells other outboxes this one is alive (rescue.go)
 	queues      []string           // the queues this outbox works
@@ -87,13 +90,14 @@ func New(pool *pgxpool.Pool, cfg Config) (*Outbox, error) {
 	cfg.MaxAttempts = cmp.Or(cfg.MaxAttempts, 15)
 	cfg.RetryDelay = cmp.Or(cfg.RetryDelay, 2*time.Second)
 	o := &Outbox{
-		pool:     pool,
-		cfg:      cfg,
-		log:      cfg.Logger.With("component", "notify"),
-		limits:   newLimiter(cfg.Limits),
-		files:    newFileCache(),
-		stopping: make(chan struct{}),
+		pool:   pool,
+		cfg:    cfg,
+		log:    cfg.Logger.With("component", "notify"),
+		limits: newLimiter(cfg.Limits),
+		files:  newFileCache(),
 	}
+	open := make(chan struct{})
+	o.stopping.Store(&open)
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &telegramWorker{o: o})
 	river.AddWorker(workers, &emailWorker{o: o})
@@ -133,10 +137,20 @@ func New(pool *pgxpool.Pool, cfg Config) (*Outbox, error) {
 }
 
 // Start begins delivering what is queued, including messages that an
-// earlier process enqueued or left unfinished. It returns at once.
+// earlier process enqueued or left unfinished. It returns at once. An
+// outbox that was stopped may be started again.
 func (o *Outbox) Start(ctx context.Context) error {
 	if o.cfg.Bot == nil && o.cfg.Mail == nil {
 		return nil // nothing to deliver through
+	}
+	o.runMu.Lock()
+	defer o.runMu.Unlock()
+	if o.started {
+		return nil
+	}
+	if o.isStopping() {
+		open := make(chan struct{})
+		o.stopping.Store(&open)
 	}
 	// The lease comes first: no job is ever attempted by a client whose
 	// death the others could not see.
@@ -157,7 +171,7 @@ func (o *Outbox) Start(ctx context.Context) error {
 	o.rescues.Add(2)
 	go func() { defer o.rescues.Done(); o.lease.keep(bg) }()
 	go func() { defer o.rescues.Done(); r.run(bg) }()
-	o.started.Store(true)
+	o.started = true
 	return nil
 }
 
@@ -166,10 +180,15 @@ func (o *Outbox) Start(ctx context.Context) error {
 // untouched, for the next start. If ctx ends first, the remaining sends
 // are cancelled; anything unrecorded is retried on the next start.
 func (o *Outbox) Stop(ctx context.Context) error {
-	o.stopOnce.Do(func() { close(o.stopping) })
-	if !o.started.Load() {
+	o.runMu.Lock()
+	defer o.runMu.Unlock()
+	if !o.isStopping() {
+		close(o.stoppingCh())
+	}
+	if !o.started {
 		return nil
 	}
+	o.started = false
 	err := o.client.Stop(ctx)
 	if err != nil && ctx.Err() != nil {
 		hard, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
@@ -189,12 +208,15 @@ func (o *Outbox) Stop(ctx context.Context) error {
 // isStopping reports whether Stop has been called.
 func (o *Outbox) isStopping() bool {
 	select {
-	case <-o.stopping:
+	case <-o.stoppingCh():
 		return true
 	default:
 		return false
 	}
 }
+
+// stoppingCh is the channel Stop closes.
+func (o *Outbox) stoppingCh() chan struct{} { return *o.stopping.Load() }
 
 // backoff is the wait before retry number attempt (1 for the first).
 func (o *Outbox) backoff(attempt int) time.Duration {

@@ -45,7 +45,11 @@ func startCRM(cfg Config, db *storage.DB, outbox *notify.Outbox, log *slog.Logge
 			storage.NewAmoCRMTokenStore(db, box, cfg.AmoCRM.BaseURL))
 		tokens = oauth
 	}
-	client := amocrm.New(amocrm.Config{BaseURL: cfg.AmoCRM.BaseURL, Tokens: tokens, Logger: log, Now: cfg.Now})
+	// The account's 7 requests a second hold for the deployment: every
+	// replica's requests take turns in the database.
+	turns := "amocrm:" + cfg.AmoCRM.BaseURL
+	client := amocrm.New(amocrm.Config{BaseURL: cfg.AmoCRM.BaseURL, Tokens: tokens, Logger: log, Now: cfg.Now,
+		Pace: func(ctx context.Context, interval time.Duration) error { return db.TakeTurn(ctx, turns, interval) }})
 	syncer := crmsync.New(client, db, crmsync.Config{Logger: log, Now: cfg.Now, OnBlocked: func(err error) {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -52,16 +53,18 @@ func (l *pageLog) count() int {
 	return len(l.order)
 }
 
-// repeated counts the page requests answered more than once.
-func (l *pageLog) repeated() (pages, requests int) {
+// repeated names the pages answered more than once and counts the
+// repeated requests.
+func (l *pageLog) repeated() (pages []string, requests int) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	for _, n := range l.pages {
+	for p, n := range l.pages {
 		if n > 1 {
-			pages++
+			pages = append(pages, p)
 			requests += n - 1
 		}
 	}
+	slices.Sort(pages)
 	return pages, requests
 }
 
@@ -175,8 +178,8 @@ func TestFaultKillDuringFirstSync(t *testing.T) {
 	t.Logf("first sync of %d deals: SIGKILL %.1fs after the start with deal page %d of %d stored (%d rows, %d requests so far)",
 		deals, killed.Sub(started).Seconds(), stored, deals/250, rows, requestsBefore)
 	t.Logf("after the restart: resumed at %s, finished %.1fs after the restart; deals lost %d, different %d, extra %d; "+
-		"%d pages read twice (%d repeated requests), %d requests in all",
-		firstLeadPage, finished.Seconds(), lost, differ, len(got), pages, repeats, crm.Requests())
+		"%d repeated requests (%v), %d requests in all",
+		firstLeadPage, finished.Seconds(), lost, differ, len(got), repeats, pages, crm.Requests())
 	if lost+differ+len(got) != 0 {
 		t.Errorf("the mirror differs from amoCRM: %d lost, %d different, %d extra", lost, differ, len(got))
 	}

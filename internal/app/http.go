@@ -13,14 +13,15 @@ import (
 	"processet/storage"
 )
 
-// serveHTTP starts the health and metrics endpoints when addr is set and
-// returns how to stop them.
-func serveHTTP(addr string, db *storage.DB, h *bot.Handler, mount func(*http.ServeMux), log *slog.Logger) (stop func(), err error) {
+// serveHTTP starts the health, readiness and metrics endpoints when addr
+// is set and returns how to stop them. mount adds the webhooks.
+func serveHTTP(addr string, db *storage.DB, h *bot.Handler, ready readiness, mount func(*http.ServeMux), log *slog.Logger) (stop func(), err error) {
 	if addr == "" {
 		return func() {}, nil
 	}
 	mux := http.NewServeMux()
 	mount(mux)
+	mux.Handle("GET /readyz", ready)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()

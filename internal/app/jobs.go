@@ -21,12 +21,11 @@ type job struct {
 // startJobs schedules the jobs in the company's time zone: an every job
 // at once and then every so often, a daily one at its time. A run that is
 // still going when the next is due is skipped, not queued, so a slow
-// database cannot pile runs up. Every process of the bot runs every job:
-// a job that must run once however many processes share the database
-// only queues a River job unique to its run slot (the nightly recompute).
-// The returned stop waits for running jobs.
-func startJobs(ctx context.Context, loc *time.Location, jobs []job, log *slog.Logger) (stop func(), err error) {
-	s, err := gocron.NewScheduler(gocron.WithLocation(loc))
+// database cannot pile runs up. The returned stop waits for running jobs.
+// opts apply to every job: Run passes the replicas' elector, so each job
+// runs on the leading replica only, once per slot for the deployment.
+func startJobs(ctx context.Context, loc *time.Location, jobs []job, log *slog.Logger, opts ...gocron.SchedulerOption) (stop func(), err error) {
+	s, err := gocron.NewScheduler(append([]gocron.SchedulerOption{gocron.WithLocation(loc)}, opts...)...)
 	if err != nil {
 		return nil, fmt.Errorf("scheduler: %w", err)
 	}

@@ -37,10 +37,17 @@ type Config struct {
 	AmoCRMOAuth [3]string // client ID, secret, redirect URI: OAuth instead of the token
 	MiningDir   string    // the watched folder of event logs; empty: DATA_DIR/mining
 	// DatabaseURL runs the app on this database (another App's URL: a
-	// restart, or a second process of the bot); empty: a fresh one.
+	// restart, or a replica); empty: a fresh one. Replica names this
+	// process among replicas.
 	DatabaseURL string
+	Replica     string
 	// MiningNightly is MINING_NIGHTLY; empty: the default.
 	MiningNightly string
+	// WebhookURL and WebhookSecret switch to webhook mode (HTTPAddr needed).
+	WebhookURL, WebhookSecret string
+	// LeaderRetry shortens how fast a replica takes over from a dead
+	// leader (default 5 s).
+	LeaderRetry time.Duration
 }
 
 // App is a running application.
@@ -52,7 +59,8 @@ type App struct {
 }
 
 // Stop shuts the application down as a signal would and waits for it,
-// for a test that restarts it; the test's end does the same.
+// for a test that restarts it or a replica that goes away; the test's end
+// does the same.
 func (a *App) Stop() { a.stop() }
 
 // Start runs the application until the test ends.
@@ -70,12 +78,16 @@ func Start(t testing.TB, c Config) *App {
 		"AMOCRM_CLIENT_ID": c.AmoCRMOAuth[0], "AMOCRM_CLIENT_SECRET": c.AmoCRMOAuth[1], "AMOCRM_REDIRECT_URI": c.AmoCRMOAuth[2],
 		"SECRET_KEY": "test-secret-key-of-at-least-32-characters", "MINING_DIR": c.MiningDir,
 		"MINING_NIGHTLY": c.MiningNightly,
+		"WEBHOOK_URL": c.WebhookURL, "WEBHOOK_SECRET": c.WebhookSecret, "REPLICA_NAME": c.Replica,
 	}), true)
 	if err != nil {
 		t.Fatalf("config: %v", err)
 	}
 	cfg.PollTimeout = 2 * time.Second
 	cfg.ReminderEvery = 50 * time.Millisecond
+	if c.LeaderRetry > 0 {
+		cfg.LeaderRetry = c.LeaderRetry
+	}
 	if c.Now != nil {
 		cfg.Now = c.Now
 	}
