@@ -78,7 +78,7 @@ func Start(t testing.TB, c Config) *App {
 		"AMOCRM_CLIENT_ID": c.AmoCRMOAuth[0], "AMOCRM_CLIENT_SECRET": c.AmoCRMOAuth[1], "AMOCRM_REDIRECT_URI": c.AmoCRMOAuth[2],
 		"SECRET_KEY": "test-secret-key-of-at-least-32-characters", "MINING_DIR": c.MiningDir,
 		"MINING_NIGHTLY": c.MiningNightly,
-		"WEBHOOK_URL": c.WebhookURL, "WEBHOOK_SECRET": c.WebhookSecret, "REPLICA_NAME": c.Replica,
+		"WEBHOOK_URL":    c.WebhookURL, "WEBHOOK_SECRET": c.WebhookSecret, "REPLICA_NAME": c.Replica,
 	}), true)
 	if err != nil {
 		t.Fatalf("config: %v", err)
