@@ -21,13 +21,22 @@ import (
 // TestFaultPostgresRestartUnderLoad runs the bot in this process on a
 // PostgreSQL server of its own while 20 users send /help about 20 times a
 // second, stops the server, starts it again on the same data directory
-// and port, and keeps the load on. The bot must not crash, must reconnect,
-// and every update must get an answer; it prints how many got the real
-// answer, how many an apology, and how soon after the restart the bot
-// answered normally again.
+// and port, and keeps the load on; in polling mode and in webhook mode.
+// The bot must not crash, must reconnect, and every update must get an
+// answer; it prints how many got the real answer, how many an apology,
+// and how soon after the restart the bot answered normally again. In
+// webhook mode an update is answered 200 only once it is stored, so
+// Telegram retries those the bot could not store and none is lost.
 //
 //	go test -tags faults -v -count=1 -run TestFaultPostgresRestartUnderLoad ./internal/app/
 func TestFaultPostgresRestartUnderLoad(t *testing.T) {
+	for _, webhook := range []bool{false, true} {
+		name := map[bool]string{false: "polling", true: "webhook"}[webhook]
+		t.Run(name, func(t *testing.T) { postgresRestart(t, webhook) })
+	}
+}
+
+func postgresRestart(t *testing.T, webhook bool) {
 	const users = 20
 	dataDir := filepath.Join(t.TempDir(), "pg")
 	pg, err := pglocal.Start(context.Background(), pglocal.Options{DataDir: dataDir, Throwaway: true})
@@ -39,7 +48,7 @@ func TestFaultPostgresRestartUnderLoad(t *testing.T) {
 	u, _ := url.Parse(dbURL)
 	port, _ := strconv.Atoi(u.Port())
 
-	tg := telegramtest.NewServer(t)
+	tg := telegramtest.NewServer(t, telegramtest.WithWebhookRetry(100*time.Millisecond))
 	var ids []int64
 	var people []telegramtest.User
 	for i := range users {
@@ -48,7 +57,15 @@ func TestFaultPostgresRestartUnderLoad(t *testing.T) {
 		people = append(people, p)
 		ids = append(ids, p.ID)
 	}
-	apptest.Start(t, apptest.Config{TelegramURL: tg.URL, Admins: ids, DatabaseURL: dbURL})
+	c := apptest.Config{TelegramURL: tg.URL, Admins: ids, DatabaseURL: dbURL}
+	if webhook {
+		c.HTTPAddr = freeAddr(t)
+		c.WebhookURL, c.WebhookSecret = "http://"+c.HTTPAddr+"/telegram/updates", hookSecret
+	}
+	apptest.Start(t, c)
+	if webhook {
+		testwait.Eventually(t, "the webhook set", func() bool { return tg.Webhook() != "" })
+	}
 
 	// The load: /help from each user in turn, every 50 ms, until stopped.
 	var mu sync.Mutex
@@ -119,6 +136,10 @@ func TestFaultPostgresRestartUnderLoad(t *testing.T) {
 	ok := testwait.Until(60*time.Second, func() bool { _, _, total := replies(); return total >= offered })
 	good, sorry, total := replies()
 	t.Logf("PostgreSQL stopped (%.1fs to stop) and started again: %.1fs without a database", down.Seconds(), outage.Seconds())
+	if webhook {
+		ws := tg.WebhookStats()
+		t.Logf("webhook deliveries: %d answered 200, %d refused or unanswered (each retried)", ws.Delivered, ws.Refused)
+	}
 	t.Logf("%d updates offered, %d answered (%d normally, %d with an apology: handled while the database was away), %d unanswered; "+
 		"%d normal answers before the stop; normal answers again %.1fs after the restart",
 		offered, total, good, sorry, offered-total, g0, recovered.Seconds())
