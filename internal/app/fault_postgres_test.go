@@ -5,6 +5,7 @@ package app_test
 import (
 	"context"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -38,7 +39,17 @@ func TestFaultPostgresRestartUnderLoad(t *testing.T) {
 
 func postgresRestart(t *testing.T, webhook bool) {
 	const users = 20
-	dataDir := filepath.Join(t.TempDir(), "pg")
+	// Not under t.TempDir(), whose parent is 0700: running as root, the
+	// server runs as the postgres user, who must reach the directory.
+	tmp, err := os.MkdirTemp("", "pgfault-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(tmp) })
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	dataDir := filepath.Join(tmp, "data", "pg")
 	pg, err := pglocal.Start(context.Background(), pglocal.Options{DataDir: dataDir, Throwaway: true})
 	if err != nil {
 		t.Fatal(err)
