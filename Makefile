@@ -30,6 +30,7 @@ fuzz: ## fuzz every parser for FUZZTIME each (a count works too: FUZZTIME=100000
 	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./quickadd/
 	$(GO) test -run '^$$' -fuzz FuzzCallbackData -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./bot/
 	$(GO) test -run '^$$' -fuzz FuzzCaptions -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./bot/
+	$(GO) test -run '^$$' -fuzz FuzzParseUpdate -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./bot/
 	$(GO) test -run '^$$' -fuzz FuzzLoadConfig -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./internal/app/
 	$(GO) test -run '^$$' -fuzz FuzzParseZone -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./domain/
 	$(GO) test -run '^$$' -fuzz FuzzParseStandardTime -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./domain/

@@ -16,6 +16,7 @@ import (
 	"processet/internal/telegramtest"
 	"processet/internal/testdb"
 	"processet/internal/testwait"
+	"processet/storage"
 )
 
 const hookSecret = "test_webhook-secret_0123456789"
@@ -272,4 +273,36 @@ func TestReadyz(t *testing.T) {
 	if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), `"ready":true`) {
 		t.Errorf("readyz: %d %s", resp.StatusCode, body)
 	}
+}
+
+// TestUpdatesLeftByACrashAreHandledAtStart: an update a replica stored
+// and claimed, then died before handling, is handled when it starts
+// again under its name, without waiting for the claim to run out.
+func TestUpdatesLeftByACrashAreHandledAtStart(t *testing.T) {
+	tg := telegramtest.NewServer(t)
+	tg.OpenChat(alla)
+	dbURL := testdb.NewURL(t)
+	if _, err := storage.Migrate(t.Context(), dbURL); err != nil {
+		t.Fatal(err)
+	}
+	db, err := storage.Open(t.Context(), dbURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	body := `{"update_id":41,"message":{"message_id":1,"date":1,"chat":{"id":1001,"type":"private"},"from":{"id":1001,"is_bot":false,"first_name":"Алла","language_code":"ru"},"text":"/help","entities":[{"type":"bot_command","offset":0,"length":5}]}}`
+	if _, err := db.Pool().Exec(t.Context(), `insert into telegram_updates (update_id, chat_id, body, claimed_by, claimed_until, attempts)
+		values (41, 1001, $1, 'replica-0', now() + interval '1 hour', 1)`, body); err != nil {
+		t.Fatal(err)
+	}
+	addr := freeAddr(t)
+	apptest.Start(t, apptest.Config{TelegramURL: tg.URL, Admins: []int64{alla.ID}, HTTPAddr: addr, DatabaseURL: dbURL,
+		Replica: "replica-0", WebhookURL: "http://" + addr + "/telegram/updates", WebhookSecret: hookSecret})
+	if m := tg.WaitForText(t, alla.ID); !strings.Contains(m.Text, "/tasks") {
+		t.Errorf("the stored /help got %q", m.Text)
+	}
+	testwait.Eventually(t, "the update marked done", func() bool {
+		n, err := db.WaitingUpdates(t.Context())
+		return err == nil && n == 0
+	})
 }

@@ -59,7 +59,7 @@ func TestWebhookDeliversInOrderAndRetries(t *testing.T) {
 	alice := User{ID: 1, FirstName: "Alice"}
 	srv.SendText(alice, "one")
 	srv.SendText(alice, "two")
-	testwait.Eventually(t, "both updates delivered", func() bool { return len(bot.got()) == 2 })
+	testwait.Eventually(t, "both updates delivered", func() bool { return srv.WebhookStats().Delivered == 2 })
 	if got := strings.Join(bot.got(), ","); got != "one,two" {
 		t.Errorf("delivered %s", got)
 	}
