@@ -38,11 +38,10 @@ func TestFaultTelegramAndAmoCRMOutages(t *testing.T) {
 	crm.AddLeads(300)
 	tgp, crmp := newFaultProxy(t, tg.URL), newFaultProxy(t, crm.URL)
 
-	cfg, err := app.LoadConfig(func(k string) string {
-		return map[string]string{"BOT_TOKEN": apptest.Token, "ADMIN_IDS": fmt.Sprint(admin.ID),
-			"TELEGRAM_API_URL": tgp.URL, "DATABASE_URL": testdb.NewURL(t), "DATA_DIR": t.TempDir(),
-			"AMOCRM_BASE_URL": crmp.URL, "AMOCRM_TOKEN": crm.Token()}[k]
-	}, true)
+	env := map[string]string{"BOT_TOKEN": apptest.Token, "ADMIN_IDS": fmt.Sprint(admin.ID),
+		"TELEGRAM_API_URL": tgp.URL, "DATABASE_URL": testdb.NewURL(t), "DATA_DIR": t.TempDir(),
+		"AMOCRM_BASE_URL": crmp.URL, "AMOCRM_TOKEN": crm.Token()}
+	cfg, err := app.LoadConfig(func(k string) string { return env[k] }, true)
 	if err != nil {
 		t.Fatal(err)
 	}
