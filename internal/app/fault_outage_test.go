@@ -125,7 +125,7 @@ func TestFaultTelegramAndAmoCRMOutages(t *testing.T) {
 	// amoCRM holds every request through a sync or two.
 	crmBefore := crm.Requests()
 	crmp.set(hang)
-	testwait.Eventually(t, "a sync held by amoCRM", func() bool { return crmp.open.Load() > cc0 })
+	testwait.Eventually(t, "a sync held by amoCRM", func() bool { return crmp.holding.Load() > 0 })
 	time.Sleep(25 * time.Second) // longer than one request's timeout
 	crmp.set(passThrough)
 	testwait.Eventually(t, "a sync after amoCRM came back", func() bool { return crm.Requests() > crmBefore+3 })

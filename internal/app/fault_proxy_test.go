@@ -26,12 +26,14 @@ const (
 type faultProxy struct {
 	URL string
 
-	mode  atomic.Int32
-	open  atomic.Int32 // connections open now
-	srv   *httptest.Server
-	mu    sync.Mutex
-	hangs []time.Duration // how long each held request waited for its client to give up
-	fails int             // requests answered 502
+	mode    atomic.Int32
+	open    atomic.Int32  // connections open now
+	holding atomic.Int32  // requests held now
+	release chan struct{} // closed at the test's end: held requests go
+	srv     *httptest.Server
+	mu      sync.Mutex
+	hangs   []time.Duration // how long each held request waited for its client to give up
+	fails   int             // requests answered 502
 }
 
 func newFaultProxy(t *testing.T, upstream string) *faultProxy {
@@ -40,7 +42,7 @@ func newFaultProxy(t *testing.T, upstream string) *faultProxy {
 		t.Fatal(err)
 	}
 	forward := httputil.NewSingleHostReverseProxy(target)
-	p := &faultProxy{}
+	p := &faultProxy{release: make(chan struct{})}
 	p.srv = httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch p.mode.Load() {
 		case answer5xx:
@@ -50,7 +52,12 @@ func newFaultProxy(t *testing.T, upstream string) *faultProxy {
 			http.Error(w, "Bad Gateway", http.StatusBadGateway)
 		case hang:
 			began := time.Now()
-			<-r.Context().Done() // the client's timeout, or the test's end
+			p.holding.Add(1)
+			select { // the client's timeout, or the test's end
+			case <-r.Context().Done():
+			case <-p.release:
+			}
+			p.holding.Add(-1)
 			p.mu.Lock()
 			p.hangs = append(p.hangs, time.Since(began))
 			p.mu.Unlock()
@@ -68,7 +75,7 @@ func newFaultProxy(t *testing.T, upstream string) *faultProxy {
 	}
 	p.srv.Start()
 	p.URL = p.srv.URL
-	t.Cleanup(p.srv.Close)
+	t.Cleanup(func() { close(p.release); p.srv.Close() })
 	return p
 }
 
