@@ -3,6 +3,7 @@
 package app_test
 
 import (
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -51,6 +52,9 @@ func newFaultProxy(t *testing.T, upstream string) *faultProxy {
 			p.mu.Unlock()
 			http.Error(w, "Bad Gateway", http.StatusBadGateway)
 		case hang:
+			// Read the body first: only then does the server notice a client
+			// that gives up and hangs up, and cancel r.Context().
+			io.Copy(io.Discard, r.Body)
 			began := time.Now()
 			p.holding.Add(1)
 			select { // the client's timeout, or the test's end
