@@ -107,8 +107,9 @@ func TestFaultKillDuringFirstSync(t *testing.T) {
 		return page, done
 	}
 
+	bin := binary(t)
 	started := time.Now()
-	first := startBinary(t, "first", env)
+	first := startBinary(t, bin, "first", env)
 	testwait.Eventually(t, fmt.Sprint("deal page ", killAtPage, " stored"), func() bool {
 		p, _ := leadPage()
 		return p >= killAtPage
@@ -125,7 +126,7 @@ func TestFaultKillDuringFirstSync(t *testing.T) {
 	}
 	before, requestsBefore := log.count(), crm.Requests()
 
-	startBinary(t, "second", env)
+	startBinary(t, bin, "second", env)
 	restarted := time.Now()
 	if !testwait.Until(5*time.Minute, func() bool { _, done := leadPage(); return done }) {
 		t.Fatal("the sync did not finish after the restart")

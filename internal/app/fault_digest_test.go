@@ -63,7 +63,8 @@ func TestFaultKillDuringDigest(t *testing.T) {
 		return chats, messages
 	}
 
-	first := startBinary(t, "first", env)
+	bin := binary(t)
+	first := startBinary(t, bin, "first", env)
 	tg.SendText(admin, "/tasks")
 	card := tg.WaitForPhoto(t, admin.ID)
 	pressed := time.Now()
@@ -88,7 +89,7 @@ func TestFaultKillDuringDigest(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	startBinary(t, "second", env)
+	startBinary(t, bin, "second", env)
 	restarted := time.Now()
 	var firstRescued time.Duration
 	if !testwait.Until(5*time.Minute, func() bool {

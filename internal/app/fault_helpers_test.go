@@ -4,12 +4,10 @@ package app_test
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -21,31 +19,16 @@ import (
 // drive the real binary, built into a temporary directory, and kill it
 // with SIGKILL the way an OOM killer or a pulled plug would.
 
-var (
-	buildOnce sync.Once
-	builtBin  string
-	buildErr  error
-)
-
-// binary builds cmd/processet once per test binary.
+// binary builds cmd/processet into the test's temporary directory (the
+// build cache makes all but the first build quick).
 func binary(t *testing.T) string {
 	t.Helper()
-	buildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "processet-fault-")
-		if err != nil {
-			buildErr = err
-			return
-		}
-		builtBin = filepath.Join(dir, "processet")
-		out, err := exec.Command("go", "build", "-o", builtBin, "processet/cmd/processet").CombinedOutput()
-		if err != nil {
-			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	if buildErr != nil {
-		t.Fatal(buildErr)
+	bin := filepath.Join(t.TempDir(), "processet")
+	out, err := exec.Command("go", "build", "-o", bin, "processet/cmd/processet").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	return builtBin
+	return bin
 }
 
 // proc is one run of the bot's binary.
@@ -57,9 +40,9 @@ type proc struct {
 
 // startBinary runs `processet run` with env on top of a minimal
 // environment; its log goes to a file the test prints on failure.
-func startBinary(t *testing.T, name string, env map[string]string) *proc {
+func startBinary(t *testing.T, bin, name string, env map[string]string) *proc {
 	t.Helper()
-	cmd := exec.Command(binary(t), "run")
+	cmd := exec.Command(bin, "run")
 	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + os.Getenv("HOME"),
 		"BOT_TOKEN=" + apptest.Token, "DATA_DIR=" + t.TempDir(), "LOG_LEVEL=info",
 		"SECRET_KEY=test-secret-key-of-at-least-32-characters"}
