@@ -3,7 +3,7 @@ GO       ?= go
 VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS  := -s -w -X processet/internal/app.Version=$(VERSION)
 
-.PHONY: run demo build test bench fuzz vet lint clean
+.PHONY: run demo build test bench fuzz faults vet lint clean
 
 run: ## run the bot (embedded PostgreSQL unless DATABASE_URL is set)
 	$(GO) run -ldflags "$(LDFLAGS)" ./cmd/processet run
@@ -26,19 +26,24 @@ bench: ## rendering, home screen, event-log reading, process maps, per-update us
 	$(GO) test -run '^$$' -bench . -benchtime 10x -benchmem ./demo/
 
 FUZZTIME ?= 30s
-fuzz: ## fuzz every parser for FUZZTIME each
-	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) ./quickadd/
-	$(GO) test -run '^$$' -fuzz FuzzCallbackData -fuzztime $(FUZZTIME) ./bot/
-	$(GO) test -run '^$$' -fuzz FuzzCaptions -fuzztime $(FUZZTIME) ./bot/
-	$(GO) test -run '^$$' -fuzz FuzzParseUpdate -fuzztime $(FUZZTIME) ./bot/
-	$(GO) test -run '^$$' -fuzz FuzzVoteCallback -fuzztime $(FUZZTIME) ./bot/
-	$(GO) test -run '^$$' -fuzz FuzzLoadConfig -fuzztime $(FUZZTIME) ./internal/app/
-	$(GO) test -run '^$$' -fuzz FuzzParseZone -fuzztime $(FUZZTIME) ./domain/
-	$(GO) test -run '^$$' -fuzz FuzzParseStandardTime -fuzztime $(FUZZTIME) ./domain/
-	$(GO) test -run '^$$' -fuzz FuzzParseShare -fuzztime $(FUZZTIME) ./domain/
-	$(GO) test -run '^$$' -fuzz FuzzReadCSV -fuzztime $(FUZZTIME) ./mining/eventlog/
-	$(GO) test -run '^$$' -fuzz FuzzReadXES -fuzztime $(FUZZTIME) ./mining/eventlog/
-	$(GO) test -run '^$$' -fuzz FuzzParseTimestamp -fuzztime $(FUZZTIME) ./mining/eventlog/
+FUZZFLAGS ?=
+fuzz: ## fuzz every parser for FUZZTIME each (a count works too: FUZZTIME=1000000x FUZZFLAGS=-parallel=1)
+	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./quickadd/
+	$(GO) test -run '^$$' -fuzz FuzzCallbackData -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./bot/
+	$(GO) test -run '^$$' -fuzz FuzzCaptions -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./bot/
+	$(GO) test -run '^$$' -fuzz FuzzParseUpdate -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./bot/
+	$(GO) test -run '^$$' -fuzz FuzzVoteCallback -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./bot/
+	$(GO) test -run '^$$' -fuzz FuzzLoadConfig -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./internal/app/
+	$(GO) test -run '^$$' -fuzz FuzzParseZone -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./domain/
+	$(GO) test -run '^$$' -fuzz FuzzParseStandardTime -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./domain/
+	$(GO) test -run '^$$' -fuzz FuzzParseShare -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./domain/
+	$(GO) test -run '^$$' -fuzz FuzzReadCSV -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./mining/eventlog/
+	$(GO) test -run '^$$' -fuzz FuzzReadXES -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./mining/eventlog/
+	$(GO) test -run '^$$' -fuzz FuzzParseTimestamp -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./mining/eventlog/
+	$(GO) test -run '^$$' -fuzz FuzzWebhookForm -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./crmsync/
+
+faults: ## the fault runs against the real binary: SIGKILL mid-digest and mid-sync, PostgreSQL restart, outages (minutes)
+	$(GO) test -tags faults -v -count=1 -timeout 30m -run TestFault ./internal/app/
 
 clean:
 	rm -f processet

@@ -33,11 +33,28 @@
 // OOM kill, the database unreachable) before the recording transaction
 // commits. Neither Telegram nor SMTP takes an idempotency key, and a bot
 // cannot read back what it sent, so nothing can tell "sent, not recorded"
-// from "never sent". River rescues the job as stuck after five minutes and
-// it is sent again: a possible duplicate, never a loss. The outbox marks a
-// row "sending" (committed) just before every send, so the resend knows:
-// it logs a warning and sets outbox_messages.uncertain. The window is one
-// HTTP round trip per message in flight, at most Config.Workers messages.
+// from "never sent". The job is rescued (see below) and sent again: a
+// possible duplicate, never a loss. The outbox marks a row "sending"
+// (committed) just before every send, so the resend knows: it logs a
+// warning and sets outbox_messages.uncertain. The window is one HTTP
+// round trip per message in flight, at most Config.Workers messages.
+//
+// # Rescue: the sends of a dead process go out within seconds
+//
+// Every outbox's River client has an ID of its own ("outbox-" and 16 hex
+// digits) and, while it runs, holds a PostgreSQL session advisory lock
+// named after it on a connection of its own: its lease. A process killed
+// with SIGKILL or by the OOM killer loses its sockets, so PostgreSQL ends
+// the session and the lock goes with it. Every running outbox looks every
+// two seconds for running jobs whose last attempt belongs to an outbox
+// client without a lease, and puts them back in the queue, ahead of what
+// was queued after them, once the lease has been missing for four
+// seconds (a live process whose connection broke, PostgreSQL restarting
+// say, takes its lease again within a second). A live replica holds its
+// lease, so its jobs are never taken from it. A host that vanishes
+// without closing its sockets is noticed by the lease connection's TCP
+// keepalives, in about half a minute; River's own rescuer, after
+// RescueStuckJobsAfter (five minutes), remains the last resort.
 // A send whose answer never comes (a timeout, a connection cut after the
 // request went out) is the same case in small, resent after the retry
 // delay rather than after five minutes. E-mails carry a Message-ID

@@ -85,6 +85,11 @@ type Outbox struct {
 	stopping atomic.Pointer[chan struct{}]
 	runMu    sync.Mutex // serialises Start and Stop
 	started  bool
+
+	lease       *lease             // tells other outboxes this one is alive (rescue.go)
+	queues      []string           // the queues this outbox works
+	stopRescues context.CancelFunc // ends the lease keeper and the rescuer
+	rescues     sync.WaitGroup
 }
 
 // New creates an outbox on pool, whose database must be migrated
@@ -124,13 +129,20 @@ func New(pool *pgxpool.Pool, cfg Config) (*Outbox, error) {
 	if cfg.Mail != nil {
 		queues[queueEmail] = river.QueueConfig{MaxWorkers: cfg.Workers}
 	}
+	for q := range queues {
+		o.queues = append(o.queues, q)
+	}
+	o.lease = &lease{id: newClientID(), pool: pool, log: o.log}
 	rc := &river.Config{
+		ID:      o.lease.id,
 		Logger:  cfg.Logger,
 		Workers: workers,
 		// A send is a limiter wait of at most MaxWait and one or two HTTP
-		// or SMTP exchanges. A job still running after RescueStuckJobsAfter
-		// belonged to a process that died; it is retried (see the package
-		// documentation for what that means for the message).
+		// or SMTP exchanges. The jobs of a process that died are put back
+		// in the queue within seconds by the other outboxes (rescue.go); a
+		// job still running after RescueStuckJobsAfter is River's last
+		// resort, for a process whose lease outlived it (see the package
+		// documentation for what a rescue means for the message).
 		JobTimeout:           3 * time.Minute,
 		RescueStuckJobsAfter: 5 * time.Minute,
 	}
@@ -161,10 +173,25 @@ func (o *Outbox) Start(ctx context.Context) error {
 		open := make(chan struct{})
 		o.stopping.Store(&open)
 	}
+	// The lease comes first: no job is ever attempted by a client whose
+	// death the others could not see.
+	lctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	err := o.lease.take(lctx)
+	cancel()
+	if err != nil {
+		return fmt.Errorf("notify: outbox lease: %w", err)
+	}
 	// The context of Start would stop River when it ends; Stop does that.
 	if err := o.client.Start(context.WithoutCancel(ctx)); err != nil {
+		o.lease.drop()
 		return fmt.Errorf("notify: start: %w", err)
 	}
+	bg, stopBG := context.WithCancel(context.WithoutCancel(ctx))
+	o.stopRescues = stopBG
+	r := &rescuer{self: o.lease.id, queues: o.queues, pool: o.pool, log: o.log, now: time.Now, missing: map[string]time.Time{}}
+	o.rescues.Add(2)
+	go func() { defer o.rescues.Done(); o.lease.keep(bg) }()
+	go func() { defer o.rescues.Done(); r.run(bg) }()
 	o.started = true
 	return nil
 }
@@ -189,6 +216,10 @@ func (o *Outbox) Stop(ctx context.Context) error {
 		defer cancel()
 		err = errors.Join(err, o.client.StopAndCancel(hard))
 	}
+	// Only now that no send of ours runs may others take what is left.
+	o.stopRescues()
+	o.rescues.Wait()
+	o.lease.drop()
 	if err != nil {
 		return fmt.Errorf("notify: stop: %w", err)
 	}

@@ -38,8 +38,9 @@ type Config struct {
 	AmoCRMToken string
 	AmoCRMOAuth [3]string // client ID, secret, redirect URI: OAuth instead of the token
 	MiningDir   string    // the watched folder of event logs; empty: DATA_DIR/mining
-	// Replicas: DatabaseURL shares another App's database (App.URL);
-	// empty gives a fresh one. Replica names this process among them.
+	// DatabaseURL runs the app on this database (another App's URL: a
+	// restart, or a replica); empty: a fresh one. Replica names this
+	// process among replicas.
 	DatabaseURL string
 	Replica     string
 	// WebhookURL and WebhookSecret switch to webhook mode (HTTPAddr needed).
@@ -62,7 +63,8 @@ type App struct {
 }
 
 // Stop shuts the application down as a signal would and waits for it,
-// for a test that restarts it; the test's end does the same.
+// for a test that restarts it or a replica that goes away; the test's end
+// does the same.
 func (a *App) Stop() { a.stop() }
 
 // Start runs the application until the test ends.
