@@ -38,6 +38,10 @@ type Config struct {
 	Version     string
 	Database    string // how the database runs, for /status: "embedded" or "external"
 	MaxHandlers int    // updates handled at once; more wait
+	// CardCacheBytes bounds the memory of drawn cards kept for views
+	// whose data has not changed: 0 takes DefaultCardCacheBytes, a
+	// negative value draws every card afresh.
+	CardCacheBytes int64
 	// CRMRequests counts requests made to amoCRM, for /status; without
 	// amoCRM it answers 0 (and /status has no sync to show it under). Nil
 	// leaves the count out.
@@ -62,6 +66,7 @@ type Handler struct {
 	bot     *tele.Bot
 	store   store
 	render  renderer
+	cards   *cardCache
 	tasks   taskService
 	subs    subscriptions
 	deals   dealService
@@ -98,7 +103,7 @@ func New(b *tele.Bot, s store, r renderer, tasks taskService, subs subscriptions
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	h := &Handler{bot: b, store: s, render: r, tasks: tasks, subs: subs, deals: deals, cfg: cfg, log: cfg.Logger, started: cfg.Now(),
+	h := &Handler{bot: b, store: s, render: r, cards: newCardCache(cfg.CardCacheBytes), tasks: tasks, subs: subs, deals: deals, cfg: cfg, log: cfg.Logger, started: cfg.Now(),
 		slots: make(chan struct{}, cfg.MaxHandlers)}
 	h.life, h.stop = context.WithCancel(context.Background())
 	h.register()

@@ -20,7 +20,7 @@ func ideasCard(tr i18n.Printer, now time.Time, s domain.IdeaSummary) charts.Area
 	return charts.AreaCard{
 		Accent:   charts.AccentAmber,
 		Title:    tr.T(i18n.AreaIdeas),
-		Subtitle: tr.T(i18n.AsOf, tr.DateTime(now)),
+		Subtitle: tr.T(i18n.AsOf, tr.Date(now)), // the day only: the caption has the time, so the picture holds all day
 		Tiles: []charts.Tile{
 			{Label: tr.T(i18n.IdeasSubmitted), Value: tr.Int(s.Submitted)},
 			{Label: tr.T(i18n.IdeasVotes), Value: tr.Int(s.Votes)},
