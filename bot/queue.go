@@ -1,0 +1,202 @@
+package bot
+
+import (
+	"slices"
+	"sync"
+)
+
+// The update queue: how the bot behaves above capacity.
+//
+// At most slots handlers run at once. An update that finds them all busy
+// waits in its chat's queue, and chats take turns: when a handler
+// finishes, the chat that has waited longest for its turn runs its oldest
+// update, then goes to the back of the line. One chat therefore never
+// runs two updates at once (a person's updates are handled in the order
+// they were sent), and a chat sending many updates cannot starve the
+// others: each chat gets one turn per round.
+//
+// The queue is bounded, so that above capacity the wait stays about
+// maxQueued/throughput instead of growing into a backlog of seconds:
+//   - a press of a button that is already waiting to be handled (the same
+//     button on the same message) is answered "too many requests" at once:
+//     the press waiting will show the same screen;
+//   - a chat may have perChat updates waiting, all chats together
+//     maxQueued; beyond that the chat with the longest queue (the arriving
+//     one, when it is at its own limit) gives up one update: its oldest
+//     button press, which only asked to see a screen; a chat with only
+//     messages waiting gives up the newest message, whose sender is told
+//     to wait (commands, tasks and answers are never silently dropped).
+//
+// Every update given up this way is answered ("Слишком много запросов,
+// подождите немного."), so no user is left without a reply.
+type queue struct {
+	mu        sync.Mutex
+	slots     int // handlers that may run at once
+	perChat   int // updates one chat may have waiting
+	maxQueued int // updates waiting in all chats
+	running   int
+	queued    int
+	chats     map[int64]*chatQueue
+	ready     []*chatQueue // chats waiting for a turn, longest-waiting first
+
+	shed, coalesced int64 // updates answered "too many requests"
+	peakQueued      int
+}
+
+// chatQueue is one chat's waiting updates, oldest first.
+type chatQueue struct {
+	id      int64
+	running bool // one of its updates is being handled
+	inLine  bool // it is in ready
+	waiting []*ticket
+}
+
+// ticket is an update in the queue. turn says when it is its turn: true
+// to run, false when it was given up.
+type ticket struct {
+	chat  int64
+	seq   int    // the update ID: the order updates were sent in
+	press string // for a button press: message and data, to spot repeats; "" for a message
+	turn  chan bool
+}
+
+func newTicket(chat int64, seq int, press string) *ticket {
+	return &ticket{chat: chat, seq: seq, press: press, turn: make(chan bool, 1)}
+}
+
+func newQueue(slots, perChat, maxQueued int) *queue {
+	return &queue{slots: max(slots, 1), perChat: max(perChat, 1), maxQueued: max(maxQueued, 1), chats: map[int64]*chatQueue{}}
+}
+
+// enter queues t; its turn channel tells when to run or that it was given
+// up. A ticket that is told to run must call leave when done.
+func (q *queue) enter(t *ticket) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	cq := q.chats[t.chat]
+	if cq == nil {
+		cq = &chatQueue{id: t.chat}
+		q.chats[t.chat] = cq
+	}
+	if t.press != "" && slices.ContainsFunc(cq.waiting, func(w *ticket) bool { return w.press == t.press }) {
+		q.coalesced++
+		t.turn <- false
+		return
+	}
+	if !cq.running && len(cq.waiting) == 0 && q.running < q.slots {
+		q.start(cq, t)
+		return
+	}
+	if len(cq.waiting) >= q.perChat || q.queued >= q.maxQueued {
+		if victim := q.victim(cq, t); victim == t {
+			q.shed++
+			t.turn <- false
+			return
+		}
+	}
+	i, _ := slices.BinarySearchFunc(cq.waiting, t.seq, func(w *ticket, seq int) int { return w.seq - seq })
+	cq.waiting = slices.Insert(cq.waiting, i, t)
+	q.queued++
+	q.peakQueued = max(q.peakQueued, q.queued)
+	if !cq.running && !cq.inLine {
+		cq.inLine = true
+		q.ready = append(q.ready, cq)
+	}
+	q.dispatch()
+}
+
+// victim gives up one update to make room for t arriving in cq: from cq
+// when cq is at its own limit, else from the chat with the longest queue.
+// It returns the ticket given up, which may be t itself.
+func (q *queue) victim(cq *chatQueue, t *ticket) *ticket {
+	v := cq
+	if len(cq.waiting) < q.perChat {
+		for _, other := range q.chats {
+			if len(other.waiting) > len(v.waiting)+boolInt(v == cq) {
+				v = other
+			}
+		}
+	}
+	if i := slices.IndexFunc(v.waiting, func(w *ticket) bool { return w.press != "" }); i >= 0 {
+		return q.drop(v, i)
+	}
+	if v == cq {
+		return t // only messages wait here: the newest, t, is told to wait
+	}
+	return q.drop(v, len(v.waiting)-1)
+}
+
+// drop gives up the i-th waiting update of cq.
+func (q *queue) drop(cq *chatQueue, i int) *ticket {
+	w := cq.waiting[i]
+	cq.waiting = slices.Delete(cq.waiting, i, i+1)
+	q.queued--
+	q.shed++
+	w.turn <- false
+	return w
+}
+
+// leave ends a running update of chat and hands its slot on.
+func (q *queue) leave(chat int64) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.running--
+	cq := q.chats[chat]
+	cq.running = false
+	switch {
+	case cq.inLine: // already waiting for a turn
+	case len(cq.waiting) > 0:
+		cq.inLine = true
+		q.ready = append(q.ready, cq)
+	default:
+		delete(q.chats, chat)
+	}
+	q.dispatch()
+}
+
+// dispatch starts waiting updates while slots are free, a chat at a time
+// in the order the chats joined the line.
+func (q *queue) dispatch() {
+	for q.running < q.slots && len(q.ready) > 0 {
+		cq := q.ready[0]
+		q.ready[0] = nil
+		q.ready = q.ready[1:]
+		cq.inLine = false
+		switch {
+		case cq.running: // leave puts it back in line
+			continue
+		case len(cq.waiting) == 0: // its updates were given up meanwhile
+			delete(q.chats, cq.id)
+			continue
+		}
+		t := cq.waiting[0]
+		cq.waiting = slices.Delete(cq.waiting, 0, 1)
+		q.queued--
+		q.start(cq, t)
+	}
+}
+
+func (q *queue) start(cq *chatQueue, t *ticket) {
+	cq.running = true
+	q.running++
+	t.turn <- true
+}
+
+// queueStats is what the queue did, for /status and the load tool.
+type queueStats struct {
+	Running, Queued, PeakQueued int
+	Shed, Coalesced             int64
+}
+
+func (q *queue) stats() queueStats {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return queueStats{Running: q.running, Queued: q.queued, PeakQueued: q.peakQueued, Shed: q.shed, Coalesced: q.coalesced}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
