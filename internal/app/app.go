@@ -75,7 +75,8 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	dealService := crmConn.deals(d.db, outbox, bot.DealMessages(cfg.Location, b.Me.Username), cfg.AmoCRM.BaseURL, log)
 	h := bot.New(b, d.db, renderer, taskService, subs, dealService, bot.Config{
 		Admins: cfg.AdminIDs, Loc: cfg.Location, Version: Version, Database: d.kind(), Now: cfg.Now, Logger: log,
-		CRMRequests: crmConn.requests, CRM: crmConn, Mail: mailStatus(outbox), Mining: miningArea{miningService(cfg, d.db, log), cfg, log},
+		CardCacheBytes: cfg.CardCacheBytes,
+		CRMRequests:    crmConn.requests, CRM: crmConn, Mail: mailStatus(outbox), Mining: miningArea{miningService(cfg, d.db, log), cfg, log},
 	})
 	if err := h.SetCommands(); err != nil {
 		log.Warn("publish the command menu", "err", redactToken(err, cfg.BotToken))

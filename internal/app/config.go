@@ -44,7 +44,10 @@ type Config struct {
 	PollTimeout   time.Duration
 	ReminderEvery time.Duration // how often due reminders are looked for
 	SendLimits    notify.Limits // Telegram's limits; zero takes the published ones
-	Now           func() time.Time
+	// CardCacheBytes bounds the memory of drawn cards kept for unchanged
+	// data: 0 takes the bot's default (32 MB), negative turns it off.
+	CardCacheBytes int64
+	Now            func() time.Time
 }
 
 // AmoCRMConfig connects the CRM area to an amoCRM account.
