@@ -42,6 +42,9 @@ type Config struct {
 	// handler), QueuedPerChat those of one chat (default 8); queue.go has
 	// what happens beyond.
 	MaxQueued, QueuedPerChat int
+	// MaxPressWait is how long a button press may wait for its turn
+	// before it is answered "too many requests" (default 1 s).
+	MaxPressWait time.Duration
 	// CardCacheBytes bounds the memory of drawn cards kept for views
 	// whose data has not changed: 0 takes DefaultCardCacheBytes, a
 	// negative value draws every card afresh.
@@ -110,11 +113,14 @@ func New(b *tele.Bot, s store, r renderer, tasks taskService, subs subscriptions
 	if cfg.QueuedPerChat <= 0 {
 		cfg.QueuedPerChat = 8
 	}
+	if cfg.MaxPressWait <= 0 {
+		cfg.MaxPressWait = time.Second
+	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
 	h := &Handler{bot: b, store: s, render: r, cards: newCardCache(cfg.CardCacheBytes), tasks: tasks, subs: subs, deals: deals, cfg: cfg, log: cfg.Logger, started: cfg.Now(),
-		queue: newQueue(cfg.MaxHandlers, cfg.QueuedPerChat, cfg.MaxQueued)}
+		queue: newQueue(cfg.MaxHandlers, cfg.QueuedPerChat, cfg.MaxQueued, cfg.MaxPressWait, cfg.Now)}
 	h.life, h.stop = context.WithCancel(context.Background())
 	h.register()
 	return h

@@ -3,6 +3,7 @@ package bot
 import (
 	"slices"
 	"sync"
+	"time"
 )
 
 // The update queue: how the bot behaves above capacity.
@@ -25,22 +26,29 @@ import (
 //     one, when it is at its own limit) gives up one update: its oldest
 //     button press, which only asked to see a screen; a chat with only
 //     messages waiting gives up the newest message, whose sender is told
-//     to wait (commands, tasks and answers are never silently dropped).
+//     to wait (commands, tasks and answers are never silently dropped);
+//   - a button press that waited longer than maxWait by its turn is
+//     answered "too many requests" instead of run: the user has been
+//     looking at a spinning button for a second already, and when the bot
+//     runs slower than the counts assume (a starved CPU) this keeps the
+//     screens it does show recent. Messages always run.
 //
 // Every update given up this way is answered ("Слишком много запросов,
 // подождите немного."), so no user is left without a reply.
 type queue struct {
 	mu        sync.Mutex
-	slots     int // handlers that may run at once
-	perChat   int // updates one chat may have waiting
-	maxQueued int // updates waiting in all chats
+	slots     int           // handlers that may run at once
+	perChat   int           // updates one chat may have waiting
+	maxQueued int           // updates waiting in all chats
+	maxWait   time.Duration // how long a press may wait for its turn
+	now       func() time.Time
 	running   int
 	queued    int
 	chats     map[int64]*chatQueue
 	ready     []*chatQueue // chats waiting for a turn, longest-waiting first
 
-	shed, coalesced int64 // updates answered "too many requests"
-	peakQueued      int
+	shed, coalesced, expired int64 // updates answered "too many requests"
+	peakQueued               int
 }
 
 // chatQueue is one chat's waiting updates, oldest first.
@@ -55,8 +63,9 @@ type chatQueue struct {
 // to run, false when it was given up.
 type ticket struct {
 	chat  int64
-	seq   int    // the update ID: the order updates were sent in
-	press string // for a button press: message and data, to spot repeats; "" for a message
+	seq   int       // the update ID: the order updates were sent in
+	press string    // for a button press: message and data, to spot repeats; "" for a message
+	at    time.Time // when it entered the queue
 	turn  chan bool
 }
 
@@ -64,8 +73,9 @@ func newTicket(chat int64, seq int, press string) *ticket {
 	return &ticket{chat: chat, seq: seq, press: press, turn: make(chan bool, 1)}
 }
 
-func newQueue(slots, perChat, maxQueued int) *queue {
-	return &queue{slots: max(slots, 1), perChat: max(perChat, 1), maxQueued: max(maxQueued, 1), chats: map[int64]*chatQueue{}}
+func newQueue(slots, perChat, maxQueued int, maxWait time.Duration, now func() time.Time) *queue {
+	return &queue{slots: max(slots, 1), perChat: max(perChat, 1), maxQueued: max(maxQueued, 1), maxWait: maxWait, now: now,
+		chats: map[int64]*chatQueue{}}
 }
 
 // enter queues t; its turn channel tells when to run or that it was given
@@ -73,6 +83,7 @@ func newQueue(slots, perChat, maxQueued int) *queue {
 func (q *queue) enter(t *ticket) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
+	t.at = q.now()
 	cq := q.chats[t.chat]
 	if cq == nil {
 		cq = &chatQueue{id: t.chat}
@@ -169,11 +180,29 @@ func (q *queue) dispatch() {
 			delete(q.chats, cq.id)
 			continue
 		}
+		if t := q.next(cq); t != nil {
+			q.start(cq, t)
+		} else {
+			delete(q.chats, cq.id)
+		}
+	}
+}
+
+// next takes cq's oldest waiting update that is still worth running,
+// answering presses that waited too long; nil when none is left.
+func (q *queue) next(cq *chatQueue) *ticket {
+	now := q.now()
+	for len(cq.waiting) > 0 {
 		t := cq.waiting[0]
 		cq.waiting = slices.Delete(cq.waiting, 0, 1)
 		q.queued--
-		q.start(cq, t)
+		if t.press == "" || q.maxWait <= 0 || now.Sub(t.at) <= q.maxWait {
+			return t
+		}
+		q.expired++
+		t.turn <- false
 	}
+	return nil
 }
 
 func (q *queue) start(cq *chatQueue, t *ticket) {
@@ -185,13 +214,13 @@ func (q *queue) start(cq *chatQueue, t *ticket) {
 // queueStats is what the queue did, for /status and the load tool.
 type queueStats struct {
 	Running, Queued, PeakQueued int
-	Shed, Coalesced             int64
+	Shed, Coalesced, Expired    int64
 }
 
 func (q *queue) stats() queueStats {
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	return queueStats{Running: q.running, Queued: q.queued, PeakQueued: q.peakQueued, Shed: q.shed, Coalesced: q.coalesced}
+	return queueStats{Running: q.running, Queued: q.queued, PeakQueued: q.peakQueued, Shed: q.shed, Coalesced: q.coalesced, Expired: q.expired}
 }
 
 func boolInt(b bool) int {

@@ -3,7 +3,18 @@ package bot
 import (
 	"fmt"
 	"testing"
+	"time"
 )
+
+// clock is a hand-moved clock for the queue's waits.
+type clock struct{ t time.Time }
+
+func (c *clock) now() time.Time { return c.t }
+
+func testQueue(slots, perChat, maxQueued int) *queue {
+	c := &clock{t: time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)}
+	return newQueue(slots, perChat, maxQueued, time.Second, c.now)
+}
 
 // turn says what the queue told t so far: "run", "shed" or "wait".
 func turn(t *ticket) string {
@@ -39,7 +50,7 @@ func (qt *queueTest) want(tk *ticket, want string) {
 }
 
 func TestQueueRunsUpToSlotsAndOneUpdatePerChat(t *testing.T) {
-	qt := &queueTest{t: t, q: newQueue(2, 8, 100)}
+	qt := &queueTest{t: t, q: testQueue(2, 8, 100)}
 	a1, a2, b1, c1 := qt.enter(1, ""), qt.enter(1, ""), qt.enter(2, ""), qt.enter(3, "")
 	qt.want(a1, "run")
 	qt.want(a2, "wait") // chat 1 already runs one
@@ -63,7 +74,7 @@ func TestQueueRunsUpToSlotsAndOneUpdatePerChat(t *testing.T) {
 // per round, so the others are never starved, and its own updates run in
 // the order they were sent.
 func TestQueueRoundRobin(t *testing.T) {
-	qt := &queueTest{t: t, q: newQueue(1, 8, 100)}
+	qt := &queueTest{t: t, q: testQueue(1, 8, 100)}
 	first := qt.enter(9, "")
 	qt.want(first, "run")
 	var heavy []*ticket
@@ -96,7 +107,7 @@ func TestQueueRoundRobin(t *testing.T) {
 }
 
 func TestQueueCoalescesRepeatedPresses(t *testing.T) {
-	qt := &queueTest{t: t, q: newQueue(1, 8, 100)}
+	qt := &queueTest{t: t, q: testQueue(1, 8, 100)}
 	qt.want(qt.enter(1, ""), "run")
 	p1 := qt.enter(1, "42|area|home")
 	p2 := qt.enter(1, "42|area|home") // pressed again while the first waits
@@ -112,7 +123,7 @@ func TestQueueCoalescesRepeatedPresses(t *testing.T) {
 // TestQueuePerChatLimit: a chat over its limit gives up its oldest
 // waiting press; with only messages waiting, the newest message.
 func TestQueuePerChatLimit(t *testing.T) {
-	qt := &queueTest{t: t, q: newQueue(1, 3, 100)}
+	qt := &queueTest{t: t, q: testQueue(1, 3, 100)}
 	qt.want(qt.enter(1, ""), "run")
 	m1 := qt.enter(1, "")
 	p1 := qt.enter(1, "7|area|crm")
@@ -135,7 +146,7 @@ func TestQueuePerChatLimit(t *testing.T) {
 // reach the limit, the chat with most waiting gives up an update, not a
 // chat with one.
 func TestQueueGlobalLimitTakesFromTheLongestQueue(t *testing.T) {
-	qt := &queueTest{t: t, q: newQueue(1, 8, 4)}
+	qt := &queueTest{t: t, q: testQueue(1, 8, 4)}
 	qt.want(qt.enter(9, ""), "run")
 	heavy := []*ticket{qt.enter(1, "1|area|crm"), qt.enter(1, "1|area|tasks"), qt.enter(1, "")}
 	light := qt.enter(2, "")
@@ -158,7 +169,7 @@ func TestQueueGlobalLimitTakesFromTheLongestQueue(t *testing.T) {
 // TestQueueKeepsSendOrder: updates of one chat that reach the queue out
 // of order still run in the order they were sent.
 func TestQueueKeepsSendOrder(t *testing.T) {
-	q := newQueue(1, 8, 100)
+	q := testQueue(1, 8, 100)
 	q.enter(newTicket(5, 1, ""))
 	late, early := newTicket(1, 11, ""), newTicket(1, 10, "")
 	q.enter(late)
@@ -166,5 +177,31 @@ func TestQueueKeepsSendOrder(t *testing.T) {
 	q.leave(5)
 	if turn(early) != "run" || turn(late) != "wait" {
 		t.Error("update 11 ran before update 10")
+	}
+}
+
+// TestQueueAnswersPressesThatWaitedTooLong: a press whose turn comes after
+// more than maxWait is answered instead of run; a message still runs.
+func TestQueueAnswersPressesThatWaitedTooLong(t *testing.T) {
+	c := &clock{t: time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)}
+	q := newQueue(1, 8, 100, time.Second, c.now)
+	q.enter(newTicket(9, 1, ""))
+	old := newTicket(1, 2, "5|area|crm")
+	msg := newTicket(1, 3, "")
+	q.enter(old)
+	q.enter(msg)
+	c.t = c.t.Add(1500 * time.Millisecond)
+	fresh := newTicket(2, 4, "6|area|home")
+	q.enter(fresh)
+	q.leave(9)
+	if turn(old) != "shed" || turn(msg) != "run" {
+		t.Fatal("the old press ran, or the message behind it did not")
+	}
+	q.leave(1)
+	if turn(fresh) != "run" {
+		t.Error("a press that just came did not run")
+	}
+	if st := q.stats(); st.Expired != 1 {
+		t.Errorf("stats %+v, want one expired", st)
 	}
 }

@@ -117,30 +117,12 @@ func run(ctx context.Context, o options, out io.Writer) error {
 		return err
 	}
 
-	// Every user opens the home card once: the buttons pressed later are
-	// on it.
-	for i, u := range users {
-		tg.SendText(u, "/start")
-		if i%50 == 49 {
-			time.Sleep(100 * time.Millisecond)
-		}
-	}
-	if err := waitFor(ctx, 120*time.Second, "every user's home card", func() bool { return rec.waiting() == 0 }); err != nil {
+	cards, err := openCards(ctx, tg, rec, users)
+	if err != nil {
 		return err
 	}
-	cards := map[int64]*telegramtest.Message{}
-	for _, u := range users {
-		for _, m := range tg.Messages(u.ID) {
-			if m.FromBot && m.PhotoPNG != nil {
-				cards[u.ID] = m
-			}
-		}
-		if cards[u.ID] == nil {
-			return fmt.Errorf("user %d got no home card after /start", u.ID)
-		}
-	}
 
-	g := &generator{tg: tg, users: users, cards: cards, rng: rand.New(rand.NewPCG(o.seed, 7))}
+	g := &generator{tg: tg, rec: rec, users: users, cards: cards, rng: rand.New(rand.NewPCG(o.seed, 7))}
 	g.send(ctx, o.rate, o.warmup)
 	bot.profile()
 	rec.measure(true)
@@ -155,6 +137,49 @@ func run(ctx context.Context, o options, out io.Writer) error {
 	problems, samples := tb.report()
 	printReport(out, o, rec, sent, sending, rss, problems, samples)
 	return ctx.Err()
+}
+
+// openCards has every user open the home card once, a few at a time so
+// that the queue takes them all: the buttons pressed later are on it.
+func openCards(ctx context.Context, tg *telegramtest.Server, rec *recorder, users []telegramtest.User) (map[int64]*telegramtest.Message, error) {
+	cards := map[int64]*telegramtest.Message{}
+	for range 5 {
+		var missing []telegramtest.User
+		for _, u := range users {
+			if cards[u.ID] == nil {
+				missing = append(missing, u)
+			}
+		}
+		if len(missing) == 0 {
+			return cards, nil
+		}
+		for i, u := range missing {
+			rec.sending()
+			tg.SendText(u, "/start")
+			if i%20 == 19 || i == len(missing)-1 {
+				if err := waitFor(ctx, 60*time.Second, "home cards", func() bool { return rec.waiting() == 0 }); err != nil {
+					return nil, err
+				}
+			}
+		}
+		for _, u := range missing {
+			for _, m := range tg.Messages(u.ID) {
+				if m.FromBot && m.PhotoPNG != nil {
+					cards[u.ID] = m
+				}
+			}
+		}
+	}
+	for _, u := range users {
+		if cards[u.ID] == nil {
+			var got []string
+			for _, m := range tg.Messages(u.ID) {
+				got = append(got, fmt.Sprintf("%q", m.Text+m.Caption))
+			}
+			return nil, fmt.Errorf("user %d got no home card after /start five times; the chat shows %s", u.ID, strings.Join(got, ", "))
+		}
+	}
+	return cards, nil
 }
 
 // texts are a catalog entry in every language, to recognise it in replies.

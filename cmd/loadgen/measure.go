@@ -29,6 +29,8 @@ type recorder struct {
 	messages  map[int64][]pendingUpdate // offered messages per chat, oldest first
 	callbacks map[string]pendingUpdate  // offered button presses by query ID
 
+	sent, offeredAll                       int // every update, measured or not
+	pictures, uploads                      int // measured cards sent, and those uploaded rather than by file_id
 	offered, answered, shed, failed, extra int
 	samples                                []sample
 	firstOffer, lastAnswer                 time.Time
@@ -65,6 +67,7 @@ func (r *recorder) Offered(u telegramtest.OfferedUpdate, at time.Time) {
 		return
 	}
 	r.seen[u.ID] = true
+	r.offeredAll++
 	p := pendingUpdate{at: at, measured: r.measuring}
 	if p.measured {
 		r.offered++
@@ -93,7 +96,12 @@ func (r *recorder) Requested(c telegramtest.Call, at time.Time) {
 		}
 		delete(r.callbacks, id)
 		r.answer(p, at, true, c, jsonString(c.Params["text"]))
+	case "editMessageMedia":
+		r.picture(strings.Contains(c.Params["media"], "attach://"))
 	case "sendMessage", "sendPhoto", "sendDocument":
+		if c.Method == "sendPhoto" {
+			r.picture(strings.HasPrefix(c.Params["photo"], "<file"))
+		}
 		chat, _ := strconv.ParseInt(jsonString(c.Params["chat_id"]), 10, 64)
 		if !r.users[chat] {
 			return // the outbox writing to someone of the demo company
@@ -109,6 +117,17 @@ func (r *recorder) Requested(c telegramtest.Call, at time.Time) {
 		if c.Code != 200 && !strings.Contains(c.Error, "message is not modified") && r.measuring {
 			r.fail(c)
 		}
+	}
+}
+
+// picture counts a card sent while measuring.
+func (r *recorder) picture(upload bool) {
+	if !r.measuring {
+		return
+	}
+	r.pictures++
+	if upload {
+		r.uploads++
 	}
 }
 
@@ -136,11 +155,20 @@ func (r *recorder) fail(c telegramtest.Call) {
 	}
 }
 
-// unanswered counts the measured updates still waiting for a reply.
+// sending notes an update about to be sent, so that one not yet offered
+// to the bot counts as waiting.
+func (r *recorder) sending() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.sent++
+}
+
+// unanswered counts the measured updates still waiting for a reply, and
+// any update the bot has not taken yet.
 func (r *recorder) unanswered() int {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	n := 0
+	n := r.sent - r.offeredAll
 	for _, q := range r.messages {
 		for _, p := range q {
 			if p.measured {
@@ -160,7 +188,7 @@ func (r *recorder) unanswered() int {
 func (r *recorder) waiting() int {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	n := len(r.callbacks)
+	n := r.sent - r.offeredAll + len(r.callbacks)
 	for _, q := range r.messages {
 		n += len(q)
 	}

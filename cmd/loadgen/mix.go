@@ -14,6 +14,7 @@ import (
 // text (/help, a one-line task).
 type generator struct {
 	tg    *telegramtest.Server
+	rec   *recorder
 	users []telegramtest.User
 	cards map[int64]*telegramtest.Message // each user's home card, whose buttons they press
 	rng   *rand.Rand
@@ -46,6 +47,7 @@ func (g *generator) send(ctx context.Context, rate float64, d time.Duration) int
 // one sends a random user's next update.
 func (g *generator) one() {
 	u := g.users[g.rng.IntN(len(g.users))]
+	g.rec.sending()
 	switch g.rng.IntN(6) {
 	case 0:
 		g.tg.SendText(u, "/help")

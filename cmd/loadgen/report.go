@@ -18,7 +18,7 @@ func printReport(w io.Writer, o options, r *recorder, sent int, sending time.Dur
 	span := r.lastAnswer.Sub(r.firstOffer)
 	fmt.Fprintf(w, "sent %d (%.1f/s), answered %d (%.1f/s), too busy %d, errors %d, unanswered %d, replies to nothing %d\n",
 		sent, float64(sent)/sending.Seconds(), r.answered, float64(r.answered)/max(span.Seconds(), 1e-9),
-		r.shed, r.failed, r.offered-r.answered, r.extra)
+		r.shed, r.failed, r.offered-r.answered+r.sent-r.offeredAll, r.extra)
 	all := percentiles(r.samples, func(sample) bool { return true })
 	text := percentiles(r.samples, func(s sample) bool { return !s.card })
 	cards := percentiles(r.samples, func(s sample) bool { return s.card })
@@ -29,6 +29,7 @@ func printReport(w io.Writer, o options, r *recorder, sent int, sending time.Dur
 	}{{"all", all}, {"text", text}, {"cards", cards}} {
 		fmt.Fprintf(w, "%-6s %7d %9s %9s %9s %9s\n", row.name, row.l.n, ms(row.l.p50), ms(row.l.p95), ms(row.l.p99), ms(row.l.max))
 	}
+	fmt.Fprintf(w, "cards sent %d, uploaded (drawn anew) %d, by file_id %d\n", r.pictures, r.uploads, r.pictures-r.uploads)
 	fmt.Fprintf(w, "bot peak RSS %.0f MB\n", float64(rss)/(1<<20))
 	if o.cpuprofile != "" {
 		fmt.Fprintf(w, "CPU profile of the measured part: %s (go tool pprof -top %s)\n", o.cpuprofile, o.cpuprofile)

@@ -39,7 +39,7 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 		Token: cfg.BotToken,
 		Poller: &bot.Poller{URL: cfg.TelegramAPIURL, Token: cfg.BotToken, Timeout: cfg.PollTimeout,
 			Logger: log},
-		Client: &http.Client{Timeout: 60 * time.Second},
+		Client: telegramClient(),
 		// Handler errors are reported by the bot itself; this sees only
 		// telebot's own failures.
 		OnError: func(err error, _ tele.Context) { log.Error("telegram", "err", err) },
