@@ -22,7 +22,8 @@ import (
 //     button on the same message) is answered "too many requests" at once:
 //     the press waiting will show the same screen;
 //   - a chat may have perChat updates waiting, all chats together
-//     maxQueued; beyond that the chat with the longest queue (the arriving
+//     maxQueued, and the update first in line may have waited maxWait;
+//     beyond that the chat with the longest queue (the arriving
 //     one, when it is at its own limit) gives up one update: its oldest
 //     button press, which only asked to see a screen; a chat with only
 //     messages waiting gives up the newest message, whose sender is told
@@ -98,7 +99,7 @@ func (q *queue) enter(t *ticket) {
 		q.start(cq, t)
 		return
 	}
-	if len(cq.waiting) >= q.perChat || q.queued >= q.maxQueued {
+	if len(cq.waiting) >= q.perChat || q.queued >= q.maxQueued || q.behind(t.at) {
 		if victim := q.victim(cq, t); victim == t {
 			q.shed++
 			t.turn <- false
@@ -114,6 +115,17 @@ func (q *queue) enter(t *ticket) {
 		q.ready = append(q.ready, cq)
 	}
 	q.dispatch()
+}
+
+// behind reports whether the queue runs more than maxWait behind: the
+// chat first in line has waited that long. The counts assume the bot
+// runs at its usual speed; when it runs slower (a starved CPU), this
+// keeps the wait near maxWait instead of maxQueued/throughput.
+func (q *queue) behind(now time.Time) bool {
+	if q.maxWait <= 0 || len(q.ready) == 0 || len(q.ready[0].waiting) == 0 {
+		return false
+	}
+	return now.Sub(q.ready[0].waiting[0].at) > q.maxWait
 }
 
 // victim gives up one update to make room for t arriving in cq: from cq

@@ -191,17 +191,33 @@ func TestQueueAnswersPressesThatWaitedTooLong(t *testing.T) {
 	q.enter(old)
 	q.enter(msg)
 	c.t = c.t.Add(1500 * time.Millisecond)
-	fresh := newTicket(2, 4, "6|area|home")
-	q.enter(fresh)
 	q.leave(9)
 	if turn(old) != "shed" || turn(msg) != "run" {
 		t.Fatal("the old press ran, or the message behind it did not")
 	}
+	fresh := newTicket(2, 4, "6|area|home")
+	q.enter(fresh)
 	q.leave(1)
 	if turn(fresh) != "run" {
 		t.Error("a press that just came did not run")
 	}
 	if st := q.stats(); st.Expired != 1 {
 		t.Errorf("stats %+v, want one expired", st)
+	}
+}
+
+// TestQueueFullWhenBehind: when the update first in line has waited over
+// maxWait, the queue takes no more than it gives up, whatever the counts.
+func TestQueueFullWhenBehind(t *testing.T) {
+	c := &clock{t: time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)}
+	q := newQueue(1, 8, 100, time.Second, c.now)
+	q.enter(newTicket(9, 1, ""))
+	first := newTicket(1, 2, "")
+	q.enter(first)
+	c.t = c.t.Add(2 * time.Second)
+	late := newTicket(2, 3, "")
+	q.enter(late)
+	if turn(late) != "shed" || turn(first) != "wait" {
+		t.Error("a message came in while the queue ran two seconds behind")
 	}
 }
