@@ -27,15 +27,30 @@ type cardID struct {
 // pngSum is the SHA-256 of a PNG: what Telegram's file_id stands for.
 type pngSum [sha256.Size]byte
 
-// picture is a drawn card.
+// picture is a drawn card. Once Telegram has it, the cache keeps only
+// its sum and file_id, not the PNG: png is then nil, and bytes draws the
+// card again in the rare case its file_id is refused.
 type picture struct {
-	png []byte
-	sum pngSum
+	png    []byte
+	sum    pngSum
+	id     cardID
+	redraw func() (picture, error) // set on pictures the cache hands out
+}
+
+// bytes is the picture's PNG, drawn again when only its file_id was kept.
+func (p picture) bytes() ([]byte, error) {
+	if p.png != nil || p.redraw == nil {
+		return p.png, nil
+	}
+	q, err := p.redraw()
+	return q.png, err
 }
 
 // cardCache keeps the cards drawn lately by their data, and the file_id
 // Telegram gave each picture when it was first uploaded: a card whose data
-// has not changed is neither drawn nor uploaded again. Captions are not
+// has not changed is neither drawn nor uploaded again. A PNG is kept only
+// until Telegram has it; after that its entry holds the sum alone, so the
+// budget goes to pictures not yet sent. Captions are not
 // part of it: the figures and the as-of time in a caption are written
 // afresh for every view. A nil *cardCache keeps nothing.
 type cardCache struct {
@@ -79,10 +94,19 @@ func (cc *cardCache) picture(id cardID, draw func() ([]byte, error)) (picture, e
 		png, err := draw()
 		return picture{png: png}, err
 	}
+	redraw := func() (picture, error) {
+		cc.mu.Lock()
+		if kept, ok := cc.pngs.get(id); ok && kept.png == nil {
+			cc.pngs.remove(id)
+		}
+		cc.mu.Unlock()
+		return cc.picture(id, draw)
+	}
 	cc.mu.Lock()
-	if p, ok := cc.pngs.get(id); ok {
+	if p, ok := cc.pngs.get(id); ok && (p.png != nil || cc.hasFileID(p.sum)) {
 		cc.hits++
 		cc.mu.Unlock()
+		p.redraw = redraw
 		return p, nil
 	}
 	if call, ok := cc.drawing[id]; ok {
@@ -97,7 +121,7 @@ func (cc *cardCache) picture(id cardID, draw func() ([]byte, error)) (picture, e
 
 	png, err := draw()
 	if err == nil {
-		call.pic = picture{png: png, sum: sha256.Sum256(png)}
+		call.pic = picture{png: png, sum: sha256.Sum256(png), id: id}
 	}
 	call.err = err
 	cc.mu.Lock()
@@ -108,6 +132,12 @@ func (cc *cardCache) picture(id cardID, draw func() ([]byte, error)) (picture, e
 	cc.mu.Unlock()
 	close(call.done)
 	return call.pic, call.err
+}
+
+// hasFileID reports whether Telegram has the picture; cc.mu must be held.
+func (cc *cardCache) hasFileID(sum pngSum) bool {
+	_, ok := cc.fileIDs.get(sum)
+	return ok
 }
 
 // fileID is the file_id Telegram gave this picture, "" when none is known.
@@ -133,9 +163,13 @@ func (cc *cardCache) uploaded(p picture, fileID string) {
 	defer cc.mu.Unlock()
 	cc.uploads++
 	cc.fileIDs.add(p.sum, fileID)
+	if kept, ok := cc.pngs.get(p.id); ok && kept.sum == p.sum && kept.png != nil {
+		cc.pngs.add(p.id, picture{sum: p.sum, id: p.id})
+	}
 }
 
-// rejected forgets a file_id Telegram no longer accepts.
+// rejected forgets a file_id Telegram no longer accepts, and the picture
+// with it when only its file_id was kept, so that it is drawn again.
 func (cc *cardCache) rejected(p picture) {
 	if cc == nil {
 		return
@@ -143,6 +177,9 @@ func (cc *cardCache) rejected(p picture) {
 	cc.mu.Lock()
 	defer cc.mu.Unlock()
 	cc.fileIDs.remove(p.sum)
+	if kept, ok := cc.pngs.get(p.id); ok && kept.png == nil {
+		cc.pngs.remove(p.id)
+	}
 }
 
 // cardCacheStats is what the cache did, for /status and the load tool.

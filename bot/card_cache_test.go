@@ -123,3 +123,29 @@ func TestStaleFileID(t *testing.T) {
 		}
 	}
 }
+
+// TestCardCacheDropsUploadedPNGs: once Telegram has a picture only its
+// file_id is kept; the PNG is drawn again only when it is needed after all.
+func TestCardCacheDropsUploadedPNGs(t *testing.T) {
+	cc := newCardCache(0)
+	id := cardID{key: charts.Key{3}}
+	draws := 0
+	draw := func() ([]byte, error) { draws++; return make([]byte, 50_000), nil }
+	p, _ := cc.picture(id, draw)
+	cc.uploaded(p, "AgAD3")
+	if st := cc.stats(); st.Bytes > 1000 {
+		t.Errorf("kept %d bytes after the upload", st.Bytes)
+	}
+	again, _ := cc.picture(id, draw)
+	if draws != 1 || again.png != nil || cc.fileID(again) != "AgAD3" {
+		t.Fatalf("second view: %d draws, png %d bytes, file_id %q", draws, len(again.png), cc.fileID(again))
+	}
+	png, err := again.bytes()
+	if err != nil || len(png) != 50_000 || draws != 2 {
+		t.Errorf("bytes: %d bytes, %v, %d draws", len(png), err, draws)
+	}
+	cc.rejected(again)
+	if p, _ := cc.picture(id, draw); p.png == nil {
+		t.Error("after Telegram refused the file_id the card came without its PNG")
+	}
+}

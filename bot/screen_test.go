@@ -108,3 +108,29 @@ func BenchmarkHomeScreenRepeat(b *testing.B) {
 		b.Errorf("drew the card %d times, want once", st.Misses)
 	}
 }
+
+// BenchmarkHomeCardRepeat is the picture's share of a repeat view: the
+// card from the summaries, its key, the kept PNG, and the caption.
+func BenchmarkHomeCardRepeat(b *testing.B) {
+	h := demoHandler(b)
+	h.cards = newCardCache(0)
+	q := domain.DashboardQuery{Now: fixedAt, Loc: msk, Weeks: 12, Limit: listLimit}
+	tr := i18n.New(domain.LangRU, msk)
+	home, err := h.store.Home(context.Background(), q)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		card := homeCard(tr, home)
+		if _, err := h.cards.picture(cardID{card.Key(), tr.Lang, tr.Loc.String()}, func() ([]byte, error) {
+			return h.render.Home(context.Background(), card)
+		}); err != nil {
+			b.Fatal(err)
+		}
+		_ = homeCaption(tr, home)
+	}
+	if st := h.cards.stats(); st.Misses != 1 {
+		b.Errorf("drew the card %d times, want once", st.Misses)
+	}
+}

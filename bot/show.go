@@ -49,7 +49,11 @@ func (h *Handler) showPhoto(c tele.Context, pic picture, caption string, markup 
 		h.log.Warn("Telegram refused a kept file_id, uploading the card again", "update_id", c.Update().ID, "err", err)
 		h.cards.rejected(pic)
 	}
-	return h.sendPhoto(c, pic, tele.FromReader(bytes.NewReader(pic.png)), caption, markup)
+	png, err := pic.bytes()
+	if err != nil {
+		return err
+	}
+	return h.sendPhoto(c, pic, tele.FromReader(bytes.NewReader(png)), caption, markup)
 }
 
 // sendPhoto sends or edits in the photo and remembers the file_id of an

@@ -77,13 +77,18 @@ func main() {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, o, os.Stdout); err != nil {
+	if _, err := run(ctx, o, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "loadgen:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, o options, out io.Writer) error {
+// summary is what a run found, for tests of this command.
+type summary struct {
+	sent, offered, answered, failed, unanswered, problems int
+}
+
+func run(ctx context.Context, o options, out io.Writer) (summary, error) {
 	fmt.Fprintf(out, "load average before: %s\n", loadAverage())
 	tb := &runTB{}
 	defer tb.close()
@@ -92,12 +97,12 @@ func run(ctx context.Context, o options, out io.Writer) error {
 
 	dbURL, stopDB, err := database(ctx, o.databaseURL)
 	if err != nil {
-		return err
+		return summary{}, err
 	}
 	defer stopDB()
 	users, err := prepare(ctx, dbURL, o.users)
 	if err != nil {
-		return err
+		return summary{}, err
 	}
 	for _, u := range users {
 		rec.users[u.ID] = true
@@ -105,7 +110,7 @@ func run(ctx context.Context, o options, out io.Writer) error {
 
 	bot, err := startBot(ctx, o, tg.URL, dbURL)
 	if err != nil {
-		return err
+		return summary{}, err
 	}
 	defer bot.stop()
 	if err := waitFor(ctx, 60*time.Second, "the bot to start", func() bool {
@@ -114,17 +119,18 @@ func run(ctx context.Context, o options, out io.Writer) error {
 		}
 		return tg.PollsOpen() > 0
 	}); err != nil {
-		return err
+		return summary{}, err
 	}
 
 	cards, err := openCards(ctx, tg, rec, users)
 	if err != nil {
-		return err
+		return summary{}, err
 	}
 
 	g := &generator{tg: tg, rec: rec, users: users, cards: cards, rng: rand.New(rand.NewPCG(o.seed, 7))}
 	g.send(ctx, o.rate, o.warmup)
 	bot.profile()
+	cpuBefore := bot.cpuTime()
 	rec.measure(true)
 	began := time.Now()
 	sent := g.send(ctx, o.rate, o.duration)
@@ -132,11 +138,15 @@ func run(ctx context.Context, o options, out io.Writer) error {
 	sending := time.Since(began)
 	_ = waitFor(ctx, o.drain, "the last replies", func() bool { return rec.unanswered() == 0 })
 	rss := bot.peakRSS()
+	cpu := bot.cpuTime() - cpuBefore
 	bot.stop()
 
 	problems, samples := tb.report()
-	printReport(out, o, rec, sent, sending, rss, problems, samples)
-	return ctx.Err()
+	printReport(out, o, rec, sent, sending, rss, cpu, problems, samples)
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	return summary{sent: sent, offered: rec.offered, answered: rec.answered, failed: rec.failed,
+		unanswered: rec.offered - rec.answered + rec.sent - rec.offeredAll, problems: problems}, ctx.Err()
 }
 
 // openCards has every user open the home card once, a few at a time so
@@ -327,6 +337,27 @@ func (b *botProcess) peakRSS() int64 {
 		}
 	}
 	return 0
+}
+
+// cpuTime is the CPU time the bot has used so far (user and system), from
+// /proc/<pid>/stat, in clock ticks of 10 ms.
+func (b *botProcess) cpuTime() time.Duration {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", b.cmd.Process.Pid))
+	if err != nil {
+		return 0
+	}
+	// The command name, in parentheses, may hold spaces: count fields after it.
+	rest := string(data)
+	if i := strings.LastIndexByte(rest, ')'); i >= 0 {
+		rest = rest[i+1:]
+	}
+	f := strings.Fields(rest)
+	if len(f) < 13 {
+		return 0
+	}
+	utime, _ := strconv.ParseInt(f[11], 10, 64)
+	stime, _ := strconv.ParseInt(f[12], 10, 64)
+	return time.Duration(utime+stime) * 10 * time.Millisecond
 }
 
 // stop ends the bot gracefully (which writes its profile), or kills it

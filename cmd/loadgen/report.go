@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-func printReport(w io.Writer, o options, r *recorder, sent int, sending time.Duration, rss int64, problems int, samples []string) {
+func printReport(w io.Writer, o options, r *recorder, sent int, sending time.Duration, rss int64, cpu time.Duration, problems int, samples []string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	cache := "on"
@@ -30,7 +30,9 @@ func printReport(w io.Writer, o options, r *recorder, sent int, sending time.Dur
 		fmt.Fprintf(w, "%-6s %7d %9s %9s %9s %9s\n", row.name, row.l.n, ms(row.l.p50), ms(row.l.p95), ms(row.l.p99), ms(row.l.max))
 	}
 	fmt.Fprintf(w, "cards sent %d, uploaded (drawn anew) %d, by file_id %d\n", r.pictures, r.uploads, r.pictures-r.uploads)
-	fmt.Fprintf(w, "bot peak RSS %.0f MB\n", float64(rss)/(1<<20))
+	fmt.Fprintf(w, "bot peak RSS %.0f MB; bot CPU while measured %.1f s (%.0f %% of a core, %.2f ms an answered update)\n",
+		float64(rss)/(1<<20), cpu.Seconds(), 100*cpu.Seconds()/max(span.Seconds(), 1e-9),
+		float64(cpu.Milliseconds())/float64(max(r.answered, 1)))
 	if o.cpuprofile != "" {
 		fmt.Fprintf(w, "CPU profile of the measured part: %s (go tool pprof -top %s)\n", o.cpuprofile, o.cpuprofile)
 	}
