@@ -18,17 +18,19 @@ test: ## the whole suite: vet, then every test with the race detector
 	$(GO) vet ./...
 	$(GO) test -race -count=1 -timeout 8m ./...
 
-bench: ## rendering, home screen, event-log reading, per-update user write, outbox fan-out and amoCRM sync benchmarks (the last two take minutes)
+bench: ## rendering, home screen, event-log reading, process maps, per-update user write, outbox fan-out and amoCRM sync benchmarks (the last two take minutes)
 	$(GO) test -run '^$$' -bench . -benchmem ./charts/ ./bot/ ./storage/
-	$(GO) test -run '^$$' -bench . -benchmem ./mining/eventlog/
+	$(GO) test -run '^$$' -bench . -benchmem ./mining/eventlog/ ./mining/processmap/
 	$(GO) test -run '^$$' -bench . -benchtime 1x ./notify/ ./crmsync/ ./amocrm/
 	$(GO) test -run '^$$' -bench . -benchtime 1x -benchmem ./mining/ ./mining/process/
+	$(GO) test -run '^$$' -bench . -benchtime 10x -benchmem ./demo/
 
 FUZZTIME ?= 30s
 fuzz: ## fuzz every parser for FUZZTIME each
 	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) ./quickadd/
 	$(GO) test -run '^$$' -fuzz FuzzCallbackData -fuzztime $(FUZZTIME) ./bot/
 	$(GO) test -run '^$$' -fuzz FuzzCaptions -fuzztime $(FUZZTIME) ./bot/
+	$(GO) test -run '^$$' -fuzz FuzzParseUpdate -fuzztime $(FUZZTIME) ./bot/
 	$(GO) test -run '^$$' -fuzz FuzzLoadConfig -fuzztime $(FUZZTIME) ./internal/app/
 	$(GO) test -run '^$$' -fuzz FuzzParseZone -fuzztime $(FUZZTIME) ./domain/
 	$(GO) test -run '^$$' -fuzz FuzzParseStandardTime -fuzztime $(FUZZTIME) ./domain/

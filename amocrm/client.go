@@ -11,6 +11,7 @@
 package amocrm
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -58,6 +59,17 @@ type Config struct {
 	RetryMax  time.Duration
 	Logger    *slog.Logger
 	Now       func() time.Time
+	// OnResponse, when set, hears of every request sent: its method, its
+	// path with IDs replaced by ":id" (so a label stays one of a few), and
+	// the status code, 0 when no answer came. For metrics; it must not
+	// block.
+	OnResponse func(method, endpoint string, status int)
+	// Pace, when set, takes a turn shared by every process that talks to
+	// the account (the replicas of one deployment), after this client's
+	// own limiter: it returns once a request may leave, at most one per
+	// interval across them all. An error is logged and the request goes
+	// by the client's own limiter alone.
+	Pace func(ctx context.Context, interval time.Duration) error
 }
 
 // Client talks to one amoCRM account. It is safe for concurrent use, and all
@@ -67,12 +79,15 @@ type Client struct {
 	tokens     TokenSource
 	hc         *http.Client
 	limiter    *rate.Limiter
+	interval   time.Duration
+	pace       func(ctx context.Context, interval time.Duration) error
 	timeout    time.Duration
 	maxRetries int
 	retryBase  time.Duration
 	retryMax   time.Duration
 	log        *slog.Logger
 	now        func() time.Time
+	onResponse func(method, endpoint string, status int)
 
 	blocked atomic.Bool
 	stats   counters
@@ -90,6 +105,8 @@ func New(cfg Config) *Client {
 		retryMax:   cfg.RetryMax,
 		log:        cfg.Logger,
 		now:        cfg.Now,
+		onResponse: cfg.OnResponse,
+		pace:       cfg.Pace,
 	}
 	if c.tokens == nil {
 		c.tokens = StaticToken("")
@@ -111,6 +128,7 @@ func New(cfg Config) *Client {
 	// Burst 1: a full bucket would let a burst plus the steady rate exceed
 	// the ceiling within one second.
 	c.limiter = rate.NewLimiter(rate.Every(interval), 1)
+	c.interval = interval
 	if c.timeout <= 0 {
 		c.timeout = DefaultTimeout
 	}

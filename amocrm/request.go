@@ -90,6 +90,14 @@ func (c *Client) retry(ctx context.Context, cl call) (*response, error) {
 			}
 			return nil, fmt.Errorf("wait for rate limiter: %w", err)
 		}
+		if c.pace != nil {
+			if err := c.pace(ctx, c.interval); err != nil {
+				if ctx.Err() != nil {
+					return nil, fmt.Errorf("wait for the shared rate limit: %w", ctx.Err())
+				}
+				c.log.Warn("amoCRM: shared rate limit unavailable, pacing by this process alone", "err", err)
+			}
+		}
 		c.stats.waited.Add(int64(time.Since(start)))
 		res, err := c.attempt(ctx, cl, token)
 		var retryable bool
@@ -164,8 +172,10 @@ func (c *Client) attempt(ctx context.Context, cl call, token string) (*response,
 	c.noteRequest()
 	res, err := c.hc.Do(req)
 	if err != nil {
+		c.noteResponse(cl, 0)
 		return nil, err
 	}
+	c.noteResponse(cl, res.StatusCode)
 	defer res.Body.Close()
 	b, err := io.ReadAll(io.LimitReader(res.Body, maxBody))
 	if err != nil {

@@ -79,7 +79,7 @@ func (h *Handler) askAdmins(ctx context.Context, newcomer domain.User) error {
 		if err != nil {
 			// An admin who never opened the bot cannot be written to;
 			// the others still get the request.
-			h.log.Warn("ask admin about a newcomer", "admin", adminID, "err", err)
+			h.log.WarnContext(ctx, "ask admin about a newcomer", "admin", adminID, "err", err)
 		}
 	}
 	return nil
@@ -117,7 +117,7 @@ func (h *Handler) decide(c tele.Context, role domain.Role) error {
 	if !decided {
 		return nil // another admin was quicker: the card shows what they decided
 	}
-	return h.tellDecision(target)
+	return h.tellDecision(ctx, target)
 }
 
 func decisionText(tr i18n.Printer, u domain.User) string {
@@ -129,7 +129,7 @@ func decisionText(tr i18n.Printer, u domain.User) string {
 }
 
 // tellDecision lets the newcomer know, in their language.
-func (h *Handler) tellDecision(u domain.User) error {
+func (h *Handler) tellDecision(ctx context.Context, u domain.User) error {
 	tr := i18n.New(u.Language(), u.Location(h.cfg.Loc))
 	var err error
 	if u.Role.Approved() {
@@ -140,7 +140,7 @@ func (h *Handler) tellDecision(u domain.User) error {
 	}
 	if err != nil {
 		// The decision stands even if the user blocked the bot meanwhile.
-		h.log.Warn("tell user about access decision", "user", u.ID, "err", err)
+		h.log.WarnContext(ctx, "tell user about access decision", "user", u.ID, "err", err)
 	}
 	return nil
 }

@@ -14,6 +14,7 @@ import (
 
 	"processet/charts"
 	"processet/domain"
+	"processet/internal/logctx"
 )
 
 // store is everything the bot reads and writes.
@@ -61,11 +62,18 @@ type Config struct {
 	CRM interface {
 		Connect(ctx context.Context, code string) error
 	}
+	// Intake says how updates reach this replica, for /status; nil
+	// leaves it out.
+	Intake func(ctx context.Context) Intake
 	// Mining is the Task Mining area: its dashboard, recompute, processes
 	// and imports.
 	Mining miningService
+	// Maps draws process maps; nil runs Graphviz dot from PATH.
+	Maps   mapRenderer
 	Now    func() time.Time
 	Logger *slog.Logger
+	// Observer hears of every update handled, for metrics; nil: nobody.
+	Observer Observer
 }
 
 // Handler holds the bot's dependencies and implements every handler.
@@ -90,10 +98,13 @@ type Handler struct {
 	// miningRuns is set while this process runs a Task Mining recompute,
 	// so that a second «Get data» is told at once.
 	miningRuns atomic.Bool
+	maps       *processMaps    // process map pictures, recent ones kept
 	life       context.Context // cancelled by Wait: follow-ups wrap up
 	stop       context.CancelFunc
 
 	updates, errors, running atomic.Int64
+	observe                  Observer
+	routes                   map[string]bool // every registered command and "btn:"+button kind, for route
 }
 
 // New wires the handlers into b. b must not have handlers yet.
@@ -120,7 +131,11 @@ func New(b *tele.Bot, s store, r renderer, tasks taskService, subs subscriptions
 		cfg.Logger = slog.Default()
 	}
 	h := &Handler{bot: b, store: s, render: r, cards: newCardCache(cfg.CardCacheBytes), tasks: tasks, subs: subs, deals: deals, cfg: cfg, log: cfg.Logger, started: cfg.Now(),
-		queue: newQueue(cfg.MaxHandlers, cfg.QueuedPerChat, cfg.MaxQueued, cfg.MaxPressWait, cfg.Now)}
+		queue: newQueue(cfg.MaxHandlers, cfg.QueuedPerChat, cfg.MaxQueued, cfg.MaxPressWait, cfg.Now), maps: newProcessMaps(cfg.Maps)}
+	h.observe = cfg.Observer
+	if h.observe == nil {
+		h.observe = noObserver{}
+	}
 	h.life, h.stop = context.WithCancel(context.Background())
 	h.register()
 	return h
@@ -145,11 +160,12 @@ func (h *Handler) Wait(ctx context.Context) error {
 // delivery's progress) does not hold one of the handler slots. Shutdown
 // cancels its context and waits for it like for a handler. Call it from a
 // handler only: the handler's own count keeps Wait from finishing early.
-func (h *Handler) followUp(f func(ctx context.Context)) {
+func (h *Handler) followUp(c tele.Context, f func(ctx context.Context)) {
 	h.inflight.Add(1)
+	ctx := logctx.With(h.life, updateAttrs(c)...) // its lines are still the update's
 	go func() {
 		defer h.inflight.Done()
-		f(h.life)
+		f(ctx)
 	}()
 }
 
@@ -163,9 +179,10 @@ func (h *Handler) isConfigAdmin(id int64) bool {
 }
 
 // ctx is the context for one update's work: bounded, so a stuck database
-// cannot pin a handler slot forever.
+// cannot pin a handler slot forever, and carrying the update's log
+// attributes (updateAttrs) into whatever logs with it.
 func (h *Handler) ctx(c tele.Context) (context.Context, context.CancelFunc) {
-	return context.WithTimeout(context.Background(), 30*time.Second)
+	return context.WithTimeout(logctx.With(context.Background(), updateAttrs(c)...), 30*time.Second)
 }
 
 // user is the stored user behind the update, put there by the middleware.

@@ -52,6 +52,9 @@ var (
 	btnMiningAct   = &tele.Btn{Unique: "mine_act"}   // Data: process ID|activity|activities page|process list page (actRef)
 	btnMiningAsk   = &tele.Btn{Unique: "mine_ask"}   // Data: t (standard time) or s (share)|actRef
 	btnMiningReset = &tele.Btn{Unique: "mine_reset"} // Data: t or s|actRef
+
+	btnMiningMap     = &tele.Btn{Unique: "mine_map"}      // Data: process ID|level|view (f/d)|page (the list the card goes back to)
+	btnMiningMapCard = &tele.Btn{Unique: "mine_map_card"} // Data: process ID|page: from the map back to the card
 )
 
 // button makes an inline button of kind with a visible text and data.

@@ -18,6 +18,7 @@ import (
 
 	"processet/domain"
 	"processet/mining/eventlog"
+	"processet/mining/processmap"
 )
 
 // Largest values that callback data carries.
@@ -153,6 +154,13 @@ func buttonCases(t *testing.T) []buttonCase {
 	add(button(btnMiningRun, "x"))
 	add(button(btnMiningList, "x", strconv.Itoa(maxPage)), maxPage)
 	add(button(btnMiningProc, "x", maxID, strconv.Itoa(maxPage)), id, maxPage)
+	for level := 1; level <= processmap.Levels; level++ {
+		for _, v := range []processmap.View{processmap.Frequency, processmap.Durations} {
+			m := mapRef{id: id, level: level, view: v, page: maxPage}
+			add(button(btnMiningMap, "x", m.data()...), m)
+		}
+	}
+	add(button(btnMiningMapCard, "x", maxID, strconv.Itoa(maxPage)), id, maxPage)
 	const importKey = "ABCDEFGHIJKLMN27"
 	add(button(btnMineImport, "x", "go", importKey), "go", eventlog.Role(0), importKey)
 	add(button(btnMineImport, "x", "no", importKey), "no", eventlog.Role(0), importKey)
@@ -300,7 +308,10 @@ func decodeButton(unique, data string) (got []any, ok bool) {
 		return []any{id(args[0]), name, p}, ok && name != "?"
 	case btnMiningList.Unique:
 		return []any{page(data)}, ok
-	case btnMiningProc.Unique:
+	case btnMiningMap.Unique:
+		m, okMap := parseMapRef(data)
+		return []any{m}, okMap
+	case btnMiningProc.Unique, btnMiningMapCard.Unique:
 		if n != 2 {
 			return nil, false
 		}

@@ -55,8 +55,8 @@ func (p picture) bytes() ([]byte, error) {
 // afresh for every view. A nil *cardCache keeps nothing.
 type cardCache struct {
 	mu       sync.Mutex
-	pngs     *lru[cardID, picture]
-	fileIDs  *lru[pngSum, string]
+	pngs     *sizedLRU[cardID, picture]
+	fileIDs  *sizedLRU[pngSum, string]
 	drawing  map[cardID]*drawCall // cards being drawn now, shared by all who ask
 	hits     int64
 	misses   int64
@@ -81,8 +81,8 @@ func newCardCache(maxBytes int64) *cardCache {
 		maxBytes = DefaultCardCacheBytes
 	}
 	return &cardCache{
-		pngs:    newLRU[cardID](maxBytes, func(p picture) int64 { return int64(len(p.png)) + 128 }),
-		fileIDs: newLRU[pngSum](maxFileIDs, func(string) int64 { return 1 }),
+		pngs:    newSizedLRU[cardID](maxBytes, func(p picture) int64 { return int64(len(p.png)) + 128 }),
+		fileIDs: newSizedLRU[pngSum](maxFileIDs, func(string) int64 { return 1 }),
 		drawing: map[cardID]*drawCall{},
 	}
 }

@@ -10,7 +10,7 @@ import (
 )
 
 func TestLRUBoundsBytes(t *testing.T) {
-	l := newLRU[int](100, func(v []byte) int64 { return int64(len(v)) })
+	l := newSizedLRU[int](100, func(v []byte) int64 { return int64(len(v)) })
 	l.add(1, make([]byte, 40))
 	l.add(2, make([]byte, 40))
 	l.get(1) // 2 is now the least recently used

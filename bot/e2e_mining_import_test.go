@@ -2,11 +2,13 @@ package bot_test
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"testing"
 
 	"processet/internal/apptest"
 	"processet/internal/telegramtest"
+	"processet/internal/testwait"
 )
 
 // invoiceLog is a small CSV log: two cases, three activities, two variants.
@@ -92,6 +94,7 @@ func TestManagerImportsEventLog(t *testing.T) {
 func TestEmployeeCannotImport(t *testing.T) {
 	tg, a := start(t)
 	approve(t, tg, newcomer)
+	imports0, _ := miningCounts(t, a) // the demo company's
 	tg.SendDocument(newcomer, "log.csv", []byte(invoiceLog), "")
 	if m := tg.WaitForText(t, newcomer.ID); !strings.Contains(m.Text, "только руководители") {
 		t.Fatalf("employee got %q", m.Text)
@@ -99,8 +102,8 @@ func TestEmployeeCannotImport(t *testing.T) {
 	if calls := tg.Calls("getFile"); len(calls) != 0 {
 		t.Fatalf("the bot fetched an employee's file: %v", calls)
 	}
-	if i, _ := miningCounts(t, a); i != 0 {
-		t.Fatalf("%d imports", i)
+	if i, _ := miningCounts(t, a); i != imports0 {
+		t.Fatalf("%d imports, %d before", i, imports0)
 	}
 }
 
@@ -108,6 +111,7 @@ func TestEmployeeCannotImport(t *testing.T) {
 // user's language, and nothing is stored.
 func TestBadLogStoresNothing(t *testing.T) {
 	tg, a := start(t)
+	imports0, events0 := miningCounts(t, a) // the demo company's
 	bad := "ID случая;Операция;Дата\n1;Приём;01.03.2024 09:00\n1;Оплата;31.02.2024\n"
 	tg.SendDocument(admin, "bad.csv", []byte(bad), "")
 	screen := tg.WaitForText(t, admin.ID)
@@ -125,8 +129,8 @@ func TestBadLogStoresNothing(t *testing.T) {
 	if gone := tg.WaitForEdit(t, m); !strings.Contains(gone.Text, "уже не ждёт импорта") {
 		t.Fatalf("second Import:\n%s", gone.Text)
 	}
-	if i, e := miningCounts(t, a); i != 0 || e != 0 {
-		t.Fatalf("a bad file stored %d imports, %d events", i, e)
+	if i, e := miningCounts(t, a); i != imports0 || e != events0 {
+		t.Fatalf("a bad file stored %d imports, %d events", i-imports0, e-events0)
 	}
 }
 
@@ -144,4 +148,97 @@ func TestLargeDocumentNamesOtherWays(t *testing.T) {
 	if calls := tg.Calls("getFile"); len(calls) != 0 {
 		t.Fatalf("getFile on a 25 MB file: %v", calls)
 	}
+}
+
+// editedTexts are the texts of every editMessageText of the message, in order.
+func editedTexts(t *testing.T, tg *telegramtest.Server, msg *telegramtest.Message) []string {
+	t.Helper()
+	var out []string
+	for _, c := range tg.Calls("editMessageText") {
+		if c.Params["message_id"] != itoa(int64(msg.ID)) || c.Code != 200 {
+			continue
+		}
+		text := c.Params["text"] // a form value as it is, a JSON body's as JSON text
+		if strings.HasPrefix(text, `"`) {
+			if err := json.Unmarshal([]byte(text), &text); err != nil {
+				t.Fatalf("edit text %q: %v", c.Params["text"], err)
+			}
+		}
+		out = append(out, text)
+	}
+	return out
+}
+
+// TestImportWaitsAcrossRestart: the file sent waits in the database, so
+// the bot restarted on it shows the same screen's buttons working; the
+// import runs as a job that edits the message through its stages into the
+// summary.
+func TestImportWaitsAcrossRestart(t *testing.T) {
+	ctx := context.Background()
+	tg := telegramtest.NewServer(t)
+	tg.OpenChat(admin)
+	first := apptest.Start(t, apptest.Config{TelegramURL: tg.URL, Admins: []int64{admin.ID}})
+	tg.SendDocument(admin, "Счета.csv", []byte(invoiceLog), "")
+	screen := tg.WaitForText(t, admin.ID)
+	if !strings.Contains(screen.Text, "Исполнитель: «Resource»") {
+		t.Fatalf("confirmation:\n%s", screen.Text)
+	}
+	// The next long poll confirms the document: the restarted bot is not
+	// handed it again.
+	testwait.Eventually(t, "the poll after the document", func() bool { return tg.PollsOpen() > 0 })
+	first.Stop()
+
+	second := apptest.Start(t, apptest.Config{TelegramURL: tg.URL, Admins: []int64{admin.ID}, DatabaseURL: first.URL})
+	var uploads, bytes int
+	if err := second.DB.Pool().QueryRow(ctx, `select count(*), coalesce(sum(length(f.content)), 0)
+		from mining_uploads u join mining_upload_files f using (key)`).Scan(&uploads, &bytes); err != nil {
+		t.Fatal(err)
+	}
+	if uploads != 1 || bytes != len(invoiceLog) {
+		t.Fatalf("after the restart: %d uploads of %d bytes", uploads, bytes)
+	}
+	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, screen, "Исполнитель ↻"))
+	moved := tg.WaitForEdit(t, screen)
+	if !strings.Contains(moved.Text, "Исполнитель: —") {
+		t.Fatalf("resource after the press:\n%s", moved.Text)
+	}
+	ans := tg.WaitForCallbackAnswer(t, tg.Press(t, admin, moved, "Импортировать"))
+	if ans.Text != "Импорт запущен" {
+		t.Errorf("Import answered %+v", ans)
+	}
+	summary := waitForContent(t, tg, moved, "Импортировано: Счета")
+	for _, want := range []string{"Случаев: 2", "Событий: 5 (новых: 5)", "Действий: 3", "Вариантов: 2",
+		"Период: 01.03.2024 — 05.03.2024"} {
+		if !strings.Contains(summary.Text, want) {
+			t.Fatalf("summary lacks %q:\n%s", want, summary.Text)
+		}
+	}
+	// Every stage changed the message as it began: reading, storing,
+	// recomputing, then the summary.
+	edits := editedTexts(t, tg, moved)
+	stages := []string{"Импортирую «Счета.csv»…", "Импортирую «Счета»: сохраняю 5 строк…", "«Счета» сохранён. Пересчитываю процессы…",
+		"Импортировано: Счета"}
+	i := 0
+	for _, e := range edits {
+		if i < len(stages) && strings.Contains(e, stages[i]) {
+			i++
+		}
+	}
+	if i != len(stages) {
+		t.Errorf("edits %q lack the stage %q", edits, stages[i])
+	}
+	testwait.Eventually(t, "the import job completed", func() bool {
+		var state string
+		err := second.DB.Pool().QueryRow(ctx, `select state from river_job where kind = 'mining_import'`).Scan(&state)
+		return err == nil && state == "completed"
+	})
+	var resources, left int
+	if err := second.DB.Pool().QueryRow(ctx, `select (select count(*) from mining_resources), (select count(*) from mining_uploads)`).
+		Scan(&resources, &left); err != nil {
+		t.Fatal(err)
+	}
+	if resources != 0 || left != 0 {
+		t.Errorf("after the import: %d resources (the column was unassigned), %d uploads left", resources, left)
+	}
+	tg.AssertAllCallbacksAnswered(t)
 }

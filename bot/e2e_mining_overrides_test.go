@@ -13,7 +13,7 @@ import (
 // standard time as a stopwatch reading and a share as a fraction; both
 // outlive «Получить данные» and a newer export of the process.
 func TestManagerSetsOverridesInRussian(t *testing.T) {
-	tg, a := start(t)
+	tg, a := startWithoutDemo(t) // the small log's process is then the list's first
 	makeManager(t, tg, a, newcomer)
 	summary := uploadLog(t, tg, newcomer, "Счета.csv", invoiceLog, "Импортировать", "Импортировано")
 	tg.WaitForCallbackAnswer(t, tg.Press(t, newcomer, summary, "Task Mining"))

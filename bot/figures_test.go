@@ -19,7 +19,16 @@ import (
 // summaries they were made from.
 type figurePatterns struct {
 	homeTasks, tasksHeader, homeDeals, dealsHeader, status, listActive *regexp.Regexp
+	// homeMining and mineHeader: operations, hours, potential %;
+	// mineStatus: processes, events.
+	homeMining, mineHeader, mineStatus *regexp.Regexp
 }
+
+// num is a figure as a reader sees it, with its group separators.
+const num = `(\d[\d\x{00A0}\x{202F} ,]*\d|\d)`
+
+// pct is a percentage as a reader sees it ("41,3 %", "41.3%").
+const pct = `(\d+(?:[,.]\d)?[\x{00A0}\x{202F} ]?%)`
 
 var figuresIn = map[domain.Lang]figurePatterns{
 	domain.LangRU: {
@@ -29,6 +38,9 @@ var figuresIn = map[domain.Lang]figurePatterns{
 		dealsHeader: regexp.MustCompile(`Сделок: (\d+) · успешных: (\d+) на .* · компаний в amoCRM: (\d+), с активными сделками: (\d+)`),
 		status:      regexp.MustCompile(`сделок (\d+), компаний (\d+), задач amoCRM \d+, задач (\d+) \(и отменённых (\d+)\)`),
 		listActive:  regexp.MustCompile(`^(?:✓ )?Активные \((\d+)\)$`),
+		homeMining:  regexp.MustCompile(`Task Mining</b>: ` + num + ` операц\S* · ` + num + ` ч/год · потенциал ` + pct),
+		mineHeader:  regexp.MustCompile(`Операций в год: ` + num + ` · часов в год: ` + num + ` · потенциал: ` + pct),
+		mineStatus:  regexp.MustCompile(`процессов Task Mining (\d+) \(событий (\d+)\)`),
 	},
 	domain.LangEN: {
 		homeTasks:   regexp.MustCompile(`Tasks</b>: (\d+) of (\d+) active, (\d+) overdue`),
@@ -37,6 +49,9 @@ var figuresIn = map[domain.Lang]figurePatterns{
 		dealsHeader: regexp.MustCompile(`Deals: (\d+) · won: (\d+) worth .* · companies in amoCRM: (\d+), with active deals: (\d+)`),
 		status:      regexp.MustCompile(`deals (\d+), companies (\d+), amoCRM tasks \d+, tasks (\d+) \(and (\d+) cancelled\)`),
 		listActive:  regexp.MustCompile(`^(?:✓ )?Active \((\d+)\)$`),
+		homeMining:  regexp.MustCompile(`Task Mining</b>: ` + num + ` operations? · ` + num + ` h/year · potential ` + pct),
+		mineHeader:  regexp.MustCompile(`Operations per year: ` + num + ` · hours per year: ` + num + ` · potential: ` + pct),
+		mineStatus:  regexp.MustCompile(`Task Mining processes (\d+) \(events (\d+)\)`),
 	},
 }
 
@@ -77,7 +92,7 @@ func lastBar(b *charts.Bars, i int) int { return int(b.Series[i].Values[len(b.Se
 // TestDemoFiguresAgree renders every dashboard of the demo company in both
 // languages and holds each figure shown on two screens against the other:
 // the home tiles and caption, the area headers, cards and charts, the
-// digest, the task list's buttons and /status.
+// digest, the task list's buttons, the Task Mining processes and /status.
 func TestDemoFiguresAgree(t *testing.T) {
 	h := demoHandler(t)
 	db := h.store.(*storage.DB)
@@ -98,6 +113,22 @@ func TestDemoFiguresAgree(t *testing.T) {
 	if home.Tasks.Cancelled() == 0 || home.Deals.CompaniesActive == home.Deals.Companies {
 		t.Fatalf("the demo no longer tells the counts apart: %d cancelled, %d of %d companies active",
 			home.Tasks.Cancelled(), home.Deals.CompaniesActive, home.Deals.Companies)
+	}
+	processes, nProcesses, err := h.cfg.Mining.Processes(ctx, 0, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	listOps, cardEvents := 0, 0
+	for _, p := range processes {
+		listOps += p.Operations
+		r, err := h.cfg.Mining.Process(ctx, p.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cardEvents += r.Events
+	}
+	if nProcesses != 10 || cardEvents == 0 {
+		t.Fatalf("the demo's Task Mining: %d processes, %d events", nProcesses, cardEvents)
 	}
 	composer := NewDigestComposer(h.render, msk, func() time.Time { return fixedAt }, "")
 	manager := domain.User{Role: domain.RoleManager}
@@ -197,6 +228,35 @@ func TestDemoFiguresAgree(t *testing.T) {
 			if note := deals.Tiles[2].Note; number(t, note) != homeD[0] {
 				t.Errorf("CRM won note %q, home tile %d won this week", note, homeD[0])
 			}
+			// Task Mining: operations and hours per year and the potential
+			// on home, the digest, the dashboard and its card; processes
+			// and events on the card, the process list and /status.
+			homeM := figures(t, "home caption", caption[areaHome], re.homeMining)
+			digestM := figures(t, "digest", digest, re.homeMining)
+			dashM := figures(t, "mining dashboard", caption[areaMining], re.mineHeader)
+			mcard := miningCard(tr, q.Now, home.Mining)
+			cardM := []int{number(t, mcard.Tiles[0].Value), number(t, mcard.Tiles[1].Value), number(t, mcard.Tiles[2].Value)}
+			mTile := homeCard(tr, home).Areas[2]
+			tileM := []int{number(t, regexp.MustCompile(num).FindString(mTile.Note)), 0, number(t, mTile.Headline)}
+			for i, what := range []string{"operations per year", "hours per year", "potential"} {
+				if homeM[i] != dashM[i] || digestM[i] != dashM[i] || cardM[i] != dashM[i] || (i != 1 && tileM[i] != dashM[i]) {
+					t.Errorf("%s: home %d, digest %d, dashboard %d, its card %d, home tile %d", what, homeM[i], digestM[i], dashM[i], cardM[i], tileM[i])
+				}
+			}
+			if !strings.Contains(mTile.Note, mcard.Tiles[1].Value) {
+				t.Errorf("home tile %q, dashboard card's hours %q", mTile.Note, mcard.Tiles[1].Value)
+			}
+			if dashM[0] != listOps {
+				t.Errorf("operations per year: dashboard %d, the processes' %d", dashM[0], listOps)
+			}
+			statusM := figures(t, "/status", status, re.mineStatus)
+			if number(t, mcard.Tiles[3].Value) != nProcesses || statusM[0] != nProcesses || len(home.Mining.Processes) != nProcesses {
+				t.Errorf("processes: card %s, list %d, /status %d, dashboard %d", mcard.Tiles[3].Value, nProcesses, statusM[0], len(home.Mining.Processes))
+			}
+			if statusM[1] != cardEvents {
+				t.Errorf("events: /status %d, the process cards %d", statusM[1], cardEvents)
+			}
+
 			dashD := figures(t, "CRM dashboard", caption[areaCRM], re.dealsHeader)
 			if dashD[0] != statusT[0] || number(t, deals.Tiles[0].Value) != dashD[0] {
 				t.Errorf("deals: header %d, card %s, /status %d", dashD[0], deals.Tiles[0].Value, statusT[0])

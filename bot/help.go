@@ -74,7 +74,7 @@ func (h *Handler) SetCommands() error {
 		return err
 	}
 	for _, a := range domain.WithConfiguredAdmins(stored, h.cfg.Admins) {
-		h.setAdminMenu(a.ID, true)
+		h.setAdminMenu(ctx, a.ID, true)
 	}
 	return nil
 }
@@ -82,7 +82,7 @@ func (h *Handler) SetCommands() error {
 // setAdminMenu gives an admin's chat the menu with the admin commands, in
 // every language and for any other (Russian), or takes it away again.
 // Failures are logged: an admin who has not opened the bot has no chat.
-func (h *Handler) setAdminMenu(id int64, admin bool) {
+func (h *Handler) setAdminMenu(ctx context.Context, id int64, admin bool) {
 	scope := tele.CommandScope{Type: tele.CommandScopeChat, ChatID: id}
 	for _, l := range append([]domain.Lang{""}, domain.Langs...) {
 		opts := []any{scope}
@@ -97,7 +97,7 @@ func (h *Handler) setAdminMenu(id int64, admin bool) {
 			err = h.bot.DeleteCommands(opts...)
 		}
 		if err != nil {
-			h.log.Warn("admin command menu", "user", id, "admin", admin, "err", err)
+			h.log.WarnContext(ctx, "admin command menu", "user", id, "admin", admin, "err", err)
 		}
 	}
 }

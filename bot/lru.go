@@ -2,11 +2,11 @@ package bot
 
 import "container/list"
 
-// lru is a least-recently-used map bounded by the total cost of its
+// sizedLRU is a least-recently-used map bounded by the total cost of its
 // values (bytes for pictures, 1 for small ones). It is not safe for
 // concurrent use. hashicorp/golang-lru bounds the number of entries only,
 // and cards differ in size by a factor of three, so a byte budget is ours.
-type lru[K comparable, V any] struct {
+type sizedLRU[K comparable, V any] struct {
 	max, used int64
 	cost      func(V) int64
 	order     *list.List // of *lruEntry, most recent at the front
@@ -19,12 +19,12 @@ type lruEntry[K comparable, V any] struct {
 	cost int64
 }
 
-func newLRU[K comparable, V any](max int64, cost func(V) int64) *lru[K, V] {
-	return &lru[K, V]{max: max, cost: cost, order: list.New(), items: map[K]*list.Element{}}
+func newSizedLRU[K comparable, V any](max int64, cost func(V) int64) *sizedLRU[K, V] {
+	return &sizedLRU[K, V]{max: max, cost: cost, order: list.New(), items: map[K]*list.Element{}}
 }
 
 // get returns the value under k and marks it as used.
-func (l *lru[K, V]) get(k K) (V, bool) {
+func (l *sizedLRU[K, V]) get(k K) (V, bool) {
 	e, ok := l.items[k]
 	if !ok {
 		var zero V
@@ -37,7 +37,7 @@ func (l *lru[K, V]) get(k K) (V, bool) {
 // add stores v under k and evicts the least recently used values until
 // the total cost fits. A value costing more than the whole budget is not
 // kept at all.
-func (l *lru[K, V]) add(k K, v V) {
+func (l *sizedLRU[K, V]) add(k K, v V) {
 	c := l.cost(v)
 	if c > l.max {
 		l.remove(k)
@@ -58,16 +58,16 @@ func (l *lru[K, V]) add(k K, v V) {
 }
 
 // remove forgets k.
-func (l *lru[K, V]) remove(k K) {
+func (l *sizedLRU[K, V]) remove(k K) {
 	if e, ok := l.items[k]; ok {
 		l.removeElement(e)
 	}
 }
 
-func (l *lru[K, V]) removeElement(e *list.Element) {
+func (l *sizedLRU[K, V]) removeElement(e *list.Element) {
 	ent := l.order.Remove(e).(*lruEntry[K, V])
 	delete(l.items, ent.key)
 	l.used -= ent.cost
 }
 
-func (l *lru[K, V]) len() int { return len(l.items) }
+func (l *sizedLRU[K, V]) len() int { return len(l.items) }

@@ -5,6 +5,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"time"
 
 	tele "gopkg.in/telebot.v3"
 
@@ -26,7 +27,7 @@ func (h *Handler) recover(next tele.HandlerFunc) tele.HandlerFunc {
 	return func(c tele.Context) (err error) {
 		defer func() {
 			if r := recover(); r != nil {
-				err = fmt.Errorf("panic: %v\n%s", r, debug.Stack())
+				err = fmt.Errorf("%w: %v\n%s", errPanic, r, debug.Stack())
 			}
 		}()
 		return next(c)
@@ -51,13 +52,16 @@ func (h *Handler) bound(next tele.HandlerFunc) tele.HandlerFunc {
 		h.running.Add(1)
 		defer h.running.Add(-1)
 		h.updates.Add(1)
+		route := h.route(c)
+		defer func(start time.Time) { h.observe.UpdateHandled(route, time.Since(start)) }(time.Now())
 		if err := next(c); err != nil {
 			h.errors.Add(1)
+			h.observe.UpdateFailed(ErrorKind(err))
 			h.report(c, err)
 		}
 		if c.Callback() != nil && c.Get(ctxAnswered) == nil {
 			if err := c.Respond(); err != nil {
-				h.log.Error("answer callback", "update_id", c.Update().ID, "err", err)
+				h.logger(c).Error("answer callback", "err", err)
 			}
 		}
 		return nil
@@ -190,13 +194,13 @@ func (h *Handler) answer(c tele.Context, text string, alert bool) error {
 func (h *Handler) report(c tele.Context, err error) {
 	if de, ok := domain.AsError(err); ok {
 		if ferr := h.explain(c, de); ferr != nil {
-			h.log.Error("tell user about error", "update_id", c.Update().ID, "err", ferr)
+			h.logger(c).Error("tell user about error", "err", ferr)
 		}
 		return
 	}
-	h.log.Error("handle update", "update_id", c.Update().ID, "err", err)
+	h.logger(c).Error("handle update", "err", err)
 	if aerr := h.apologise(c); aerr != nil {
-		h.log.Error("apologise", "update_id", c.Update().ID, "err", aerr)
+		h.logger(c).Error("apologise", "err", aerr)
 	}
 }
 

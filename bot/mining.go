@@ -26,6 +26,7 @@ type miningService interface {
 	Process(ctx context.Context, processID int64) (domain.ProcessResult, error)
 	ImportFile(ctx context.Context, r io.ReaderAt, size int64, p *eventlog.Preview, opt mining.FileOptions) (domain.MiningImport, error)
 	miningOverrides
+	miningUploads
 }
 
 // progressEvery spaces the edits of a recompute's progress message:
@@ -58,7 +59,7 @@ func (h *Handler) onMiningRun(c tele.Context) error {
 	}
 	card, u := c.Message(), user(c)
 	handedOver = true
-	h.followUp(func(life context.Context) {
+	h.followUp(c, func(life context.Context) {
 		defer h.miningRuns.Store(false)
 		h.recompute(life, tr, u, progress, card)
 	})
@@ -84,21 +85,21 @@ func (h *Handler) recompute(ctx context.Context, tr i18n.Printer, u domain.User,
 	h.miningRuns.Store(false)
 	switch {
 	case errors.Is(err, mining.ErrRunning):
-		h.editProgress(progress, tr.T(i18n.ErrMiningRunning))
+		h.editProgress(ctx, progress, tr.T(i18n.ErrMiningRunning))
 		return
 	case err != nil:
-		h.log.Error("task mining recompute", "err", err, "done", done, "total", total)
-		h.editProgress(progress, tr.T(i18n.MiningRunFailed, done, max(total, done)))
+		h.log.ErrorContext(ctx, "task mining recompute", "err", err, "done", done, "total", total)
+		h.editProgress(ctx, progress, tr.T(i18n.MiningRunFailed, done, max(total, done)))
 		return
 	}
-	h.editProgress(progress, tr.T(i18n.MiningRunDone, n))
+	h.editProgress(ctx, progress, tr.T(i18n.MiningRunDone, n))
 	if card == nil || card.Photo == nil {
 		return
 	}
 	q := domain.DashboardQuery{Now: h.cfg.Now(), Loc: h.cfg.Loc, Weeks: 12, Limit: listLimit}
 	s, err := h.buildScreen(ctx, tr, q, areaMining, u)
 	if err != nil {
-		h.log.Error("task mining dashboard after recompute", "err", err)
+		h.log.ErrorContext(ctx, "task mining dashboard after recompute", "err", err)
 		return
 	}
 	png, err := s.pic.bytes()
@@ -108,13 +109,13 @@ func (h *Handler) recompute(ctx context.Context, tr i18n.Printer, u domain.User,
 	}
 	photo := &tele.Photo{File: tele.FromReader(bytes.NewReader(png)), Caption: s.caption}
 	if _, err := h.bot.Edit(card, photo, s.markup, tele.ModeHTML); ignoreNotModified(err) != nil {
-		h.log.Warn("task mining dashboard after recompute", "err", err)
+		h.log.WarnContext(ctx, "task mining dashboard after recompute", "err", err)
 	}
 }
 
-func (h *Handler) editProgress(progress *tele.Message, text string) {
+func (h *Handler) editProgress(ctx context.Context, progress *tele.Message, text string) {
 	if _, err := h.bot.Edit(progress, text, tele.ModeHTML); ignoreNotModified(err) != nil {
-		h.log.Warn("task mining progress", "err", err)
+		h.log.WarnContext(ctx, "task mining progress", "err", err)
 	}
 }
 

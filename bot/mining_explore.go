@@ -60,9 +60,7 @@ func (h *Handler) showProcessCard(c tele.Context, id int64, page int) error {
 func processListKeyboard(tr i18n.Printer, ps []domain.ProcessStat, page, total int) *tele.ReplyMarkup {
 	var open []tele.Btn
 	for i, p := range ps {
-		if p.ID > 0 { // the demo's precomputed operations have no card
-			open = append(open, button(btnMiningProc, strconv.Itoa(page*processesPerPage+i+1), strconv.FormatInt(p.ID, 10), strconv.Itoa(page)))
-		}
+		open = append(open, button(btnMiningProc, strconv.Itoa(page*processesPerPage+i+1), strconv.FormatInt(p.ID, 10), strconv.Itoa(page)))
 	}
 	nav := pageNav(tr, page, pageCount(total, processesPerPage), func(label string, p int) tele.Btn {
 		return button(btnMiningList, label, strconv.Itoa(p))
@@ -73,6 +71,7 @@ func processListKeyboard(tr i18n.Printer, ps []domain.ProcessStat, page, total i
 func processCardKeyboard(tr i18n.Printer, id int64, page int) *tele.ReplyMarkup {
 	drill := procRef{process: id, list: page}.data()
 	return inline(
+		row(button(btnMiningMap, tr.T(i18n.MiningMapButton), mapRef{id: id, level: mapStartLevel, page: page}.data()...)),
 		row(button(btnMiningVars, tr.T(i18n.MiningVariantsButton), drill...), button(btnMiningActs, tr.T(i18n.MiningActsButton), drill...)),
 		row(button(btnMiningList, "◀ "+tr.T(i18n.BackToList), strconv.Itoa(page)), button(btnArea, tr.T(i18n.Home), string(areaHome))))
 }

@@ -1,18 +1,14 @@
 package bot
 
 import (
+	"bytes"
 	"context"
-	"crypto/rand"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"html"
 	"io"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	tele "gopkg.in/telebot.v3"
@@ -26,34 +22,37 @@ import (
 // maxDownload is the largest file Telegram's getFile hands a bot.
 const maxDownload = 20 << 20
 
-// importProgressEvery is how often a long import edits its progress message.
-const importProgressEvery = 2 * time.Second
-
-// pendingImport is a downloaded log waiting for «Импортировать»: the file
-// sits next to this state in incomingDir, named by Telegram's unique file
-// ID, and nothing is in the database until the user confirms.
-type pendingImport struct {
-	UserID  int64            `json:"user_id"`
-	Name    string           `json:"name"`
-	Mapping eventlog.Mapping `json:"mapping"`
+// miningUploads are the event logs waiting for «Импортировать», kept in
+// the database (any process of the bot can go on with one), and the
+// import job that takes a confirmed one. The app's Task Mining area has
+// them (mining.Uploads, with the job queue).
+type miningUploads interface {
+	SaveUpload(ctx context.Context, actor domain.User, u domain.MiningUpload, content []byte) (domain.MiningUpload, error)
+	Upload(ctx context.Context, actor domain.User, key string) (domain.MiningUpload, error)
+	UploadContent(ctx context.Context, key string) ([]byte, error)
+	SetUploadMapping(ctx context.Context, actor domain.User, key string, mapping []int) error
+	ConfirmUpload(ctx context.Context, actor domain.User, key string, messageID int) error
+	CancelUpload(ctx context.Context, actor domain.User, key string) error
+	ConfirmedUpload(ctx context.Context, key string) (domain.MiningUpload, []byte, error)
+	FinishUpload(ctx context.Context, key string) error
+	// ImportOf is the import of the file with this content hash and its
+	// time, for a job run again after its import was stored.
+	ImportOf(ctx context.Context, hash []byte) (domain.MiningImport, time.Time, error)
+	// RecomputeAfterImport recomputes every process, waiting for a run
+	// under way (another import's, the nightly one) to end first.
+	RecomputeAfterImport(ctx context.Context, progress mining.Progress) (int, error)
 }
 
-// incomingDir is where downloaded logs wait for confirmation.
-func incomingDir() string { return filepath.Join(os.TempDir(), "processet-mining-incoming") }
-
-func importPaths(key string) (file, state string) {
-	base := filepath.Join(incomingDir(), filepath.Base(key))
-	return base + ".log", base + ".json"
-}
-
-// onDocument takes an event log a manager sends in a private chat.
+// onDocument takes an event log a manager sends in a private chat: it
+// stores it as a waiting upload and shows the confirmation screen.
 func (h *Handler) onDocument(c tele.Context) error {
 	doc := c.Message().Document
 	if doc == nil || c.Chat().Type != tele.ChatPrivate || h.cfg.Mining == nil {
 		return nil
 	}
 	tr := h.printer(c)
-	if !user(c).Role.AtLeast(domain.RoleManager) {
+	u := user(c)
+	if !u.Role.AtLeast(domain.RoleManager) {
 		return c.Send(tr.T(i18n.ImportManagersOnly))
 	}
 	if doc.FileSize > maxDownload {
@@ -61,66 +60,48 @@ func (h *Handler) onDocument(c tele.Context) error {
 		return c.Send(tr.T(i18n.ImportTooBig, mb), tele.ModeHTML)
 	}
 	_ = c.Notify(tele.UploadingDocument)
-	key := rand.Text()[:16] // names the waiting file; 80 random bits, safe in a path and short in callback data
-	path, statePath := importPaths(key)
-	if err := h.download(doc.FileID, path); err != nil {
-		h.log.Warn("download an event log", "err", err)
+	content, err := h.download(doc.FileID)
+	if err != nil {
+		h.logger(c).Warn("download an event log", "err", err)
 		return c.Send(tr.T(i18n.ImportDownloadFail))
 	}
-	f, size, p, err := openLog(path)
-	var notALog *notALogError
-	switch {
-	case errors.As(err, &notALog):
-		_ = os.Remove(path)
+	p, err := eventlog.Sniff(bytes.NewReader(content), int64(len(content)))
+	if err != nil {
 		return c.Send(tr.T(i18n.ImportNotALog), tele.ModeHTML)
-	case err != nil:
+	}
+	ctx, cancel := h.ctx(c)
+	defer cancel()
+	up, err := h.cfg.Mining.SaveUpload(ctx, u, domain.MiningUpload{ChatID: c.Chat().ID, FileName: doc.FileName,
+		Mapping: p.Mapping[:], Lang: u.Language(), TimeZone: h.loc(c).String()}, content)
+	if err != nil {
 		return err
 	}
-	defer f.Close()
-	pi := pendingImport{UserID: user(c).ID, Name: doc.FileName, Mapping: p.Mapping}
-	if err := savePending(statePath, pi); err != nil {
-		return err
-	}
-	text, kb := h.importScreen(tr, f, size, p, pi, key)
+	text, kb := h.importScreen(tr, content, p, up)
 	return c.Send(text, kb, tele.ModeHTML)
 }
 
-// download fetches a file through getFile and its URL into path.
-func (h *Handler) download(fileID, path string) error {
-	if err := os.MkdirAll(incomingDir(), 0o700); err != nil {
-		return err
-	}
+// download fetches a file through getFile and its URL.
+func (h *Handler) download(fileID string) ([]byte, error) {
 	rc, err := h.bot.File(&tele.File{FileID: fileID})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer rc.Close()
-	out, err := os.Create(path)
+	b, err := io.ReadAll(io.LimitReader(rc, maxDownload+1))
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if _, err := io.Copy(out, io.LimitReader(rc, maxDownload+1)); err != nil {
-		out.Close()
-		return err
+	if len(b) > maxDownload {
+		return nil, errors.New("the file is over Telegram's download limit")
 	}
-	return out.Close()
+	return b, nil
 }
 
-func savePending(path string, pi pendingImport) error {
-	b, err := json.Marshal(pi)
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(path, b, 0o600)
-}
-
-func loadPending(path string) (pendingImport, error) {
-	var pi pendingImport
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return pi, err
-	}
-	return pi, json.Unmarshal(b, &pi)
+// toMapping is an upload's stored mapping as the readers take it.
+func toMapping(cols []int) eventlog.Mapping {
+	m := eventlog.NoMapping()
+	copy(m[:], cols)
+	return m
 }
 
 // roleKeys names each role on the confirmation screen.
@@ -131,15 +112,22 @@ var roleKeys = map[eventlog.Role]i18n.Key{
 	eventlog.RoleLifecycle: i18n.ImportRoleLife,
 }
 
+// uploadProcess is the process an upload goes into with its present
+// mapping (see mining.FileProcess).
+func uploadProcess(content []byte, p *eventlog.Preview, up domain.MiningUpload) string {
+	name, err := mining.FileProcess(bytes.NewReader(content), int64(len(content)), p, up.FileName)
+	if err != nil || name == "" {
+		return up.FileName
+	}
+	return name
+}
+
 // importScreen is the confirmation: format, process, the column of each
 // role and the first rows, with a button per role that moves it to the
 // next column, and Import / Cancel.
-func (h *Handler) importScreen(tr i18n.Printer, r io.ReaderAt, size int64, p *eventlog.Preview, pi pendingImport, key string) (string, *tele.ReplyMarkup) {
-	p.Mapping = pi.Mapping
-	name, err := mining.FileProcess(r, size, p, pi.Name)
-	if err != nil || name == "" {
-		name = pi.Name
-	}
+func (h *Handler) importScreen(tr i18n.Printer, content []byte, p *eventlog.Preview, up domain.MiningUpload) (string, *tele.ReplyMarkup) {
+	p.Mapping = toMapping(up.Mapping)
+	name := uploadProcess(content, p, up)
 	format := strings.ToUpper(string(p.Format))
 	if p.Container != eventlog.Plain {
 		format += " · " + string(p.Container)
@@ -151,14 +139,14 @@ func (h *Handler) importScreen(tr i18n.Printer, r io.ReaderAt, size int64, p *ev
 	var roleBtns []tele.Btn
 	for _, role := range eventlog.Roles() {
 		label := tr.T(roleKeys[role])
-		col := pi.Mapping[role]
+		col := p.Mapping[role]
 		if col >= 0 && col < len(p.Header) {
 			cols.WriteString(tr.T(i18n.ImportColumn, label, html.EscapeString(p.Header[col])) + "\n")
 		} else {
 			cols.WriteString(tr.T(i18n.ImportNoColumn, label) + "\n")
 		}
 		if p.Format == eventlog.CSV && role != eventlog.RoleLifecycle {
-			roleBtns = append(roleBtns, button(btnMineImport, label+" ↻", "r"+strconv.Itoa(int(role)), key))
+			roleBtns = append(roleBtns, button(btnMineImport, label+" ↻", "r"+strconv.Itoa(int(role)), up.Key))
 		}
 	}
 	var samples strings.Builder
@@ -169,8 +157,8 @@ func (h *Handler) importScreen(tr i18n.Printer, r io.ReaderAt, size int64, p *ev
 		}
 		samples.WriteString(tr.T(i18n.ImportSample, i+1, strings.Join(cells, " | ")) + "\n")
 	}
-	text := tr.T(i18n.ImportConfirm, html.EscapeString(pi.Name), format, html.EscapeString(name), cols.String(), samples.String())
-	if missing := pi.Mapping.Missing(); len(missing) > 0 {
+	text := tr.T(i18n.ImportConfirm, html.EscapeString(up.FileName), format, html.EscapeString(name), cols.String(), samples.String())
+	if missing := p.Mapping.Missing(); len(missing) > 0 {
 		names := make([]string, len(missing))
 		for i, m := range missing {
 			names[i] = tr.T(roleKeys[m])
@@ -181,47 +169,69 @@ func (h *Handler) importScreen(tr i18n.Printer, r io.ReaderAt, size int64, p *ev
 	for i := 0; i < len(roleBtns); i += 3 {
 		rows = append(rows, roleBtns[i:min(i+3, len(roleBtns))])
 	}
-	rows = append(rows, row(button(btnMineImport, tr.T(i18n.ImportButton), "go", key), button(btnMineImport, tr.T(i18n.ImportCancel), "no", key)))
+	rows = append(rows, row(button(btnMineImport, tr.T(i18n.ImportButton), "go", up.Key), button(btnMineImport, tr.T(i18n.ImportCancel), "no", up.Key)))
 	return text, inline(rows...)
 }
 
-// onMineImport handles the confirmation screen's buttons.
+// onMineImport handles the confirmation screen's buttons. The upload is
+// in the database, so they work after a restart and in any process of
+// the bot.
 func (h *Handler) onMineImport(c tele.Context) error {
 	tr := h.printer(c)
 	op, role, key, ok := parseImportData(c.Callback().Data)
 	if !ok {
 		return h.onStaleButton(c)
 	}
-	path, statePath := importPaths(key)
-	pi, err := loadPending(statePath)
-	if err != nil || pi.UserID != user(c).ID || h.cfg.Mining == nil {
+	if h.cfg.Mining == nil {
 		_ = h.answer(c, "", false)
 		return c.Edit(tr.T(i18n.ImportGone))
 	}
-	switch {
-	case op == "no":
-		_ = os.Remove(path)
-		_ = os.Remove(statePath)
+	ctx, cancel := h.ctx(c)
+	defer cancel()
+	u := user(c)
+	up, err := h.cfg.Mining.Upload(ctx, u, key)
+	if err != nil {
 		_ = h.answer(c, "", false)
-		return c.Edit(tr.T(i18n.ImportCancelled), inline(row(button(btnArea, tr.T(i18n.Home), string(areaHome)))))
-	case op == "go":
-		_ = h.answer(c, "", false)
-		// Taking the state away first makes a second press (or a second
-		// bot process) find nothing to import.
-		if os.Remove(statePath) != nil {
-			return c.Edit(tr.T(i18n.ImportGone))
+		if !errors.Is(err, mining.ErrUploadGone) {
+			h.logger(c).Warn("task mining upload", "err", err)
 		}
-		defer os.Remove(path)
-		return h.runImport(c, tr, path, pi)
-	case op == "r":
-		return h.cycleRole(c, tr, path, statePath, pi, role, key)
+		return c.Edit(tr.T(i18n.ImportGone))
+	}
+	switch op {
+	case "no":
+		_ = h.answer(c, "", false)
+		if err := h.cfg.Mining.CancelUpload(ctx, u, key); err != nil && !errors.Is(err, mining.ErrUploadGone) {
+			return err
+		}
+		return c.Edit(tr.T(i18n.ImportCancelled), inline(row(button(btnArea, tr.T(i18n.Home), string(areaHome)))))
+	case "go":
+		// The callback is answered at once; the import job does the rest
+		// and edits this message as it goes.
+		_ = h.answer(c, tr.T(i18n.ImportQueued), false)
+		msg := c.Callback().Message
+		// The screen turns into the progress before the job exists, so
+		// that this edit can never come after the job's.
+		if _, err := h.bot.Edit(msg, tr.T(i18n.ImportRunning, html.EscapeString(up.FileName)), tele.ModeHTML); ignoreNotModified(err) != nil {
+			h.logger(c).Warn("task mining import screen", "err", err)
+		}
+		err := h.cfg.Mining.ConfirmUpload(ctx, u, key, msg.ID)
+		switch {
+		case errors.Is(err, mining.ErrUploadGone):
+			return c.Edit(tr.T(i18n.ImportGone))
+		case err != nil:
+			h.logger(c).Error("task mining: confirm an upload", "err", err)
+			return c.Edit(tr.T(i18n.ImportJobFailed), miningHomeKeyboard(tr))
+		}
+		return nil
+	case "r":
+		return h.cycleRole(c, ctx, tr, up, role)
 	}
 	return h.answer(c, "", false)
 }
 
 // parseImportData reads a confirmation button's data: "go", "no" or
-// "r<role>", then the waiting file's key (the 16 letters and digits
-// onDocument drew, so it is safe in a path).
+// "r<role>", then the upload's key (the 16 letters and digits
+// mining.Uploads drew).
 func parseImportData(data string) (op string, role eventlog.Role, key string, ok bool) {
 	op, key, _ = strings.Cut(data, "|")
 	if len(key) != 16 || strings.Trim(key, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567") != "" {
@@ -241,88 +251,42 @@ func parseImportData(data string) (op string, role eventlog.Role, key string, ok
 }
 
 // cycleRole moves a role to the next free column (see nextColumn).
-func (h *Handler) cycleRole(c tele.Context, tr i18n.Printer, path, statePath string, pi pendingImport, role eventlog.Role, key string) error {
+func (h *Handler) cycleRole(c tele.Context, ctx context.Context, tr i18n.Printer, up domain.MiningUpload, role eventlog.Role) error {
 	_ = h.answer(c, "", false)
-	f, size, p, err := openLog(path)
-	var notALog *notALogError
-	switch {
-	case errors.As(err, &notALog):
-		return c.Edit(tr.T(i18n.ImportGone))
-	case err != nil:
+	content, err := h.cfg.Mining.UploadContent(ctx, up.Key)
+	if err != nil {
 		return c.Edit(tr.T(i18n.ImportGone))
 	}
-	defer f.Close()
-	next := nextColumn(pi.Mapping, role, len(p.Header))
-	if next == pi.Mapping[role] {
+	p, err := eventlog.Sniff(bytes.NewReader(content), int64(len(content)))
+	if err != nil {
+		return c.Edit(tr.T(i18n.ImportGone))
+	}
+	m := toMapping(up.Mapping)
+	next := nextColumn(m, role, len(p.Header))
+	if next == m[role] {
 		return nil // no free column to move to: the screen stays as it is
 	}
-	pi.Mapping[role] = next
-	if err := savePending(statePath, pi); err != nil {
-		return err
+	m[role] = next
+	up.Mapping = m[:]
+	if err := h.cfg.Mining.SetUploadMapping(ctx, user(c), up.Key, up.Mapping); err != nil {
+		return c.Edit(tr.T(i18n.ImportGone))
 	}
-	text, kb := h.importScreen(tr, f, size, p, pi, key)
+	text, kb := h.importScreen(tr, content, p, up)
 	return c.Edit(text, kb, tele.ModeHTML)
 }
 
-// runImport imports the confirmed file, recomputes and edits the screen
-// into the summary (or the errors). The progress edits every couple of
-// seconds while a big file is read.
-func (h *Handler) runImport(c tele.Context, tr i18n.Printer, path string, pi pendingImport) error {
-	f, size, p, err := openLog(path)
-	var notALog *notALogError
-	switch {
-	case errors.As(err, &notALog):
-		return c.Edit(tr.T(i18n.ImportNotALog), tele.ModeHTML)
-	case err != nil:
-		return c.Edit(tr.T(i18n.ImportGone))
-	}
-	defer f.Close()
-	p.Mapping = pi.Mapping
-	name, err := mining.FileProcess(f, size, p, pi.Name)
-	if err != nil || name == "" {
-		name = pi.Name
-	}
-	msg := c.Callback().Message
-	_, _ = h.bot.Edit(msg, tr.T(i18n.ImportRunning, html.EscapeString(name)), tele.ModeHTML)
-	ctx := context.Background()
-	var last atomic.Int64
-	last.Store(time.Now().UnixNano())
-	progress := func(pr eventlog.Progress) {
-		now := time.Now()
-		if now.UnixNano()-last.Load() < int64(importProgressEvery) {
-			return
-		}
-		last.Store(now.UnixNano())
-		_, _ = h.bot.Edit(msg, tr.T(i18n.ImportProgress, html.EscapeString(name), tr.Int(int(pr.Rows))), tele.ModeHTML)
-	}
-	res, err := h.cfg.Mining.ImportFile(ctx, f, size, p, mining.FileOptions{Process: name, Name: pi.Name, Location: h.cfg.Loc, Progress: progress})
-	home := inline(row(button(btnArea, tr.T(i18n.Home), string(areaHome)), button(btnArea, tr.T(i18n.AreaMining), string(areaMining))))
-	if err != nil {
-		_, err := h.bot.Edit(msg, importError(tr, err), home, tele.ModeHTML)
-		return err
-	}
-	if res.Duplicate {
-		_, err := h.bot.Edit(msg, tr.T(i18n.ImportDuplicate, html.EscapeString(res.Process)), home, tele.ModeHTML)
-		return err
-	}
-	if _, err := h.cfg.Mining.Recompute(ctx, nil); err != nil && !errors.Is(err, mining.ErrRunning) {
-		h.log.Warn("recompute after an import", "err", err)
-	}
-	pr, err := h.cfg.Mining.Process(ctx, res.ProcessID)
-	if err != nil {
-		return err
-	}
-	text := tr.T(i18n.ImportDone, html.EscapeString(res.Process), tr.Int(pr.Cases), tr.Int(pr.Events), tr.Int(res.Added),
-		tr.Int(pr.Activities), tr.Int(pr.Variants), tr.Date(pr.First), tr.Date(pr.Last))
-	_, err = h.bot.Edit(msg, text, home, tele.ModeHTML)
-	return err
+// miningHomeKeyboard leads from an import's last message home or to the area.
+func miningHomeKeyboard(tr i18n.Printer) *tele.ReplyMarkup {
+	return inline(row(button(btnArea, tr.T(i18n.Home), string(areaHome)), button(btnArea, tr.T(i18n.AreaMining), string(areaMining))))
 }
 
 // importError says what is wrong with a file, in the user's language,
-// naming the line and the column of each bad row (the first five).
-func importError(tr i18n.Printer, err error) string {
+// naming the line and the column of each bad row (the first five); ok is
+// false for an error that is not the file's, which the user is not shown.
+func importError(tr i18n.Printer, err error) (text string, ok bool) {
 	var bad *eventlog.BadRowsError
 	var missing *eventlog.MissingColumnsError
+	var file *eventlog.FileError
 	switch {
 	case errors.As(err, &bad):
 		var b strings.Builder
@@ -332,15 +296,22 @@ func importError(tr i18n.Printer, err error) string {
 		if bad.Stopped {
 			b.WriteString(tr.T(i18n.ImportBadRowsMore))
 		}
-		return tr.T(i18n.ImportBadRows, strings.TrimRight(b.String(), "\n"))
+		return tr.T(i18n.ImportBadRows, strings.TrimRight(b.String(), "\n")), true
 	case errors.As(err, &missing):
 		names := make([]string, len(missing.Roles))
 		for i, r := range missing.Roles {
 			names[i] = tr.T(roleKeys[r])
 		}
-		return tr.T(i18n.ImportMissing, strings.Join(names, ", "))
+		return tr.T(i18n.ImportMissing, strings.Join(names, ", ")), true
+	case errors.As(err, &file):
+		if file.Kind == eventlog.ExcelFile {
+			return tr.T(i18n.ImportNotALog), true
+		}
+		return tr.T(i18n.ImportFailed, html.EscapeString(file.Error())), true
+	case errors.Is(err, mining.ErrProcessName):
+		return tr.T(i18n.ImportBadProcessName), true
 	}
-	return tr.T(i18n.ImportFailed, html.EscapeString(err.Error()))
+	return tr.T(i18n.ImportJobFailed), false
 }
 
 func rowErrorKey(k eventlog.ErrorKind) i18n.Key {
@@ -381,30 +352,4 @@ func nextColumn(m eventlog.Mapping, role eventlog.Role, columns int) int {
 		}
 	}
 	return m[role]
-}
-
-// notALogError is a downloaded file the readers cannot take as a log.
-type notALogError struct{ err error }
-
-func (e *notALogError) Error() string { return e.err.Error() }
-
-// openLog opens a downloaded event log and sniffs it, for the confirmation
-// screen, a change of a column's role and the import alike. A file gone
-// (or unreadable) is the plain error; one that is no log, a *notALogError.
-func openLog(path string) (*os.File, int64, *eventlog.Preview, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, 0, nil, err
-	}
-	st, err := f.Stat()
-	if err != nil {
-		f.Close()
-		return nil, 0, nil, err
-	}
-	p, err := eventlog.Sniff(f, st.Size())
-	if err != nil {
-		f.Close()
-		return nil, 0, nil, &notALogError{err}
-	}
-	return f, st.Size(), p, nil
 }

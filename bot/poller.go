@@ -26,6 +26,21 @@ type Poller struct {
 	Logger     *slog.Logger
 	// AllowedUpdates limits what Telegram sends; nil means the bot's needs.
 	AllowedUpdates []string
+	// Leader, when set, lets only the replica that leads poll: Telegram
+	// allows one getUpdates consumer per bot. Polling stops when the term
+	// ends and starts again on the next one.
+	Leader interface {
+		Await(ctx context.Context) (term <-chan struct{}, err error)
+	}
+	// BeforePolling runs at the start of every term, before the first
+	// poll: it deletes a webhook left from webhook mode, which would make
+	// every getUpdates fail. Its error is logged, and polling goes on.
+	BeforePolling func(ctx context.Context) error
+	// Done, when closed, ends polling as telebot's stop does, but leaves
+	// the bot's client alone: handlers under way finish their replies,
+	// which telebot's Stop would cancel. Run closes it first at shutdown,
+	// waits for the handlers, then stops the bot.
+	Done <-chan struct{}
 }
 
 // Poll implements tele.Poller.
@@ -35,16 +50,49 @@ func (p *Poller) Poll(b *tele.Bot, dest chan tele.Update, stop chan struct{}) {
 	go func() {
 		select {
 		case <-stop:
-			cancel()
+		case <-p.Done:
 		case <-ctx.Done():
 		}
+		cancel()
 	}()
-	offset, backoff := 0, time.Duration(0)
+	offset := 0
 	for ctx.Err() == nil {
-		updates, retryAfter, err := p.fetch(ctx, offset)
+		term := ctx
+		if p.Leader != nil {
+			ended, err := p.Leader.Await(ctx)
+			if err != nil {
+				return
+			}
+			var cancelTerm context.CancelFunc
+			term, cancelTerm = context.WithCancel(ctx)
+			go func() {
+				select {
+				case <-ended:
+				case <-term.Done():
+				}
+				cancelTerm()
+			}()
+		}
+		if p.BeforePolling != nil {
+			if err := p.BeforePolling(term); err != nil && term.Err() == nil {
+				p.log().Warn("prepare polling", "err", redact(err.Error(), p.Token))
+			}
+		}
+		if !p.pollTerm(term, ctx, dest, &offset) {
+			return
+		}
+	}
+}
+
+// pollTerm polls until ctx (the term) ends, and reports false when
+// stopped (the bot's stop) ended it.
+func (p *Poller) pollTerm(ctx, stopped context.Context, dest chan tele.Update, offset *int) bool {
+	backoff := time.Duration(0)
+	for ctx.Err() == nil {
+		updates, retryAfter, err := p.fetch(ctx, *offset)
 		if err != nil {
 			if ctx.Err() != nil {
-				return
+				return stopped.Err() == nil
 			}
 			backoff = nextBackoff(backoff, p.maxBackoff())
 			wait := max(backoff, retryAfter)
@@ -52,20 +100,23 @@ func (p *Poller) Poll(b *tele.Bot, dest chan tele.Update, stop chan struct{}) {
 			select {
 			case <-time.After(wait):
 			case <-ctx.Done():
-				return
+				return stopped.Err() == nil
 			}
 			continue
 		}
 		backoff = 0
 		for _, u := range updates {
-			offset = u.ID + 1
+			*offset = u.ID + 1
+			// Handed over even when the term just ended: it was fetched,
+			// and only this poller's next offset would confirm it.
 			select {
 			case dest <- u:
-			case <-ctx.Done():
-				return
+			case <-stopped.Done():
+				return false
 			}
 		}
 	}
+	return stopped.Err() == nil
 }
 
 func nextBackoff(cur, limit time.Duration) time.Duration {

@@ -10,7 +10,7 @@ import (
 // role it needs. The role is checked on the server for every update, so a
 // forged callback gets nothing a user could not get by pressing buttons.
 func (h *Handler) register() {
-	b := h.bot
+	b := h.routeTable() // h.bot, noting each route's name for the metrics
 	b.Use(h.bound, h.recover, h.identify, h.moveOn)
 
 	b.Handle("/start", h.handleStart)
@@ -46,6 +46,8 @@ func (h *Handler) register() {
 	b.Handle(btnMiningAct, employee(h.onMiningActivity))
 	b.Handle(btnMiningAsk, h.need(domain.RoleManager, h.onMiningAsk))
 	b.Handle(btnMiningReset, h.need(domain.RoleManager, h.onMiningReset))
+	b.Handle(btnMiningMap, employee(h.onMiningMap))
+	b.Handle(btnMiningMapCard, employee(h.onMiningMapCard))
 	b.Handle("/ideas", employee(h.areaCommand(areaIdeas)))
 	b.Handle("/idea", employee(h.areaCommand(areaIdeas)))
 	b.Handle(btnArea, employee(h.onArea))

@@ -24,11 +24,15 @@ var cardsDir = flag.String("cards", "", "write every dashboard card of the demo 
 func demoHandler(tb testing.TB) *Handler {
 	tb.Helper()
 	db := storage.New(testdb.New(tb))
-	if err := db.LoadSeed(context.Background(), demo.Build(fixedAt), false); err != nil {
+	svc := mining.New(db, mining.Config{}, func() time.Time { return fixedAt }, nil)
+	if err := demo.Load(context.Background(), db, svc, fixedAt, msk, false); err != nil {
 		tb.Fatal(err)
 	}
 	return &Handler{store: db, render: charts.NewRenderer(2), deals: deals.New(db, nil, nil, nil, nil, "", nil),
-		cfg: Config{Loc: msk, Now: func() time.Time { return fixedAt }, Mining: mining.New(db, mining.Config{}, func() time.Time { return fixedAt }, nil)}}
+		cfg: Config{Loc: msk, Now: func() time.Time { return fixedAt }, Mining: struct {
+			*mining.Service
+			miningUploads // the screens import nothing
+		}{Service: svc}}}
 }
 
 // TestDemoScreens builds every screen of the demo company in both

@@ -43,7 +43,9 @@ func (h *Handler) handleStatus(c tele.Context) error {
 	if err != nil {
 		return err
 	}
+	text += intakeText(ctx, tr, h.cfg.Intake)
 	text += mailStatusText(tr, h.cfg.Mail)
+	text += graphvizStatusText(tr, h.maps.draw)
 	text += crmSyncText(tr, now, states, h.started, h.cfg.CRMRequests)
 	return h.showText(c, text, inline(row(button(btnArea, tr.T(i18n.Home), string(areaHome)))))
 }
@@ -51,7 +53,7 @@ func (h *Handler) handleStatus(c tele.Context) error {
 // statusDataLine is /status's line of data counts; tasks and companies
 // are counted as the dashboards count them (domain.Counts).
 func statusDataLine(tr i18n.Printer, c domain.Counts) string {
-	return tr.T(i18n.StatusData, c.Deals, c.Companies, c.CRMTasks, c.Tasks, c.TasksCancelled, c.Operations, c.Ideas, c.Votes, c.Chats)
+	return tr.T(i18n.StatusData, c.Deals, c.Companies, c.CRMTasks, c.Tasks, c.TasksCancelled, c.MiningProcesses, c.MiningEvents, c.Ideas, c.Votes, c.Chats)
 }
 
 // mailStatusText is the e-mail line of /status: empty without e-mail, and

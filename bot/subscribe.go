@@ -173,9 +173,9 @@ func (h *Handler) onDigestNow(c tele.Context) error {
 		return err
 	}
 	if _, err := h.bot.Edit(progress, tr.T(i18n.DigestProgress, 0, queued), tele.ModeHTML); err != nil {
-		h.log.Warn("digest progress", "err", err) // courtesy only: the report follows
+		h.logger(c).Warn("digest progress", "err", err) // courtesy only: the report follows
 	}
-	h.followUp(func(life context.Context) { h.reportDelivery(life, tr, progress, batch, queued) })
+	h.followUp(c, func(life context.Context) { h.reportDelivery(life, tr, progress, batch, queued) })
 	return nil
 }
 
@@ -212,7 +212,7 @@ func (h *Handler) reportDelivery(life context.Context, tr i18n.Printer, progress
 		report.Total = queued // not a single report read: all still on their way
 	}
 	if _, err := h.bot.Edit(progress, deliveryReportText(tr, report), tele.ModeHTML); ignoreNotModified(err) != nil {
-		h.log.Warn("digest delivery report", "err", err)
+		h.log.WarnContext(life, "digest delivery report", "err", err)
 	}
 }
 

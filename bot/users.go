@@ -85,10 +85,10 @@ func (h *Handler) onRole(c tele.Context) error {
 		return err
 	}
 	if (before.Role == domain.RoleAdmin) != (role == domain.RoleAdmin) {
-		h.setAdminMenu(id, role == domain.RoleAdmin)
+		h.setAdminMenu(ctx, id, role == domain.RoleAdmin)
 	}
 	if before.Role == domain.RolePending && role != domain.RolePending {
-		return h.tellDecision(u)
+		return h.tellDecision(ctx, u)
 	}
 	return nil
 }

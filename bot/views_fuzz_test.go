@@ -9,6 +9,7 @@ import (
 	"processet/domain"
 	"processet/i18n"
 	"processet/internal/telegramtest"
+	"processet/mining/processmap"
 )
 
 // FuzzCaptions puts arbitrary names through every list view: whatever
@@ -30,12 +31,22 @@ func FuzzCaptions(f *testing.F) {
 		for i := range h.Ideas.Top {
 			h.Ideas.Top[i].Title, h.Ideas.Top[i].AuthorName = name, other
 		}
-		h.Mining = domain.SummarizeMining([]domain.Operation{{Process: name, Name: other, PerYear: int(n % 1e6), AvgSeconds: 60}})
+		ops := int(n % 1e6)
+		h.Mining = domain.MiningSummary{Operations: ops, Hours: float64(ops) / 60,
+			Processes: []domain.ProcessStat{{ID: 1, Name: name, Operations: ops, Hours: float64(ops) / 60}}}
+		proc := sampleProcess()
+		proc.Name, proc.ActivityStats[0].Name, proc.ActivityStats[1].Name = name, other, name+other
+		g := processmap.Build(proc, 1)
 		for _, lang := range domain.Langs {
 			tr := i18n.New(lang, time.UTC)
+			text := mapText(tr, proc, g, processmap.Frequency, tr.T(i18n.MiningMapNoGraphviz), tr.T(i18n.MiningMapAdminNote))
+			if n, err := telegramtest.CheckHTML(text); err != nil || n > maxText {
+				t.Fatalf("Telegram would refuse the map text (%d characters): %v\n%s", n, err, text)
+			}
 			for _, c := range []string{
 				homeCaption(tr, h), dealsCaption(tr, h.AsOf, h.Deals), tasksCaption(tr, h.AsOf, h.Tasks),
 				miningCaption(tr, h.AsOf, h.Mining), ideasCaption(tr, h.AsOf, h.Ideas),
+				mapCaption(tr, proc, g, processmap.Durations),
 			} {
 				n, err := telegramtest.CheckHTML(c)
 				if err != nil {

@@ -48,10 +48,10 @@ func sampleHome() domain.Home {
 				{ID: 3, Title: "Обновить шаблоны", Priority: domain.PriorityLow, Status: domain.TaskNew, LastActivity: now},
 			},
 		},
-		Mining: domain.SummarizeMining([]domain.Operation{
-			{Process: "Обработка входящих счетов", Name: "Ввод счёта в 1С", PerYear: 18_400, AvgSeconds: 360, Automatable: 0.8},
-			{Process: "Закрытие месяца", Name: "Сверка остатков", PerYear: 1_200, AvgSeconds: 2700, Automatable: 0.6},
-		}),
+		Mining: domain.MiningSummary{Operations: 19_600, Hours: 2_740, PotentialHours: 2_012, Processes: []domain.ProcessStat{
+			{ID: 1, Name: "Обработка входящих счетов", Operations: 18_400, Hours: 1_840, PotentialHours: 1_472},
+			{ID: 2, Name: "Закрытие месяца", Operations: 1_200, Hours: 900, PotentialHours: 540},
+		}},
 		Ideas: domain.IdeaSummary{
 			Submitted: 12, Votes: 55, Accepted: 4, Rejected: 2, Pending: 6,
 			Top: []domain.Idea{{ID: 3, Title: "Шаблон КП из CRM", AuthorName: "Сергей Лебедев", Up: 5}},

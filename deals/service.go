@@ -135,14 +135,14 @@ func (s *Service) write(ctx context.Context, actor domain.User, action string, d
 		result = err.Error()
 	}
 	if rerr := s.db.RecordCRMWrite(ctx, actor.ID, action, dealID, detail, result); rerr != nil {
-		s.log.Error("record crm write", "err", rerr)
+		s.log.ErrorContext(ctx, "record crm write", "err", rerr)
 	}
 	if err != nil {
 		return translate(err)
 	}
 	if err := s.syncer.SyncDeals(ctx, dealID); err != nil {
 		// amoCRM has the change; the next periodic sync brings it over.
-		s.log.Warn("sync deal after a write", "deal", dealID, "err", err)
+		s.log.WarnContext(ctx, "sync deal after a write", "deal", dealID, "err", err)
 	}
 	return nil
 }
@@ -210,7 +210,7 @@ func (s *Service) CreateTask(ctx context.Context, actor domain.User, d domain.De
 		ids[i] = c.ID
 	}
 	if err := s.syncer.SyncTasks(ctx, ids...); err != nil {
-		s.log.Warn("sync tasks after creating", "err", err)
+		s.log.WarnContext(ctx, "sync tasks after creating", "err", err)
 	}
 	return nil
 }
@@ -254,7 +254,7 @@ func (s *Service) record(ctx context.Context, actor domain.User, d domain.Deal, 
 		result = err.Error()
 	}
 	if rerr := s.db.RecordCRMWrite(ctx, actor.ID, action, d.ID, "", result); rerr != nil {
-		s.log.Error("record crm write", "err", rerr)
+		s.log.ErrorContext(ctx, "record crm write", "err", rerr)
 	}
 	return err
 }

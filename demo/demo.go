@@ -1,7 +1,18 @@
 // Package demo builds a realistic demo company for all four areas, so
-// every dashboard has something to show before amoCRM is connected. The
-// data is deterministic for a given moment: the same now gives the same
-// company, which keeps screenshots and tests stable.
+// every dashboard has something to show before amoCRM is connected: the
+// rows of deals, tasks and ideas (Build), and the event logs of ten
+// back-office processes that Task Mining imports like a customer's files
+// (logs.go). The data is deterministic for a given moment: the same now
+// gives the same company, which keeps screenshots and tests stable.
+//
+// Files:
+//
+//	demo.go   Build, the users
+//	crm.go    the amoCRM mirror: pipeline, companies, deals, their tasks
+//	tasks.go  the internal tasks
+//	ideas.go  the improvement ideas and votes
+//	logs.go   the shipped event logs (logs/), Load, ImportLogs, LogShift
+//	gen/      the generator of logs/ (go generate ./demo)
 package demo
 
 import (
@@ -16,7 +27,8 @@ import (
 // Telegram IDs are assigned sequentially and are far below it today.
 const FirstUserID int64 = 9_000_000_001
 
-// Build returns the demo company as of now.
+// Build returns the demo company's rows as of now; Load loads them with
+// the Task Mining logs.
 func Build(now time.Time) storage.Seed {
 	r := rand.New(rand.NewPCG(2024, 11))
 	b := builder{now: now.Truncate(time.Minute), r: r}
@@ -27,7 +39,6 @@ func Build(now time.Time) storage.Seed {
 	s.Companies = companies()
 	s.Deals, s.CRMTasks = b.deals(len(s.Companies))
 	s.Tasks = b.tasks(s.Users)
-	s.Operations = operations()
 	s.Ideas, s.Votes = b.ideas(s.Users)
 	return s
 }

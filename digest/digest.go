@@ -162,7 +162,7 @@ func (s *Service) SendNow(ctx context.Context) (batch string, queued int, err er
 		if err != nil {
 			// One subscription that cannot be served (an address while
 			// e-mail is off, say) must not cost everyone after it theirs.
-			s.log.Error("digest not queued", "subscription", sub.ID, "err", err)
+			s.log.ErrorContext(ctx, "digest not queued", "subscription", sub.ID, "err", err)
 			failed = append(failed, fmt.Errorf("digest to subscription %d: %w", sub.ID, err))
 			continue
 		}

@@ -65,8 +65,11 @@ type scheduled struct {
 }
 
 // NewScheduler starts an empty scheduler; ctx bounds the digests it sends.
-func NewScheduler(ctx context.Context, db *storage.DB, svc *Service, log *slog.Logger) (*Scheduler, error) {
-	c, err := gocron.NewScheduler()
+// opts apply to every digest job (the app's elector: only the leading
+// replica sends scheduled digests; the outbox's keys drop a slot sent
+// twice all the same).
+func NewScheduler(ctx context.Context, db *storage.DB, svc *Service, log *slog.Logger, opts ...gocron.SchedulerOption) (*Scheduler, error) {
+	c, err := gocron.NewScheduler(opts...)
 	if err != nil {
 		return nil, err
 	}

@@ -96,19 +96,12 @@ func TestTaskOverdue(t *testing.T) {
 	}
 }
 
-func TestSummarizeMining(t *testing.T) {
-	m := SummarizeMining([]Operation{
-		{Process: "A", PerYear: 3600, AvgSeconds: 60, Automatable: 0.5}, // 60 h, 30 h potential
-		{Process: "B", PerYear: 100, AvgSeconds: 36, Automatable: 1},    // 1 h, 1 h
-		{Process: "A", PerYear: 360, AvgSeconds: 100, Automatable: 0},   // 10 h
-	})
-	if m.Operations != 4060 || math.Abs(m.Hours-71) > 1e-9 || math.Abs(m.PotentialHours-31) > 1e-9 {
-		t.Fatalf("totals %+v", m)
+func TestMiningPotentialPct(t *testing.T) {
+	m := MiningSummary{Hours: 71, PotentialHours: 31, Processes: []ProcessStat{{Name: "A", Hours: 70, PotentialHours: 30}}}
+	if math.Abs(m.PotentialPct()-31/71.0*100) > 1e-9 || math.Abs(m.Processes[0].PotentialPct()-30/70.0*100) > 1e-9 {
+		t.Fatalf("potential %v, %v", m.PotentialPct(), m.Processes[0].PotentialPct())
 	}
-	if len(m.Processes) != 2 || m.Processes[0].Name != "A" || math.Abs(m.Processes[0].PotentialPct()-30/70.0*100) > 1e-9 {
-		t.Fatalf("processes %+v", m.Processes)
-	}
-	if (MiningSummary{}).PotentialPct() != 0 {
+	if (MiningSummary{}).PotentialPct() != 0 || (ProcessStat{}).PotentialPct() != 0 {
 		t.Error("empty summary has a potential")
 	}
 }

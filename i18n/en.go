@@ -111,7 +111,7 @@ var en = map[Key]string{
 		"/lang — language and time zone",
 	StatusText: "<b>Status</b>\nVersion: %s\nUp: %s (since %s)\nDatabase: %s, answers in %s ms\n" +
 		"Users: admins %d, managers %d, employees %d, awaiting approval %d",
-	StatusData:       "Data: deals %d, companies %d, amoCRM tasks %d, tasks %d (and %d cancelled), Task Mining records %d, ideas %d, votes %d, groups %d",
+	StatusData:       "Data: deals %d, companies %d, amoCRM tasks %d, tasks %d (and %d cancelled), Task Mining processes %d (events %d), ideas %d, votes %d, groups %d",
 	StatusDBEmbedded: "embedded PostgreSQL",
 	StatusDBExternal: "external PostgreSQL",
 

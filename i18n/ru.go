@@ -111,7 +111,7 @@ var ru = map[Key]string{
 		"/lang — язык и часовой пояс",
 	StatusText: "<b>Состояние</b>\nВерсия: %s\nРаботает: %s (с %s)\nБаза данных: %s, отвечает за %s мс\n" +
 		"Пользователи: админов %d, менеджеров %d, сотрудников %d, ждут одобрения %d",
-	StatusData:       "Данные: сделок %d, компаний %d, задач amoCRM %d, задач %d (и отменённых %d), записей Task Mining %d, идей %d, голосов %d, групп %d",
+	StatusData:       "Данные: сделок %d, компаний %d, задач amoCRM %d, задач %d (и отменённых %d), процессов Task Mining %d (событий %d), идей %d, голосов %d, групп %d",
 	StatusDBEmbedded: "встроенная PostgreSQL",
 	StatusDBExternal: "внешняя PostgreSQL",
 

@@ -14,7 +14,9 @@
 //	             RecomputeProcess: one, under the same lock
 //	override.go  a manager's standard time and automatable share, each
 //	             recomputing its process at once (RecomputeProcess)
+//	upload.go    Uploads: files sent to the bot, waiting in the database
+//	             for «Импортировать», handed to the import job, cleaned up
 //
 // Subpackages: process (the computation, pure), eventlog (the file
-// readers).
+// readers), processmap (the process map drawn from the results).
 package mining

@@ -27,6 +27,9 @@ type FileOptions struct {
 	Location *time.Location
 	// Progress, when set, hears how far the read is.
 	Progress func(eventlog.Progress)
+	// Shift moves every time of the log by this much: the demo company's
+	// logs are written as of a reference date and loaded as of its now.
+	Shift time.Duration
 }
 
 // ImportFile reads the event log in r (size bytes; p from eventlog.Sniff,
@@ -52,7 +55,7 @@ func (s *Service) ImportFile(ctx context.Context, r io.ReaderAt, size int64, p *
 			return domain.MiningImport{}, err
 		}
 	}
-	events := fileEvents(r, size, p, eventlog.Options{Location: opt.Location, Progress: opt.Progress})
+	events := fileEvents(r, size, p, eventlog.Options{Location: opt.Location, Progress: opt.Progress}, opt.Shift)
 	return s.Import(ctx, name, events, hash)
 }
 
@@ -109,9 +112,15 @@ var errStopped = errors.New("import stopped the read")
 
 // fileEvents is the log's events as the import takes them; a read error
 // is the sequence's last element.
-func fileEvents(r io.ReaderAt, size int64, p *eventlog.Preview, opt eventlog.Options) iter.Seq2[domain.MiningEvent, error] {
+func fileEvents(r io.ReaderAt, size int64, p *eventlog.Preview, opt eventlog.Options, shift time.Duration) iter.Seq2[domain.MiningEvent, error] {
 	return func(yield func(domain.MiningEvent, error) bool) {
 		err := eventlog.Read(r, size, p, opt, func(e eventlog.Event) error {
+			if shift != 0 {
+				e.Time = e.Time.Add(shift)
+				if !e.Start.IsZero() {
+					e.Start = e.Start.Add(shift)
+				}
+			}
 			if !yield(MiningEvent(e), nil) {
 				return errStopped
 			}

@@ -298,18 +298,3 @@ func TestStartsAndLifecycleRoundTrip(t *testing.T) {
 		t.Errorf("card: %+v", r)
 	}
 }
-
-// Until a process has results, the dashboard shows the precomputed
-// operations an older demo loaded.
-func TestDashboardFallsBackToOperations(t *testing.T) {
-	ctx := context.Background()
-	s, db, _ := newService(t)
-	if err := db.LoadSeed(ctx, storage.Seed{Operations: []domain.Operation{
-		{Process: "Закупки", Name: "Сравнение", PerYear: 100, AvgSeconds: 3600, Automatable: 0.5}}}, false); err != nil {
-		t.Fatal(err)
-	}
-	m, err := s.Dashboard(ctx)
-	if err != nil || m.Operations != 100 || m.Hours != 100 || m.PotentialHours != 50 {
-		t.Errorf("fallback: %+v %v", m, err)
-	}
-}

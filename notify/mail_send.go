@@ -59,12 +59,14 @@ func (w *emailWorker) work(ctx context.Context, job *river.Job[emailArgs]) error
 	}
 	sendErr := client.DialAndSendWithContext(ctx, msg)
 	if sendErr == nil {
+		o.noteDelivery("email", outcomeDelivered)
 		o.noteMail(nil)
 		return delivered(ctx, o, job, a.Key, a.To, nil)
 	}
 	detail := sendErr.Error()
 	var se *gomail.SendError
 	if errors.As(sendErr, &se) && se.ErrorCode() >= 500 {
+		o.noteDelivery("email", outcomeRejected)
 		return river.JobCancel(errors.Join(sendErr, o.failed(ctx, a.Key, CodeMailRejected, detail, nil)))
 	}
 	if !maybeSent(sendErr) {
@@ -72,6 +74,7 @@ func (w *emailWorker) work(ctx context.Context, job *river.Job[emailArgs]) error
 			return river.JobCancel(errors.Join(ce, o.failed(ctx, a.Key, ce.Code, ce.Detail, nil)))
 		}
 	}
+	o.noteDelivery("email", outcomeRetry)
 	if job.Attempt >= job.MaxAttempts {
 		return errors.Join(sendErr, o.failed(ctx, a.Key, CodeMailUnavailable, detail, nil))
 	}

@@ -47,6 +47,11 @@ type Config struct {
 	// under way together each learn of the migration, so it may run more
 	// than once for one migration and must be idempotent.
 	OnChatMigrated func(ctx context.Context, tx pgx.Tx, from, to int64) error
+	// OnDelivery, when set, hears of every send attempt that got an
+	// answer (or none): its channel ("telegram", "email") and outcome
+	// ("delivered", "retry", "rate_limited", "unreachable", "rejected"),
+	// for metrics. It must not block.
+	OnDelivery func(channel, outcome string)
 }
 
 // Outbox is the one durable queue through which every notification leaves:
@@ -63,9 +68,12 @@ type Outbox struct {
 
 	mailProblem atomic.Pointer[MailCheckError] // the SMTP server's last known trouble; nil: none known
 
-	stopping chan struct{} // closed by Stop: waiting sends give up their turn
-	stopOnce sync.Once
-	started  atomic.Bool
+	// stopping is closed by Stop: waiting sends give up their turn. Start
+	// makes a new one, as the outbox may run again (on the replica that
+	// leads, each time it leads).
+	stopping atomic.Pointer[chan struct{}]
+	runMu    sync.Mutex // serialises Start and Stop
+	started  bool
 }
 
 // New creates an outbox on pool, whose database must be migrated
@@ -82,13 +90,14 @@ func New(pool *pgxpool.Pool, cfg Config) (*Outbox, error) {
 	cfg.MaxAttempts = cmp.Or(cfg.MaxAttempts, 15)
 	cfg.RetryDelay = cmp.Or(cfg.RetryDelay, 2*time.Second)
 	o := &Outbox{
-		pool:     pool,
-		cfg:      cfg,
-		log:      cfg.Logger.With("component", "notify"),
-		limits:   newLimiter(cfg.Limits),
-		files:    newFileCache(),
-		stopping: make(chan struct{}),
+		pool:   pool,
+		cfg:    cfg,
+		log:    cfg.Logger.With("component", "notify"),
+		limits: newLimiter(cfg.Limits),
+		files:  newFileCache(),
 	}
+	open := make(chan struct{})
+	o.stopping.Store(&open)
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &telegramWorker{o: o})
 	river.AddWorker(workers, &emailWorker{o: o})
@@ -121,16 +130,26 @@ func New(pool *pgxpool.Pool, cfg Config) (*Outbox, error) {
 }
 
 // Start begins delivering what is queued, including messages that an
-// earlier process enqueued or left unfinished. It returns at once.
+// earlier process enqueued or left unfinished. It returns at once. An
+// outbox that was stopped may be started again.
 func (o *Outbox) Start(ctx context.Context) error {
 	if o.cfg.Bot == nil && o.cfg.Mail == nil {
 		return nil // nothing to deliver through
+	}
+	o.runMu.Lock()
+	defer o.runMu.Unlock()
+	if o.started {
+		return nil
+	}
+	if o.isStopping() {
+		open := make(chan struct{})
+		o.stopping.Store(&open)
 	}
 	// The context of Start would stop River when it ends; Stop does that.
 	if err := o.client.Start(context.WithoutCancel(ctx)); err != nil {
 		return fmt.Errorf("notify: start: %w", err)
 	}
-	o.started.Store(true)
+	o.started = true
 	return nil
 }
 
@@ -139,10 +158,15 @@ func (o *Outbox) Start(ctx context.Context) error {
 // untouched, for the next start. If ctx ends first, the remaining sends
 // are cancelled; anything unrecorded is retried on the next start.
 func (o *Outbox) Stop(ctx context.Context) error {
-	o.stopOnce.Do(func() { close(o.stopping) })
-	if !o.started.Load() {
+	o.runMu.Lock()
+	defer o.runMu.Unlock()
+	if !o.isStopping() {
+		close(o.stoppingCh())
+	}
+	if !o.started {
 		return nil
 	}
+	o.started = false
 	err := o.client.Stop(ctx)
 	if err != nil && ctx.Err() != nil {
 		hard, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
@@ -158,12 +182,15 @@ func (o *Outbox) Stop(ctx context.Context) error {
 // isStopping reports whether Stop has been called.
 func (o *Outbox) isStopping() bool {
 	select {
-	case <-o.stopping:
+	case <-o.stoppingCh():
 		return true
 	default:
 		return false
 	}
 }
+
+// stoppingCh is the channel Stop closes.
+func (o *Outbox) stoppingCh() chan struct{} { return *o.stopping.Load() }
 
 // backoff is the wait before retry number attempt (1 for the first).
 func (o *Outbox) backoff(attempt int) time.Duration {

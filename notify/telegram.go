@@ -49,6 +49,7 @@ func (w *telegramWorker) work(ctx context.Context, job *river.Job[telegramArgs])
 			return err
 		}
 		v := classify(s.err)
+		o.noteDelivery("telegram", v.outcome)
 		if v.outcome != outcomeMigrated && v.outcome != outcomeStaleFile {
 			return w.settle(ctx, job, chatID, s, v)
 		}
@@ -131,14 +132,14 @@ func (o *Outbox) sendTelegram(ctx context.Context, a telegramArgs, chatID int64)
 	var ph photo
 	if a.Photo != "" {
 		var err error
-		if ph, err = o.files.get(ctx, o.pool, o.stopping, a.Photo); err != nil {
+		if ph, err = o.files.get(ctx, o.pool, o.stoppingCh(), a.Photo); err != nil {
 			return sent{}, snoozeOnStop(err)
 		}
 		if ph.release != nil {
 			defer ph.release()
 		}
 	}
-	snooze, err := o.limits.wait(ctx, o.stopping, chatID)
+	snooze, err := o.limits.wait(ctx, o.stoppingCh(), chatID)
 	if err != nil {
 		return sent{}, snoozeOnStop(err)
 	}

@@ -27,8 +27,9 @@ func (db *DB) Counts(ctx context.Context) (domain.Counts, error) {
 	err := db.pool.QueryRow(ctx, `select
 		(select count(*) from chats), (select count(*) from crm_deals where not deleted),
 		(select count(*) from crm_companies), (select count(*) from crm_tasks),
-		(select count(*) from mining_operations), (select count(*) from ideas), (select count(*) from idea_votes)`).
-		Scan(&c.Chats, &c.Deals, &c.Companies, &c.CRMTasks, &c.Operations, &c.Ideas, &c.Votes)
+		(select count(*) from mining_processes), (select count(*) from mining_events),
+		(select count(*) from ideas), (select count(*) from idea_votes)`).
+		Scan(&c.Chats, &c.Deals, &c.Companies, &c.CRMTasks, &c.MiningProcesses, &c.MiningEvents, &c.Ideas, &c.Votes)
 	if err != nil {
 		return domain.Counts{}, fmt.Errorf("count rows: %w", err)
 	}

@@ -5,6 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
+	"strconv"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
@@ -120,4 +123,37 @@ func newMigrationProvider(db *sql.DB) (*goose.Provider, error) {
 		goose.WithSessionLocker(locker),
 		goose.WithDisableGlobalRegistry(true),
 	)
+}
+
+// SchemaVersions are the newest migration applied to the database and the
+// newest this binary carries: readiness wants them equal. A database
+// behind has not been migrated; one ahead belongs to a newer release.
+func (db *DB) SchemaVersions(ctx context.Context) (applied, embedded int64, err error) {
+	embedded, err = embeddedVersion()
+	if err != nil {
+		return 0, 0, err
+	}
+	if err := db.pool.QueryRow(ctx, `select coalesce(max(version_id), 0) from goose_db_version where is_applied`).
+		Scan(&applied); err != nil {
+		return 0, embedded, fmt.Errorf("schema version: %w", err)
+	}
+	return applied, embedded, nil
+}
+
+// embeddedVersion is the number of the newest file in migrations.FS.
+func embeddedVersion() (int64, error) {
+	names, err := fs.Glob(migrations.FS, "*.sql")
+	if err != nil {
+		return 0, fmt.Errorf("list migrations: %w", err)
+	}
+	var newest int64
+	for _, n := range names {
+		digits, _, _ := strings.Cut(n, "_")
+		v, err := strconv.ParseInt(digits, 10, 64)
+		if err != nil {
+			return 0, fmt.Errorf("migration %s has no number", n)
+		}
+		newest = max(newest, v)
+	}
+	return newest, nil
 }

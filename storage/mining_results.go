@@ -11,8 +11,7 @@ import (
 )
 
 // MiningSummary is the task mining dashboard and home tile: the computed
-// results of the imported processes. A database with no results yet
-// (one loaded by an older demo) shows its precomputed operations instead.
+// results of the imported processes (none before the first recompute).
 func (db *DB) MiningSummary(ctx context.Context) (domain.MiningSummary, error) {
 	rows, _ := db.pool.Query(ctx, `
 		select p.id, p.name, r.operations_per_year, r.hours_per_year, r.potential_hours
@@ -21,13 +20,6 @@ func (db *DB) MiningSummary(ctx context.Context) (domain.MiningSummary, error) {
 	ps, err := pgx.CollectRows(rows, scanProcessStat)
 	if err != nil {
 		return domain.MiningSummary{}, fmt.Errorf("mining summary: %w", err)
-	}
-	if len(ps) == 0 {
-		ops, err := db.Operations(ctx)
-		if err != nil {
-			return domain.MiningSummary{}, err
-		}
-		return domain.SummarizeMining(ops), nil
 	}
 	m := domain.MiningSummary{Processes: ps}
 	for _, p := range ps {

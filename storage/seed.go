@@ -9,27 +9,28 @@ import (
 	"processet/domain"
 )
 
-// Seed is a whole data set for the four areas, loaded at once: the demo
-// company, or fixtures in tests. IDs of tasks and ideas are kept as given
-// so votes can refer to ideas.
+// Seed is a whole data set for the areas, loaded at once: the demo
+// company, or fixtures in tests. Task Mining has no rows here: its data
+// are event logs, imported through the mining service (demo.Load imports
+// the demo's after the seed). IDs of tasks and ideas are kept as given so
+// votes can refer to ideas.
 type Seed struct {
-	Users      []domain.User
-	CRMUsers   []domain.CRMUser
-	Pipelines  []domain.Pipeline
-	Companies  []domain.Company
-	Deals      []domain.Deal
-	CRMTasks   []domain.CRMTask
-	Tasks      []domain.Task
-	Operations []domain.Operation
-	Ideas      []domain.Idea
-	Votes      []domain.Vote
+	Users     []domain.User
+	CRMUsers  []domain.CRMUser
+	Pipelines []domain.Pipeline
+	Companies []domain.Company
+	Deals     []domain.Deal
+	CRMTasks  []domain.CRMTask
+	Tasks     []domain.Task
+	Ideas     []domain.Idea
+	Votes     []domain.Vote
 }
 
 // ErrAreasNotEmpty is returned by LoadSeed when it would overwrite data.
 var ErrAreasNotEmpty = fmt.Errorf("the database already has data in the dashboards' areas")
 
 // areaTables are emptied, in this order, when a seed replaces the data.
-var areaTables = []string{"idea_votes", "ideas", "mining_events", "mining_processes", "mining_operations",
+var areaTables = []string{"idea_votes", "ideas", "mining_events", "mining_processes",
 	"task_drafts", "tasks", "crm_tasks", "crm_deals", "crm_companies", "crm_statuses", "crm_pipelines", "crm_users"}
 
 // LoadSeed loads s in one transaction. Without replace it refuses to touch
@@ -52,7 +53,7 @@ func (db *DB) LoadSeed(ctx context.Context, s Seed, replace bool) error {
 		} else {
 			var used bool
 			err := tx.QueryRow(ctx, `select exists (select 1 from crm_deals) or exists (select 1 from tasks)
-				or exists (select 1 from mining_operations) or exists (select 1 from mining_processes)
+				or exists (select 1 from mining_processes)
 				or exists (select 1 from ideas)`).Scan(&used)
 			if err != nil {
 				return fmt.Errorf("check areas: %w", err)
@@ -62,14 +63,14 @@ func (db *DB) LoadSeed(ctx context.Context, s Seed, replace bool) error {
 			}
 		}
 		for _, step := range []func(context.Context, pgx.Tx, Seed) error{
-			seedUsers, seedCRM, seedDeals, seedTasks, seedOperations, seedIdeas,
+			seedUsers, seedCRM, seedDeals, seedTasks, seedIdeas,
 		} {
 			if err := step(ctx, tx, s); err != nil {
 				return err
 			}
 		}
 		// Serial columns must continue after the IDs the seed chose.
-		for _, t := range []string{"tasks", "ideas", "mining_operations"} {
+		for _, t := range []string{"tasks", "ideas"} {
 			if _, err := tx.Exec(ctx, `select setval(pg_get_serial_sequence('`+t+`', 'id'),
 				greatest((select max(id) from `+t+`), 1))`); err != nil {
 				return fmt.Errorf("reset %s ids: %w", t, err)
@@ -161,19 +162,6 @@ func seedTasks(ctx context.Context, tx pgx.Tx, s Seed) error {
 		if err != nil {
 			return fmt.Errorf("seed task %d: %w", t.ID, err)
 		}
-	}
-	return nil
-}
-
-func seedOperations(ctx context.Context, tx pgx.Tx, s Seed) error {
-	_, err := tx.CopyFrom(ctx, pgx.Identifier{"mining_operations"},
-		[]string{"process", "name", "per_year", "avg_seconds", "automatable"},
-		pgx.CopyFromSlice(len(s.Operations), func(i int) ([]any, error) {
-			o := s.Operations[i]
-			return []any{o.Process, o.Name, o.PerYear, o.AvgSeconds, o.Automatable}, nil
-		}))
-	if err != nil {
-		return fmt.Errorf("seed operations: %w", err)
 	}
 	return nil
 }

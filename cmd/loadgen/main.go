@@ -299,13 +299,10 @@ func startBot(ctx context.Context, o options, tgURL, dbURL string) (*botProcess,
 	return b, nil
 }
 
-// webhookSettings switch the bot to webhook mode on a free local port.
-//
-// WEBHOOK SEAM: the bot's webhook mode (WEBHOOK_URL, WEBHOOK_SECRET on
-// HTTP_ADDR) and the fake's webhook deliveries come with the webhook work;
-// the fake's delivery loop reports each update it posts through
-// Server.offered, which this tool measures from. Without them the bot
-// polls, and run fails waiting for the webhook to be set.
+// webhookSettings switch the bot to webhook mode on a free local port:
+// the fake then posts every update to it with the secret header (one at a
+// time, as Telegram does) and reports each through Server.offered, which
+// this tool measures from.
 func webhookSettings() ([]string, error) {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

@@ -4,6 +4,8 @@
 //	processet migrate        apply database migrations and exit
 //	processet demo [--replace]  load the demo company into the database
 //	processet import FILE… [--process NAME]  import event logs into Task Mining and recompute
+//	processet backup [FILE]  dump the database (pg_dump's custom format)
+//	processet restore FILE [--force]  load a dump into an empty database
 //	processet version        print the version
 package main
 
@@ -40,7 +42,7 @@ func run(args []string) error {
 		return nil
 	}
 	if cmd == "help" || cmd == "-h" || cmd == "--help" {
-		fmt.Println("usage: processet [run | migrate | demo [--replace] | import FILE… [--process NAME] | version]")
+		fmt.Println("usage: processet [run | migrate | demo [--replace] | import FILE… [--process NAME] | backup [FILE] | restore FILE [--force] | version]")
 		return nil
 	}
 	// .env is optional; the environment wins over it.
@@ -73,8 +75,28 @@ func run(args []string) error {
 		}
 		opt.Out, opt.Errs = os.Stdout, os.Stderr
 		return app.Import(ctx, cfg, opt, log)
+	case "backup":
+		if len(args) > 1 || len(args) == 1 && strings.HasPrefix(args[0], "-") {
+			return errors.New("backup: use backup [FILE]")
+		}
+		file, err := app.Backup(ctx, cfg, strings.Join(args, ""), log)
+		if err != nil {
+			return fmt.Errorf("backup: %w", err)
+		}
+		fmt.Println("backup written:", file)
+		return nil
+	case "restore":
+		file, force, err := restoreArgs(args)
+		if err != nil {
+			return err
+		}
+		if err := app.Restore(ctx, cfg, file, force, log); err != nil {
+			return fmt.Errorf("restore: %w", err)
+		}
+		fmt.Println("restored from", file)
+		return nil
 	}
-	return fmt.Errorf("unknown command %q: use run, migrate, demo, import or version", cmd)
+	return fmt.Errorf("unknown command %q: use run, migrate, demo, import, backup, restore or version", cmd)
 }
 
 // importArgs reads `import FILE… [--process NAME]`; the flag may stand
@@ -105,4 +127,24 @@ func importArgs(args []string) (app.ImportOptions, error) {
 		return opt, errors.New("import: name at least one event log file: import FILE… [--process NAME]")
 	}
 	return opt, nil
+}
+
+// restoreArgs reads `restore FILE [--force]`.
+func restoreArgs(args []string) (file string, force bool, err error) {
+	for _, a := range args {
+		switch {
+		case a == "--force" || a == "-force":
+			force = true
+		case strings.HasPrefix(a, "-"):
+			return "", false, fmt.Errorf("restore: unknown flag %s: use restore FILE [--force]", a)
+		case file != "":
+			return "", false, errors.New("restore: name one file: restore FILE [--force]")
+		default:
+			file = a
+		}
+	}
+	if file == "" {
+		return "", false, errors.New("restore: name the dump to load: restore FILE [--force]")
+	}
+	return file, force, nil
 }

@@ -19,3 +19,17 @@ func TestImportArgs(t *testing.T) {
 		}
 	}
 }
+
+func TestRestoreArgs(t *testing.T) {
+	if file, force, err := restoreArgs([]string{"--force", "a.dump"}); err != nil || file != "a.dump" || !force {
+		t.Errorf("got %q %v %v", file, force, err)
+	}
+	if file, force, err := restoreArgs([]string{"a.dump"}); err != nil || file != "a.dump" || force {
+		t.Errorf("got %q %v %v", file, force, err)
+	}
+	for _, bad := range [][]string{nil, {"--force"}, {"a.dump", "b.dump"}, {"--clean", "a.dump"}} {
+		if _, _, err := restoreArgs(bad); err == nil {
+			t.Errorf("%q: no error", bad)
+		}
+	}
+}

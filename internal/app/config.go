@@ -37,13 +37,27 @@ type Config struct {
 	Mail   *notify.MailConfig // nil: e-mail is off
 	AmoCRM AmoCRMConfig
 
-	MiningFTEHours float64 // MINING_FTE_HOURS: the hours a year of one full-time employee
-	MiningDir      string  // MINING_DIR: the watched folder of event logs, default DATA_DIR/mining
+	// WEBHOOK_URL: updates come by webhook to this public address, whose
+	// path the bot serves on HTTPAddr; empty: long polling.
+	WebhookURL    string
+	WebhookPath   string // the path of WebhookURL
+	WebhookSecret string // WEBHOOK_SECRET: Telegram's secret_token, required with WEBHOOK_URL
+	Replica       string // REPLICA_NAME: this process among replicas, default host:pid
+
+	MiningFTEHours float64    // MINING_FTE_HOURS: the hours a year of one full-time employee
+	MiningDir      string     // MINING_DIR: the watched folder of event logs, default DATA_DIR/mining
+	MiningNightly  *DailyTime // MINING_NIGHTLY: when the nightly recompute runs, default 03:00; nil: off
+	// GRAPHVIZ_DOT: the Graphviz dot that draws process maps, a path or a
+	// name in PATH (default dot). Not checked here: without it the bot
+	// runs and shows maps as text, saying what is missing.
+	GraphvizDot string
 
 	// Not from the environment: tests shorten them.
 	PollTimeout   time.Duration
 	ReminderEvery time.Duration // how often due reminders are looked for
 	SendLimits    notify.Limits // Telegram's limits; zero takes the published ones
+	LeaderRetry   time.Duration // how often a follower tries to lead and the leader checks its hold (5 s)
+	UpdateLease   time.Duration // how long a replica's claim on a webhook update holds (1 min)
 	// CardCacheBytes bounds the memory of drawn cards kept for unchanged
 	// data: 0 takes the bot's default (32 MB), negative turns it off.
 	CardCacheBytes int64
@@ -84,6 +98,8 @@ func LoadConfig(getenv func(string) string, needBot bool) (Config, error) {
 		HTTPAddr:       strings.TrimSpace(getenv("HTTP_ADDR")),
 		PollTimeout:    30 * time.Second,
 		ReminderEvery:  time.Minute,
+		LeaderRetry:    5 * time.Second,
+		UpdateLease:    time.Minute,
 		Now:            time.Now,
 	}
 	if c.TelegramAPIURL == "" {
@@ -121,6 +137,9 @@ func LoadConfig(getenv func(string) string, needBot bool) (Config, error) {
 				"use e.g. 127.0.0.1:8080 or :8080, or leave it empty to turn health and metrics off"}
 		}
 	}
+	if err := loadWebhook(&c, getenv); err != nil {
+		return c, err
+	}
 	if c.LogLevel, err = parseLevel(getenv("LOG_LEVEL")); err != nil {
 		return c, err
 	}
@@ -130,6 +149,10 @@ func LoadConfig(getenv func(string) string, needBot bool) (Config, error) {
 	if c.MiningDir, err = miningDir(getenv("MINING_DIR"), c.DataDir); err != nil {
 		return c, err
 	}
+	if c.MiningNightly, err = parseNightly(getenv("MINING_NIGHTLY")); err != nil {
+		return c, err
+	}
+	c.GraphvizDot = strings.TrimSpace(getenv("GRAPHVIZ_DOT"))
 	if c.AmoCRM, err = loadAmoCRM(getenv); err != nil {
 		return c, err
 	}

@@ -54,6 +54,16 @@ func TestLoadConfigErrors(t *testing.T) {
 		{map[string]string{"MINING_FTE_HOURS": "-1973"}, false, "MINING_FTE_HOURS"},
 		{map[string]string{"MINING_FTE_HOURS": "many"}, false, "MINING_FTE_HOURS"},
 		{map[string]string{"MINING_FTE_HOURS": "NaN"}, false, "MINING_FTE_HOURS"},
+		{map[string]string{"WEBHOOK_URL": "https://bot.example.com/tg", "HTTP_ADDR": ":8080"}, false, "WEBHOOK_SECRET"},
+		{map[string]string{"WEBHOOK_URL": "https://bot.example.com/tg", "HTTP_ADDR": ":8080", "WEBHOOK_SECRET": "has spaces"}, false, "WEBHOOK_SECRET"},
+		{map[string]string{"WEBHOOK_URL": "https://bot.example.com/tg", "HTTP_ADDR": ":8080", "WEBHOOK_SECRET": strings.Repeat("a", 257)}, false, "WEBHOOK_SECRET"},
+		{map[string]string{"WEBHOOK_SECRET": "abc"}, false, "WEBHOOK_SECRET"},
+		{map[string]string{"WEBHOOK_URL": "http://bot.example.com/tg", "HTTP_ADDR": ":8080", "WEBHOOK_SECRET": "abc"}, false, "WEBHOOK_URL"},
+		{map[string]string{"WEBHOOK_URL": "https://bot.example.com:8080/tg", "HTTP_ADDR": ":8080", "WEBHOOK_SECRET": "abc"}, false, "WEBHOOK_URL"},
+		{map[string]string{"WEBHOOK_URL": "https://bot.example.com/healthz", "HTTP_ADDR": ":8080", "WEBHOOK_SECRET": "abc"}, false, "WEBHOOK_URL"},
+		{map[string]string{"WEBHOOK_URL": "https://bot.example.com/tg?x=1", "HTTP_ADDR": ":8080", "WEBHOOK_SECRET": "abc"}, false, "WEBHOOK_URL"},
+		{map[string]string{"WEBHOOK_URL": "bot.example.com", "HTTP_ADDR": ":8080", "WEBHOOK_SECRET": "abc"}, false, "WEBHOOK_URL"},
+		{map[string]string{"WEBHOOK_URL": "https://bot.example.com/tg", "WEBHOOK_SECRET": "abc"}, false, "WEBHOOK_URL"},
 	} {
 		env := map[string]string{}
 		for k, v := range base {
@@ -71,6 +81,25 @@ func TestLoadConfigErrors(t *testing.T) {
 		if msg := err.Error(); strings.Contains(msg, "\n") || !strings.HasPrefix(msg, c.name) || ce.Fix == "" {
 			t.Errorf("%v: message %q", c.set, msg)
 		}
+	}
+}
+
+// TestWebhookConfig: a good webhook setting is taken as given, its path
+// kept for the HTTP server; http:// is accepted for a loopback address
+// only (a local Bot API server in tests).
+func TestWebhookConfig(t *testing.T) {
+	secret := strings.Repeat("Aa0_-", 51) + "x" // 256 characters
+	c, err := LoadConfig(envOf(map[string]string{"WEBHOOK_URL": "https://bot.example.com:8443/telegram/updates",
+		"WEBHOOK_SECRET": secret, "HTTP_ADDR": ":8080", "REPLICA_NAME": "bot-0"}), false)
+	if err != nil || c.WebhookPath != "/telegram/updates" || c.WebhookSecret != secret || c.Replica != "bot-0" {
+		t.Fatalf("%+v %v", c, err)
+	}
+	c, err = LoadConfig(envOf(map[string]string{"WEBHOOK_URL": "http://127.0.0.1:9000", "WEBHOOK_SECRET": "s", "HTTP_ADDR": ":9000"}), false)
+	if err != nil || c.WebhookPath != "/" {
+		t.Fatalf("loopback: %+v %v", c.WebhookPath, err)
+	}
+	if c, _ := LoadConfig(envOf(map[string]string{}), false); c.WebhookURL != "" || c.Replica == "" {
+		t.Errorf("defaults: webhook %q, replica %q", c.WebhookURL, c.Replica)
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"processet/deals"
 	"processet/domain"
 	"processet/i18n"
+	"processet/internal/metrics"
 	"processet/internal/secret"
 	"processet/notify"
 	"processet/storage"
@@ -29,7 +30,7 @@ type crm struct {
 // startCRM connects to amoCRM when AMOCRM_BASE_URL is set. A block of
 // the account for too many requests is told to every admin: only amoCRM's
 // support lifts it, and the dashboards go stale until then.
-func startCRM(cfg Config, db *storage.DB, outbox *notify.Outbox, log *slog.Logger) (*crm, error) {
+func startCRM(cfg Config, db *storage.DB, outbox *notify.Outbox, m *metrics.Metrics, log *slog.Logger) (*crm, error) {
 	if cfg.AmoCRM.BaseURL == "" {
 		return nil, nil
 	}
@@ -45,7 +46,12 @@ func startCRM(cfg Config, db *storage.DB, outbox *notify.Outbox, log *slog.Logge
 			storage.NewAmoCRMTokenStore(db, box, cfg.AmoCRM.BaseURL))
 		tokens = oauth
 	}
-	client := amocrm.New(amocrm.Config{BaseURL: cfg.AmoCRM.BaseURL, Tokens: tokens, Logger: log, Now: cfg.Now})
+	// The account's 7 requests a second hold for the deployment: every
+	// replica's requests take turns in the database.
+	turns := "amocrm:" + cfg.AmoCRM.BaseURL
+	client := amocrm.New(amocrm.Config{BaseURL: cfg.AmoCRM.BaseURL, Tokens: tokens, Logger: log, Now: cfg.Now,
+		Pace:       func(ctx context.Context, interval time.Duration) error { return db.TakeTurn(ctx, turns, interval) },
+		OnResponse: m.CRMRequest})
 	syncer := crmsync.New(client, db, crmsync.Config{Logger: log, Now: cfg.Now, OnBlocked: func(err error) {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()

@@ -9,18 +9,18 @@ import (
 	"net/http"
 	"time"
 
-	"processet/bot"
 	"processet/storage"
 )
 
-// serveHTTP starts the health and metrics endpoints when addr is set and
-// returns how to stop them.
-func serveHTTP(addr string, db *storage.DB, h *bot.Handler, mount func(*http.ServeMux), log *slog.Logger) (stop func(), err error) {
+// serveHTTP starts the health, readiness and metrics endpoints when addr
+// is set and returns how to stop them. mount adds the webhooks.
+func serveHTTP(addr string, db *storage.DB, metrics http.Handler, ready readiness, mount func(*http.ServeMux), log *slog.Logger) (stop func(), err error) {
 	if addr == "" {
 		return func() {}, nil
 	}
 	mux := http.NewServeMux()
 	mount(mux)
+	mux.Handle("GET /readyz", ready)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()
@@ -30,13 +30,7 @@ func serveHTTP(addr string, db *storage.DB, h *bot.Handler, mount func(*http.Ser
 		}
 		fmt.Fprintln(w, "ok")
 	})
-	mux.HandleFunc("GET /metrics", func(w http.ResponseWriter, r *http.Request) {
-		m := h.Metrics()
-		w.Header().Set("Content-Type", "text/plain; version=0.0.4")
-		fmt.Fprintf(w, "# HELP processet_updates_total Telegram updates handled.\n# TYPE processet_updates_total counter\nprocesset_updates_total %d\n", m.Updates)
-		fmt.Fprintf(w, "# HELP processet_update_errors_total Updates whose handling failed.\n# TYPE processet_update_errors_total counter\nprocesset_update_errors_total %d\n", m.Errors)
-		fmt.Fprintf(w, "# HELP processet_handlers_running Handlers running now.\n# TYPE processet_handlers_running gauge\nprocesset_handlers_running %d\n", m.Running)
-	})
+	mux.Handle("GET /metrics", metrics)
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return nil, fmt.Errorf("HTTP_ADDR %s: %w", addr, err)

@@ -4,13 +4,16 @@ import (
 	"io"
 	"log/slog"
 	"strings"
+
+	"processet/internal/logctx"
 )
 
 // NewLogger logs text lines to w at level, with the bot token scrubbed
-// from every message and value: HTTP errors quote the request URL, and the
-// Bot API puts the token in it.
+// from every message and value (HTTP errors quote the request URL, and the
+// Bot API puts the token in it) and the attributes of the context a line
+// is logged with added (an update's ID and sender: see logctx).
 func NewLogger(w io.Writer, level slog.Level, token string) *slog.Logger {
-	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{
+	return slog.New(logctx.Handler(slog.NewTextHandler(w, &slog.HandlerOptions{
 		Level: level,
 		ReplaceAttr: func(_ []string, a slog.Attr) slog.Attr {
 			if token == "" {
@@ -28,7 +31,7 @@ func NewLogger(w io.Writer, level slog.Level, token string) *slog.Logger {
 			}
 			return a
 		},
-	}))
+	})))
 }
 
 func redact(s, token string) string {

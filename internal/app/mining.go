@@ -34,7 +34,12 @@ func Import(ctx context.Context, cfg Config, opt ImportOptions, log *slog.Logger
 		return err
 	}
 	defer d.close(log)
-	return importFiles(ctx, miningService(cfg, d.db, log), cfg, opt)
+	svc := miningService(cfg, d.db, log)
+	return importFiles(ctx, svc, func(ctx context.Context) (int, error) {
+		return recomputeAfter(ctx, svc, nil, func() {
+			fmt.Fprintln(opt.Errs, "a recompute is under way (the bot's): waiting for it to end, then recomputing")
+		})
+	}, cfg, opt)
 }
 
 func miningService(cfg Config, db *storage.DB, log *slog.Logger) *mining.Service {
@@ -47,7 +52,9 @@ type imported struct {
 	res  domain.MiningImport
 }
 
-func importFiles(ctx context.Context, svc *mining.Service, cfg Config, opt ImportOptions) error {
+// importFiles imports the files one by one, then recomputes once with
+// recompute.
+func importFiles(ctx context.Context, svc *mining.Service, recompute func(context.Context) (int, error), cfg Config, opt ImportOptions) error {
 	if len(opt.Files) == 0 {
 		return errors.New("import: name at least one event log file (CSV, XES, .gz or .zip)")
 	}
@@ -68,7 +75,7 @@ func importFiles(ctx context.Context, svc *mining.Service, cfg Config, opt Impor
 		done = append(done, imported{file, res})
 	}
 	if len(done) > 0 {
-		if _, err := svc.Recompute(ctx, nil); err != nil {
+		if _, err := recompute(ctx); err != nil {
 			return fmt.Errorf("recompute task mining: %w", err)
 		}
 	}

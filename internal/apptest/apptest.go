@@ -17,7 +17,9 @@ import (
 
 	"processet/demo"
 	"processet/internal/app"
+	"processet/internal/logctx"
 	"processet/internal/testdb"
+	"processet/mining"
 	"processet/storage"
 )
 
@@ -36,18 +38,40 @@ type Config struct {
 	AmoCRMToken string
 	AmoCRMOAuth [3]string // client ID, secret, redirect URI: OAuth instead of the token
 	MiningDir   string    // the watched folder of event logs; empty: DATA_DIR/mining
+	// Replicas: DatabaseURL shares another App's database (App.URL);
+	// empty gives a fresh one. Replica names this process among them.
+	DatabaseURL string
+	Replica     string
+	// WebhookURL and WebhookSecret switch to webhook mode (HTTPAddr needed).
+	WebhookURL, WebhookSecret string
+	// LeaderRetry shortens how fast a replica takes over from a dead
+	// leader (default 5 s).
+	LeaderRetry time.Duration
+	// MiningNightly is MINING_NIGHTLY; empty: the default.
+	MiningNightly string
+	DotPath       string    // Graphviz dot for process maps; empty: dot from PATH
+	Log           io.Writer // also gets the app's log lines; nil: only the test log with -v
 }
 
 // App is a running application.
 type App struct {
 	DB  *storage.DB
 	URL string // database URL
+
+	stop func()
 }
+
+// Stop shuts the application down as a signal would and waits for it,
+// for a test that restarts it; the test's end does the same.
+func (a *App) Stop() { a.stop() }
 
 // Start runs the application until the test ends.
 func Start(t testing.TB, c Config) *App {
 	t.Helper()
-	dbURL := testdb.NewURL(t)
+	dbURL := c.DatabaseURL
+	if dbURL == "" {
+		dbURL = testdb.NewURL(t)
+	}
 	cfg, err := app.LoadConfig(env(map[string]string{
 		"BOT_TOKEN": Token, "TELEGRAM_API_URL": c.TelegramURL, "DATABASE_URL": dbURL,
 		"DATA_DIR": t.TempDir(), "ADMIN_IDS": ids(c.Admins), "HTTP_ADDR": c.HTTPAddr,
@@ -55,12 +79,18 @@ func Start(t testing.TB, c Config) *App {
 		"AMOCRM_BASE_URL": c.AmoCRMURL, "AMOCRM_TOKEN": c.AmoCRMToken,
 		"AMOCRM_CLIENT_ID": c.AmoCRMOAuth[0], "AMOCRM_CLIENT_SECRET": c.AmoCRMOAuth[1], "AMOCRM_REDIRECT_URI": c.AmoCRMOAuth[2],
 		"SECRET_KEY": "test-secret-key-of-at-least-32-characters", "MINING_DIR": c.MiningDir,
+		"MINING_NIGHTLY": c.MiningNightly,
+		"GRAPHVIZ_DOT":   c.DotPath,
+		"WEBHOOK_URL":    c.WebhookURL, "WEBHOOK_SECRET": c.WebhookSecret, "REPLICA_NAME": c.Replica,
 	}), true)
 	if err != nil {
 		t.Fatalf("config: %v", err)
 	}
 	cfg.PollTimeout = 2 * time.Second
 	cfg.ReminderEvery = 50 * time.Millisecond
+	if c.LeaderRetry > 0 {
+		cfg.LeaderRetry = c.LeaderRetry
+	}
 	if c.Now != nil {
 		cfg.Now = c.Now
 	}
@@ -73,11 +103,16 @@ func Start(t testing.TB, c Config) *App {
 		if _, err := storage.Migrate(ctx, dbURL); err != nil {
 			t.Fatalf("migrate: %v", err)
 		}
-		if err := db.LoadSeed(ctx, demo.Build(cfg.Now()), false); err != nil {
+		svc := mining.New(db, mining.Config{FTEHours: cfg.MiningFTEHours}, cfg.Now, nil)
+		if err := demo.Load(ctx, db, svc, cfg.Now(), cfg.Location, false); err != nil {
 			t.Fatalf("load demo: %v", err)
 		}
 	}
-	log := slog.New(slog.NewTextHandler(logWriter(t), &slog.HandlerOptions{Level: slog.LevelDebug}))
+	w := logWriter(t)
+	if c.Log != nil {
+		w = io.MultiWriter(w, c.Log)
+	}
+	log := slog.New(logctx.Handler(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelDebug})))
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
@@ -86,12 +121,16 @@ func Start(t testing.TB, c Config) *App {
 			t.Errorf("app.Run: %v", err)
 		}
 	}()
-	t.Cleanup(func() {
-		cancel()
-		wg.Wait()
-		db.Close()
-	})
-	return &App{DB: db, URL: dbURL}
+	var once sync.Once
+	stop := func() {
+		once.Do(func() {
+			cancel()
+			wg.Wait()
+			db.Close()
+		})
+	}
+	t.Cleanup(stop)
+	return &App{DB: db, URL: dbURL, stop: stop}
 }
 
 func env(m map[string]string) func(string) string {

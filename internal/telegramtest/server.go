@@ -20,6 +20,7 @@
 package telegramtest
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -70,7 +71,8 @@ type Server struct {
 	cbOrder   []string
 	looked    map[msgKey]int // edit counts WaitForEdit has already returned
 	commands  map[string][]Command
-	webhook   string
+	webhook   string // the URL setWebhook set; "" when none
+	hook      webhookState
 	failures  map[string][]*apiError
 	calls     []Call
 	stats     Stats
@@ -122,6 +124,7 @@ func NewServer(t testing.TB, opts ...Option) *Server {
 	for _, o := range opts {
 		o(s)
 	}
+	s.hook.retry = cmp.Or(s.hook.retry, 20*time.Millisecond)
 	s.http = httptest.NewServer(http.HandlerFunc(s.serve))
 	s.URL = s.http.URL
 	t.Cleanup(s.close)

@@ -126,43 +126,6 @@ func (s *Server) isDone() bool {
 	}
 }
 
-// setWebhook records the webhook; the fake delivers nothing to it, but a
-// bot that sets one can no longer poll, as with Telegram.
-func (s *Server) setWebhook(_ context.Context, req *request) (any, *apiError) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.webhook = req.str("url")
-	if req.bool("drop_pending_updates") {
-		s.updates = nil
-	}
-	return true, nil
-}
-
-// deleteWebhook removes the webhook so the bot may poll again.
-func (s *Server) deleteWebhook(_ context.Context, req *request) (any, *apiError) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.webhook = ""
-	if req.bool("drop_pending_updates") {
-		s.updates = nil
-	}
-	return true, nil
-}
-
-// getWebhookInfo answers the current webhook.
-func (s *Server) getWebhookInfo(context.Context, *request) (any, *apiError) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return map[string]any{"url": s.webhook, "has_custom_certificate": false, "pending_update_count": len(s.updates)}, nil
-}
-
-// Webhook returns the URL the bot set with setWebhook, "" when none.
-func (s *Server) Webhook() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.webhook
-}
-
 // PollsOpen is how many getUpdates calls are waiting for updates: a test
 // that needs the bot's next long poll open waits for one.
 func (s *Server) PollsOpen() int {

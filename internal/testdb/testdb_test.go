@@ -59,7 +59,7 @@ func TestSchema(t *testing.T) {
 	for _, table := range []string{
 		"users", "chats", "settings",
 		"crm_users", "crm_pipelines", "crm_statuses", "crm_companies", "crm_deals", "crm_tasks",
-		"tasks", "mining_operations", "ideas", "idea_votes",
+		"tasks", "mining_processes", "mining_events", "mining_results", "ideas", "idea_votes",
 	} {
 		var exists bool
 		err := pool.QueryRow(context.Background(), "select to_regclass($1) is not null", table).Scan(&exists)
