@@ -16,7 +16,7 @@ func TestMain(m *testing.M) {
 	if os.Getenv(childEnv) == "1" {
 		os.Exit(runChild())
 	}
-	os.Exit(m.Run())
+	os.Exit(testdb.Main(m))
 }
 
 // TestLoadAnswersEveryUpdate runs the tool briefly at a low rate: every
