@@ -31,6 +31,7 @@ fuzz: ## fuzz every parser for FUZZTIME each
 	$(GO) test -run '^$$' -fuzz FuzzCallbackData -fuzztime $(FUZZTIME) ./bot/
 	$(GO) test -run '^$$' -fuzz FuzzCaptions -fuzztime $(FUZZTIME) ./bot/
 	$(GO) test -run '^$$' -fuzz FuzzParseUpdate -fuzztime $(FUZZTIME) ./bot/
+	$(GO) test -run '^$$' -fuzz FuzzVoteCallback -fuzztime $(FUZZTIME) ./bot/
 	$(GO) test -run '^$$' -fuzz FuzzLoadConfig -fuzztime $(FUZZTIME) ./internal/app/
 	$(GO) test -run '^$$' -fuzz FuzzParseZone -fuzztime $(FUZZTIME) ./domain/
 	$(GO) test -run '^$$' -fuzz FuzzParseStandardTime -fuzztime $(FUZZTIME) ./domain/

@@ -44,6 +44,12 @@ func (h *Handler) handleStart(c tele.Context) error {
 			return h.showArea(c, areaHome)
 		}
 		return h.showDeal(c, id, "")
+	case u.Role.Approved() && strings.HasPrefix(c.Message().Payload, "idea_"):
+		// «Подробнее» under an idea's post in the ideas group opens its card.
+		if took, err := h.ideaDeepLink(c); took {
+			return err
+		}
+		return h.showArea(c, areaHome)
 	case u.Role.Approved():
 		return h.showArea(c, areaHome)
 	case u.Role == domain.RoleRejected:

@@ -30,6 +30,7 @@ type store interface {
 type renderer interface {
 	Home(ctx context.Context, c charts.HomeCard) ([]byte, error)
 	Area(ctx context.Context, c charts.AreaCard) ([]byte, error)
+	Ideas(ctx context.Context, c charts.IdeasCard) ([]byte, error)
 }
 
 // Config is what the bot needs to know about its deployment.
@@ -68,6 +69,9 @@ type Config struct {
 	// Mining is the Task Mining area: its dashboard, recompute, processes
 	// and imports.
 	Mining miningService
+	// Ideas is the process improvement area: proposing, voting,
+	// deciding, the ideas group and the dashboard.
+	Ideas ideaService
 	// Maps draws process maps; nil runs Graphviz dot from PATH.
 	Maps   mapRenderer
 	Now    func() time.Time
@@ -85,6 +89,7 @@ type Handler struct {
 	tasks   taskService
 	subs    subscriptions
 	deals   dealService
+	ideas   ideaService
 	cfg     Config
 	log     *slog.Logger
 	started time.Time
@@ -130,7 +135,7 @@ func New(b *tele.Bot, s store, r renderer, tasks taskService, subs subscriptions
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	h := &Handler{bot: b, store: s, render: r, cards: newCardCache(cfg.CardCacheBytes), tasks: tasks, subs: subs, deals: deals, cfg: cfg, log: cfg.Logger, started: cfg.Now(),
+	h := &Handler{bot: b, store: s, render: r, cards: newCardCache(cfg.CardCacheBytes), tasks: tasks, subs: subs, deals: deals, ideas: cfg.Ideas, cfg: cfg, log: cfg.Logger, started: cfg.Now(),
 		queue: newQueue(cfg.MaxHandlers, cfg.QueuedPerChat, cfg.MaxQueued, cfg.MaxPressWait, cfg.Now), maps: newProcessMaps(cfg.Maps)}
 	h.observe = cfg.Observer
 	if h.observe == nil {

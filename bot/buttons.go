@@ -55,6 +55,16 @@ var (
 
 	btnMiningMap     = &tele.Btn{Unique: "mine_map"}      // Data: process ID|level|view (f/d)|page (the list the card goes back to)
 	btnMiningMapCard = &tele.Btn{Unique: "mine_map_card"} // Data: process ID|page: from the map back to the card
+
+	btnIdeaVote  = &tele.Btn{Unique: "ivote"}     // Data: idea ID|u or d[|where: d (dashboard), or list code|page (a card)]; none: a group post
+	btnIdeas     = &tele.Btn{Unique: "ideas"}     // Data: list code|page
+	btnIdea      = &tele.Btn{Unique: "idea"}      // Data: idea ID|list code|page (the list to go back to)
+	btnIdeaMove  = &tele.Btn{Unique: "idea_mv"}   // Data: idea ID|status code|list code|page
+	btnIdeaTask  = &tele.Btn{Unique: "idea_task"} // Data: idea ID|p<page>, or idea ID|assignee[|deadline preset[|priority code]]
+	btnIdeaNew   = &tele.Btn{Unique: "idea_new"}  // Data: go, x, p|process ID, pn, h0, an|y or n (the draft is the user's own)
+	btnIdeaGroup = &tele.Btn{Unique: "idea_grp"}  // Data: set, trust or distrust (the chat is the button's)
+	btnIdeaImpl  = &tele.Btn{Unique: "idea_impl"} // Data: idea ID|y or n
+	btnIdeaFile  = &tele.Btn{Unique: "idea_file"} // Data: idea ID
 )
 
 // button makes an inline button of kind with a visible text and data.

@@ -177,7 +177,7 @@ func buttonCases(t *testing.T) []buttonCase {
 		add(button(btnMiningAsk, "x", append([]string{field}, act.data()...)...), field, act)
 		add(button(btnMiningReset, "x", append([]string{field}, act.data()...)...), field, act)
 	}
-	return cs
+	return append(cs, ideaButtonCases()...)
 }
 
 // decodeButton reads callback data the way the handler of its kind does,
@@ -346,6 +346,9 @@ func decodeButton(unique, data string) (got []any, ok bool) {
 	case btnMiningAsk.Unique, btnMiningReset.Unique:
 		field, r, okRef := parseOverride(args)
 		return []any{field, r}, okRef
+	case btnIdeaVote.Unique, btnIdeas.Unique, btnIdea.Unique, btnIdeaMove.Unique, btnIdeaTask.Unique,
+		btnIdeaNew.Unique, btnIdeaGroup.Unique, btnIdeaImpl.Unique, btnIdeaFile.Unique:
+		return decodeIdeaButton(unique, data)
 	case btnMineImport.Unique:
 		op, role, key, okData := parseImportData(data)
 		return []any{op, role, key}, okData

@@ -42,7 +42,7 @@ func (d *DigestComposer) Words(lang domain.Lang, loc *time.Location, h domain.Ho
 			tr.Percent(h.Mining.PotentialPct())),
 		tr.T(i18n.HomeIdeasLine, tr.N(i18n.Ideas, h.Ideas.Submitted), tr.N(i18n.Votes, h.Ideas.Votes), tr.Int(h.Ideas.Accepted)),
 	}
-	changed := changeLines(tr, changes, first)
+	changed := append(changeLines(tr, changes, first), ideaNewsLines(tr, h.IdeaNews)...)
 	link := ""
 	if d.username != "" {
 		link = fmt.Sprintf(`<a href="https://t.me/%s?start=home">%s</a>`, html.EscapeString(d.username), tr.T(i18n.DigestOpen))

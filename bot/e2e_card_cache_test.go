@@ -7,18 +7,6 @@ import (
 	"processet/internal/telegramtest"
 )
 
-// current is msg as the chat shows it now.
-func current(t *testing.T, tg *telegramtest.Server, msg *telegramtest.Message) *telegramtest.Message {
-	t.Helper()
-	for _, m := range tg.Messages(msg.ChatID) {
-		if m.ID == msg.ID {
-			return m
-		}
-	}
-	t.Fatalf("chat %d has no message %d", msg.ChatID, msg.ID)
-	return nil
-}
-
 // uploaded reports whether a sendPhoto or editMessageMedia call carried
 // the picture itself rather than a file_id.
 func uploaded(c telegramtest.Call) bool {

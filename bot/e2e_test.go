@@ -112,7 +112,7 @@ func TestHomeAndEveryAreaAndBack(t *testing.T) {
 		// Unchanged data keeps the picture (by its file_id); only a new
 		// minute in the caption's as-of time makes it an edit at all.
 		tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "🔄 Обновить"))
-		card = current(t, tg, card)
+		card = current(tg, card)
 		tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "🏠 Главная"))
 		card = tg.WaitForEdit(t, card)
 		if !strings.Contains(card.Caption, "Processet · Главная") {
@@ -131,7 +131,7 @@ func TestAreaCommands(t *testing.T) {
 	tg, _ := start(t)
 	for cmd, want := range map[string]string{
 		"/crm": "CRM Сделки", "/tasks": "Задачи",
-		"/mining": "Task Mining", "/ideas": "Улучшение бизнес-процессов", "/idea": "Улучшение бизнес-процессов",
+		"/mining": "Task Mining", "/ideas": "Улучшение бизнес-процессов", // /idea proposes one: e2e_ideas_test.go
 	} {
 		tg.SendText(admin, cmd)
 		m := tg.WaitForPhoto(t, admin.ID)

@@ -108,12 +108,10 @@ func (h *Handler) buildScreen(ctx context.Context, tr i18n.Printer, q domain.Das
 		var s domain.MiningSummary
 		if s, err = h.cfg.Mining.Dashboard(ctx); err == nil {
 			card, caption = miningCard(tr, q.Now, s), miningCaption(tr, q.Now, s)
+			err = h.addIdeaSavings(ctx, tr, &card)
 		}
 	case areaIdeas:
-		var s domain.IdeaSummary
-		if s, err = h.store.IdeaSummary(ctx, q); err == nil {
-			card, caption = ideasCard(tr, q.Now, s), ideasCaption(tr, q.Now, s)
-		}
+		return h.ideasScreen(ctx, tr, u)
 	}
 	if err != nil {
 		return screen{}, err

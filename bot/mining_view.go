@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -63,4 +64,19 @@ func miningButtons(tr i18n.Printer, u domain.User) []tele.Btn {
 		b = append(b, button(btnMiningRun, tr.T(i18n.MiningGetData)))
 	}
 	return b
+}
+
+// addIdeaSavings adds the savings in the pipeline to the dashboard: the
+// hours a year the accepted ideas are estimated to win back.
+func (h *Handler) addIdeaSavings(ctx context.Context, tr i18n.Printer, card *charts.AreaCard) error {
+	if h.ideas == nil {
+		return nil
+	}
+	hours, err := h.ideas.PipelineHours(ctx)
+	if err != nil {
+		return err
+	}
+	card.Tiles = append(card.Tiles, charts.Tile{Label: tr.T(i18n.IdeaMiningPipeline),
+		Value: tr.T(i18n.IdeaHoursShort, tr.Decimal(hours, 0)), Note: tr.T(i18n.IdeaPipelineNote)})
+	return nil
 }

@@ -30,6 +30,10 @@ func (h *Handler) pendingAnswer(c tele.Context) (bool, error) {
 		return true, h.zoneAnswer(ctx, c, p)
 	case taskTitleQuestion:
 		return true, h.draftTitle(ctx, c, p)
+	case ideaTitleQuestion, ideaBodyQuestion, ideaProcessQuestion, ideaHoursQuestion:
+		return true, h.ideaAnswer(ctx, c, p)
+	case ideaReasonQuestion, ideaDupQuestion:
+		return true, h.decisionAnswer(ctx, c, p)
 	}
 	if strings.HasPrefix(p.Kind, "deal_") {
 		return true, h.dealAnswer(ctx, c, p)

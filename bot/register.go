@@ -48,8 +48,20 @@ func (h *Handler) register() {
 	b.Handle(btnMiningReset, h.need(domain.RoleManager, h.onMiningReset))
 	b.Handle(btnMiningMap, employee(h.onMiningMap))
 	b.Handle(btnMiningMapCard, employee(h.onMiningMapCard))
-	b.Handle("/ideas", employee(h.areaCommand(areaIdeas)))
-	b.Handle("/idea", employee(h.areaCommand(areaIdeas)))
+	// The ideas area checks who may take part itself: members of a trusted
+	// ideas group vote and propose without being approved users.
+	b.Handle("/ideas", h.handleIdeas)
+	b.Handle("/idea", h.handleIdea)
+	b.Handle(btnIdeaVote, h.onIdeaVote)
+	b.Handle(btnIdeaNew, h.onIdeaNew)
+	b.Handle(btnIdeas, employee(h.onIdeas))
+	b.Handle(btnIdea, employee(h.onIdea))
+	b.Handle(btnIdeaFile, employee(h.onIdeaFile))
+	b.Handle(btnIdeaMove, h.need(domain.RoleManager, h.onIdeaMove))
+	b.Handle(btnIdeaTask, h.need(domain.RoleManager, h.onIdeaTask))
+	b.Handle(btnIdeaImpl, employee(h.onIdeaImplemented))
+	b.Handle(btnIdeaGroup, admin(h.onIdeaGroup))
+	b.Handle(tele.OnPhoto, h.onPhoto)
 	b.Handle(btnArea, employee(h.onArea))
 	b.Handle(btnTasks, employee(h.onTaskList))
 	b.Handle(btnTask, employee(h.onTask))
@@ -72,7 +84,7 @@ func (h *Handler) register() {
 	b.Handle(btnSubMine, admin(h.onSubMine))
 
 	b.Handle(btnMineImport, h.need(domain.RoleManager, h.onMineImport))
-	b.Handle(tele.OnDocument, employee(h.onDocument))
+	b.Handle(tele.OnDocument, h.onDocumentOrIdea)
 
 	b.Handle(tele.OnCallback, h.onStaleButton)
 	b.Handle(tele.OnText, h.handleText)

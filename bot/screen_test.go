@@ -13,6 +13,7 @@ import (
 	"processet/demo"
 	"processet/domain"
 	"processet/i18n"
+	"processet/ideas"
 	"processet/internal/testdb"
 	"processet/mining"
 	"processet/storage"
@@ -28,7 +29,9 @@ func demoHandler(tb testing.TB) *Handler {
 	if err := demo.Load(context.Background(), db, svc, fixedAt, msk, false); err != nil {
 		tb.Fatal(err)
 	}
+	now := func() time.Time { return fixedAt }
 	return &Handler{store: db, render: charts.NewRenderer(2), deals: deals.New(db, nil, nil, nil, nil, "", nil),
+		ideas: ideas.New(db, nil, IdeaNotices(msk, ""), msk, now, nil),
 		cfg: Config{Loc: msk, Now: func() time.Time { return fixedAt }, Mining: struct {
 			*mining.Service
 			miningUploads // the screens import nothing

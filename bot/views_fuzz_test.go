@@ -45,7 +45,7 @@ func FuzzCaptions(f *testing.F) {
 			}
 			for _, c := range []string{
 				homeCaption(tr, h), dealsCaption(tr, h.AsOf, h.Deals), tasksCaption(tr, h.AsOf, h.Tasks),
-				miningCaption(tr, h.AsOf, h.Mining), ideasCaption(tr, h.AsOf, h.Ideas),
+				miningCaption(tr, h.AsOf, h.Mining), ideasCaption(tr, sampleIdeaDashboard(h.AsOf, h.Ideas)),
 				mapCaption(tr, proc, g, processmap.Durations),
 			} {
 				n, err := telegramtest.CheckHTML(c)

@@ -68,7 +68,7 @@ func TestCaptionsGolden(t *testing.T) {
 			"crm":    dealsCaption(tr, h.AsOf, h.Deals),
 			"tasks":  tasksCaption(tr, h.AsOf, h.Tasks),
 			"mining": miningCaption(tr, h.AsOf, h.Mining),
-			"ideas":  ideasCaption(tr, h.AsOf, h.Ideas),
+			"ideas":  ideasCaption(tr, sampleIdeaDashboard(h.AsOf, h.Ideas)),
 			"empty":  dealsCaption(tr, h.AsOf, domain.DealSummary{}),
 		} {
 			checkGolden(t, name+"."+string(lang), text)

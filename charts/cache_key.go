@@ -40,18 +40,37 @@ func (c AreaCard) Key() Key {
 	f.str(c.Title)
 	f.str(c.Subtitle)
 	f.int(int(c.Accent))
-	f.int(len(c.Tiles))
-	for _, t := range c.Tiles {
-		f.str(t.Label)
-		f.str(t.Value)
-		f.str(t.Note)
-		f.int(int(t.Tone))
-	}
+	f.tiles(c.Tiles)
 	f.int(len(c.Panels))
 	for _, p := range c.Panels {
 		f.panel(p)
 	}
 	return f.sum()
+}
+
+// Key is the ideas card's picture key.
+func (c IdeasCard) Key() Key {
+	f := newFingerprinter("ideas")
+	f.str(c.Title)
+	f.str(c.Subtitle)
+	f.int(int(c.Accent))
+	f.tiles(c.Tiles)
+	f.int(len(c.Upper))
+	for _, p := range c.Upper {
+		f.panel(p)
+	}
+	f.panel(c.Lower)
+	return f.sum()
+}
+
+func (f *fingerprinter) tiles(ts []Tile) {
+	f.int(len(ts))
+	for _, t := range ts {
+		f.str(t.Label)
+		f.str(t.Value)
+		f.str(t.Note)
+		f.int(int(t.Tone))
+	}
 }
 
 // fingerprinter feeds values into a hash unambiguously: every string is

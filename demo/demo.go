@@ -39,7 +39,7 @@ func Build(now time.Time) storage.Seed {
 	s.Companies = companies()
 	s.Deals, s.CRMTasks = b.deals(len(s.Companies))
 	s.Tasks = b.tasks(s.Users)
-	s.Ideas, s.Votes = b.ideas(s.Users)
+	s.Ideas, s.Votes, s.IdeaEvents = b.ideas(s.Users)
 	return s
 }
 

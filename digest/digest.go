@@ -100,6 +100,9 @@ func (r *run) drawAll(ctx context.Context) error {
 	return nil
 }
 
+// ideaNewsItems bounds the new ideas and the decisions a digest names.
+const ideaNewsItems = 3
+
 // deliver enqueues one subscription's digest and records its snapshot.
 // key names the digest for the subscription's recipient: subscriptions of
 // one chat (or address) in one sending share it, so the outbox takes the
@@ -120,7 +123,13 @@ func (r *run) deliver(ctx context.Context, id int64, key func(domain.Subscriptio
 		if err != nil {
 			return snap, "", err
 		}
-		d := r.s.compose.Words(sub.Lang, domain.ZoneOr(sub.TZ, r.s.loc), r.home, changes, !sub.HasLast)
+		h := r.home
+		if sub.HasLast && !sub.LastSentAt.IsZero() {
+			if h.IdeaNews, err = r.s.db.IdeaNews(ctx, sub.LastSentAt, ideaNewsItems); err != nil {
+				return snap, "", err
+			}
+		}
+		d := r.s.compose.Words(sub.Lang, domain.ZoneOr(sub.TZ, r.s.loc), h, changes, !sub.HasLast)
 		msg := notify.Message{Key: key(sub), Batch: batch}
 		if sub.ChatID != 0 {
 			msg.Telegram = &notify.Telegram{ChatID: sub.ChatID, Text: d.Caption, Photo: png, Silent: true}

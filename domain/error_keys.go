@@ -45,7 +45,7 @@ const (
 
 // ErrorKeys lists every key, so a catalog test can check each one has a
 // text in every language.
-var ErrorKeys = []ErrorKey{
+var ErrorKeys = append([]ErrorKey{
 	ErrKeyNotFound, ErrKeyForbidden, ErrKeyConflict, ErrKeyInvalid, ErrKeyBadZone,
 	ErrKeyTaskTitleEmpty, ErrKeyTaskTitleLong, ErrKeyTaskBadPriority, ErrKeyTaskBadStatus,
 	ErrKeyTaskPastDeadline, ErrKeyNotInTeam,
@@ -53,4 +53,4 @@ var ErrorKeys = []ErrorKey{
 	ErrKeyCRMBlocked, ErrKeyNoOAuth, ErrKeyBadOAuthCode,
 	ErrKeyBadEmail, ErrKeyManagersOnly, ErrKeySubscriptionExists, ErrKeyBadSchedule,
 	ErrKeyMiningRunning,
-}
+}, ideaErrorKeys...)

@@ -9,6 +9,9 @@ type Home struct {
 	Tasks  TaskSummary
 	Mining MiningSummary
 	Ideas  IdeaSummary
+	// IdeaNews is, in a digest, what happened to ideas since the previous
+	// digest to its recipient; zero on the dashboards and in a first digest.
+	IdeaNews IdeaNews
 }
 
 // DashboardQuery says for which moment and how much of each area to

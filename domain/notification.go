@@ -36,4 +36,11 @@ type OutMessage struct {
 	HTML    string
 	Buttons [][]Button
 	Key     string
+	// Track names what the message shows ("idea:17:3"), when it is to be
+	// edited later: on delivery the outbox reports the message's ID with
+	// it (notify.Config.OnPosted). Empty for messages never edited.
+	Track string
+	// PhotoID, when set, is a Telegram file_id: the message is that photo
+	// with HTML as its caption (at most 1024 characters).
+	PhotoID string
 }

@@ -58,6 +58,10 @@ type Snapshot struct {
 	Ideas        int     `json:"ideas"`
 	Votes        int     `json:"votes"`
 	Accepted     int     `json:"accepted"`
+	// IdeaDecisions counts the ideas' status changes so far: the digest's
+	// change in it is the decisions taken since the previous digest, as
+	// the change in Ideas is the ideas proposed.
+	IdeaDecisions int `json:"idea_decisions"`
 }
 
 // SnapshotOf takes the headline KPIs from the home dashboard.
@@ -67,6 +71,7 @@ func SnapshotOf(h Home) Snapshot {
 		TasksActive: h.Tasks.Active, TasksTotal: h.Tasks.Total, TasksOverdue: h.Tasks.Overdue,
 		Operations: h.Mining.Operations, Hours: h.Mining.Hours, PotentialPct: h.Mining.PotentialPct(),
 		Ideas: h.Ideas.Submitted, Votes: h.Ideas.Votes, Accepted: h.Ideas.Accepted,
+		IdeaDecisions: h.Ideas.Decisions,
 	}
 }
 
@@ -94,6 +99,7 @@ func (s Snapshot) Changes(prev Snapshot) []Change {
 	add("ideas", float64(s.Ideas), float64(prev.Ideas))
 	add("votes", float64(s.Votes), float64(prev.Votes))
 	add("accepted", float64(s.Accepted), float64(prev.Accepted))
+	add("idea_decisions", float64(s.IdeaDecisions), float64(prev.IdeaDecisions))
 	return out
 }
 

@@ -122,7 +122,7 @@ var en = map[Key]string{
 	CmdMining:    "Task Mining",
 	CmdIdeas:     "process improvement",
 	CmdTask:      "a new task: in one line or step by step",
-	CmdIdea:      "employees' ideas and votes",
+	CmdIdea:      "propose an improvement idea",
 	CmdSubscribe: "KPI digest: subscriptions and schedules",
 	CmdLang:      "language and time zone / язык",
 	CmdHelp:      "what the bot can do",

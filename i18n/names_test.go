@@ -37,7 +37,7 @@ func TestEveryValueHasAName(t *testing.T) {
 		has("sync list "+string(e), SyncListName(e))
 	}
 	all := domain.Snapshot{DealsWon: 1, DealsInPlay: 1, TasksActive: 1, TasksTotal: 1, TasksOverdue: 1,
-		Operations: 1, Hours: 1, PotentialPct: 1, Ideas: 1, Votes: 1, Accepted: 1}
+		Operations: 1, Hours: 1, PotentialPct: 1, Ideas: 1, Votes: 1, Accepted: 1, IdeaDecisions: 1}
 	for _, c := range all.Changes(domain.Snapshot{}) {
 		k, _ := MetricName(c.Metric)
 		has("metric "+c.Metric, k)

@@ -122,7 +122,7 @@ var ru = map[Key]string{
 	CmdMining:    "Task Mining",
 	CmdIdeas:     "улучшение бизнес-процессов",
 	CmdTask:      "новая задача: одной строкой или по шагам",
-	CmdIdea:      "идеи сотрудников и голоса",
+	CmdIdea:      "предложить идею улучшения",
 	CmdSubscribe: "рассылка KPI: подписки и расписание",
 	CmdLang:      "язык и часовой пояс / language",
 	CmdHelp:      "что умеет бот",

@@ -64,6 +64,13 @@
 // bot. A second one is safe (every key is still sent once) but together
 // they may exceed the limits, which costs 429s and retries.
 //
+// # Edits
+//
+// A Telegram message with a Track reports its message ID on delivery
+// (Config.OnPosted), and EditTx later asks for it to be edited to what
+// Config.RenderEdit shows then, coalesced: one River job per message,
+// EditDelay ahead, however many changes come (see edit.go).
+//
 // # E-mail
 //
 // SMTP_URL and MAIL_FROM configure the server (LoadMailConfig). A 5xx

@@ -27,6 +27,8 @@ type telegramArgs struct {
 	Photo   string     `json:"photo,omitempty"`
 	Buttons [][]Button `json:"buttons,omitempty"`
 	Silent  bool       `json:"silent,omitempty"`
+	Track   string     `json:"track,omitempty"`
+	PhotoID string     `json:"photo_id,omitempty"`
 }
 
 func (telegramArgs) Kind() string { return kindTelegram }
@@ -184,7 +186,7 @@ func (o *Outbox) jobParams(m Message) river.InsertManyParams {
 	}
 	if t := m.Telegram; t != nil {
 		opts.Queue = queueTelegram
-		a := telegramArgs{Key: m.Key, ChatID: t.ChatID, Text: t.Text, Buttons: t.Buttons, Silent: t.Silent}
+		a := telegramArgs{Key: m.Key, ChatID: t.ChatID, Text: t.Text, Buttons: t.Buttons, Silent: t.Silent, Track: t.Track, PhotoID: t.PhotoID}
 		if len(t.Photo) > 0 {
 			a.Photo = blobID(t.Photo)
 		}

@@ -34,6 +34,12 @@ type Telegram struct {
 	Photo   []byte // PNG or JPEG; nil for a text message
 	Buttons [][]Button
 	Silent  bool // delivered without a sound, as digests should be
+	// Track, when set, is reported with the delivered message's ID to
+	// Config.OnPosted, so the message can be edited later (EditTx).
+	Track string
+	// PhotoID sends a photo Telegram already has, by its file_id, with
+	// Text as the caption; exclusive with Photo.
+	PhotoID string
 }
 
 // Button is an inline button: a link when URL is set, otherwise a callback
@@ -111,8 +117,11 @@ func (t *Telegram) validate() error {
 	if t.ChatID == 0 {
 		return errors.New("telegram message without a chat ID")
 	}
-	if t.Text == "" && len(t.Photo) == 0 {
+	if t.Text == "" && len(t.Photo) == 0 && t.PhotoID == "" {
 		return errors.New("telegram message with neither text nor photo")
+	}
+	if len(t.Photo) > 0 && t.PhotoID != "" {
+		return errors.New("telegram message with both a photo and a photo's file_id")
 	}
 	if len(t.Photo) > maxPhotoBytes {
 		return fmt.Errorf("photo of %d bytes, Telegram takes up to %d", len(t.Photo), maxPhotoBytes)

@@ -52,6 +52,17 @@ type Config struct {
 	// ("delivered", "retry", "rate_limited", "unreachable", "rejected"),
 	// for metrics. It must not block.
 	OnDelivery func(channel, outcome string)
+	// OnPosted runs in the transaction that records the delivery of a
+	// Telegram message with a Track, with the chat and the ID Telegram gave
+	// the message, so that whoever posted it can edit it later (EditTx).
+	OnPosted func(ctx context.Context, tx pgx.Tx, track string, chatID, messageID int64) error
+	// RenderEdit renders what a message edited through EditTx shows now;
+	// nil disables edits.
+	RenderEdit RenderEdit
+	// EditDelay is the least time between two edits of one message, and
+	// how long a change waits for others to join its edit (default 3 s:
+	// 20 edits a minute, Telegram's limit for a group).
+	EditDelay time.Duration
 }
 
 // Outbox is the one durable queue through which every notification leaves:
@@ -89,6 +100,7 @@ func New(pool *pgxpool.Pool, cfg Config) (*Outbox, error) {
 	cfg.Workers = cmp.Or(cfg.Workers, 16)
 	cfg.MaxAttempts = cmp.Or(cfg.MaxAttempts, 15)
 	cfg.RetryDelay = cmp.Or(cfg.RetryDelay, 2*time.Second)
+	cfg.EditDelay = cmp.Or(cfg.EditDelay, 3*time.Second)
 	o := &Outbox{
 		pool:   pool,
 		cfg:    cfg,
@@ -101,9 +113,13 @@ func New(pool *pgxpool.Pool, cfg Config) (*Outbox, error) {
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &telegramWorker{o: o})
 	river.AddWorker(workers, &emailWorker{o: o})
+	river.AddWorker(workers, &editWorker{o: o})
 	queues := map[string]river.QueueConfig{}
 	if cfg.Bot != nil {
 		queues[queueTelegram] = river.QueueConfig{MaxWorkers: cfg.Workers}
+	}
+	if cfg.Bot != nil && cfg.RenderEdit != nil {
+		queues[queueEdit] = river.QueueConfig{MaxWorkers: max(cfg.Workers/4, 2)}
 	}
 	if cfg.Mail != nil {
 		queues[queueEmail] = river.QueueConfig{MaxWorkers: cfg.Workers}

@@ -55,10 +55,15 @@ func (w *telegramWorker) work(ctx context.Context, job *river.Job[telegramArgs])
 		}
 		// Surely not delivered: send again at once, to the supergroup or
 		// with the picture uploaded anew.
-		if v.outcome == outcomeMigrated {
+		switch {
+		case v.outcome == outcomeMigrated:
 			err = o.migrateChat(ctx, chatID, v.migratedTo)
 			chatID = v.migratedTo
-		} else {
+		case a.PhotoID != "":
+			// A file_id of someone else's photo that Telegram no longer
+			// knows: the text goes without it.
+			a.PhotoID = ""
+		default:
 			err = o.files.forget(ctx, o.pool, a.Photo, s.fileID)
 		}
 		if err == nil {
@@ -75,7 +80,15 @@ func (w *telegramWorker) work(ctx context.Context, job *river.Job[telegramArgs])
 func (w *telegramWorker) settle(ctx context.Context, job *river.Job[telegramArgs], chatID int64, s sent, v verdict) error {
 	o, key := w.o, job.Args.Key
 	if v.outcome == outcomeDelivered {
-		return delivered(ctx, o, job, key, strconv.FormatInt(chatID, 10), s.storeFileID)
+		return delivered(ctx, o, job, key, strconv.FormatInt(chatID, 10), func(ctx context.Context, tx pgx.Tx) error {
+			if err := s.storeFileID(ctx, tx); err != nil {
+				return err
+			}
+			if job.Args.Track == "" || o.cfg.OnPosted == nil || s.messageID == 0 {
+				return nil
+			}
+			return o.cfg.OnPosted(ctx, tx, job.Args.Track, chatID, s.messageID)
+		})
 	}
 	detail := s.err.Error()
 	switch v.outcome {
@@ -109,6 +122,8 @@ type sent struct {
 	fileID string // the file_id the photo went by, or got on upload
 	upload bool   // the photo was uploaded rather than sent by file_id
 	blob   string
+	// messageID is the ID Telegram gave the delivered message.
+	messageID int64
 }
 
 // storeFileID keeps a freshly uploaded photo's file_id for later sends, in
@@ -150,9 +165,21 @@ func (o *Outbox) sendTelegram(ctx context.Context, a telegramArgs, chatID int64)
 		return sent{}, err
 	}
 	opts := &tele.SendOptions{ParseMode: tele.ModeHTML, DisableNotification: a.Silent, ReplyMarkup: markup(a.Buttons)}
+	if a.PhotoID != "" {
+		msg, err := o.cfg.Bot.Send(tele.ChatID(chatID), &tele.Photo{File: tele.File{FileID: a.PhotoID}, Caption: a.Text}, opts)
+		s := sent{err: o.scrub(err)}
+		if err == nil && msg != nil {
+			s.messageID = int64(msg.ID)
+		}
+		return s, nil
+	}
 	if a.Photo == "" {
-		_, err := o.cfg.Bot.Send(tele.ChatID(chatID), a.Text, opts)
-		return sent{err: o.scrub(err)}, nil
+		msg, err := o.cfg.Bot.Send(tele.ChatID(chatID), a.Text, opts)
+		s := sent{err: o.scrub(err)}
+		if err == nil && msg != nil {
+			s.messageID = int64(msg.ID)
+		}
+		return s, nil
 	}
 	p := &tele.Photo{Caption: a.Text, File: tele.File{FileID: ph.fileID}}
 	s := sent{fileID: ph.fileID, blob: a.Photo, upload: ph.fileID == ""}
@@ -161,6 +188,9 @@ func (o *Outbox) sendTelegram(ctx context.Context, a telegramArgs, chatID int64)
 	}
 	msg, err := o.cfg.Bot.Send(tele.ChatID(chatID), p, opts)
 	s.err = o.scrub(err)
+	if err == nil && msg != nil {
+		s.messageID = int64(msg.ID)
+	}
 	if err == nil && s.upload && msg.Photo != nil {
 		s.fileID = msg.Photo.FileID
 		o.files.remember(a.Photo, s.fileID) // before the deferred release: waiters reuse it

@@ -17,7 +17,8 @@ import (
 // DB is the application's database.
 type DB struct {
 	pool    *pgxpool.Pool
-	enqueue Enqueue // nil until SetOutbox
+	enqueue Enqueue   // nil until SetOutbox
+	edit    EditLater // nil until SetEditor: posts are then not edited
 }
 
 // Enqueue puts worded messages into the outbox inside tx, the transaction

@@ -15,15 +15,16 @@ import (
 // the demo's after the seed). IDs of tasks and ideas are kept as given so
 // votes can refer to ideas.
 type Seed struct {
-	Users     []domain.User
-	CRMUsers  []domain.CRMUser
-	Pipelines []domain.Pipeline
-	Companies []domain.Company
-	Deals     []domain.Deal
-	CRMTasks  []domain.CRMTask
-	Tasks     []domain.Task
-	Ideas     []domain.Idea
-	Votes     []domain.Vote
+	Users      []domain.User
+	CRMUsers   []domain.CRMUser
+	Pipelines  []domain.Pipeline
+	Companies  []domain.Company
+	Deals      []domain.Deal
+	CRMTasks   []domain.CRMTask
+	Tasks      []domain.Task
+	Ideas      []domain.Idea
+	Votes      []domain.Vote
+	IdeaEvents []domain.IdeaEvent // the ideas' status history; none: each idea just proposed
 }
 
 // ErrAreasNotEmpty is returned by LoadSeed when it would overwrite data.
@@ -167,12 +168,20 @@ func seedTasks(ctx context.Context, tx pgx.Tx, s Seed) error {
 }
 
 func seedIdeas(ctx context.Context, tx pgx.Tx, s Seed) error {
-	for _, i := range s.Ideas {
-		_, err := tx.Exec(ctx, `insert into ideas (id, title, body, process, author_id, status, created_at)
-			values ($1, $2, $3, $4, $5, $6, $7)`,
-			i.ID, i.Title, i.Body, i.Process, nullID(i.AuthorID), string(i.Status), i.CreatedAt)
-		if err != nil {
-			return fmt.Errorf("seed idea %d: %w", i.ID, err)
+	// Originals first: a duplicate refers to its original.
+	for _, dup := range []bool{false, true} {
+		for _, i := range s.Ideas {
+			if (i.DuplicateOf != 0) != dup {
+				continue
+			}
+			_, err := tx.Exec(ctx, `insert into ideas (id, title, description, process, process_id, hours_saved, anonymous,
+					author_id, status, duplicate_of, decided_at, created_at)
+				values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+				i.ID, i.Title, i.Description, i.Process, nullID(i.ProcessID), i.HoursSaved, i.Anonymous,
+				nullID(i.AuthorID), string(i.Status), nullID(i.DuplicateOf), nullTime(i.DecidedAt), i.CreatedAt)
+			if err != nil {
+				return fmt.Errorf("seed idea %d: %w", i.ID, err)
+			}
 		}
 	}
 	_, err := tx.CopyFrom(ctx, pgx.Identifier{"idea_votes"}, []string{"idea_id", "user_id", "value"},
@@ -182,6 +191,15 @@ func seedIdeas(ctx context.Context, tx pgx.Tx, s Seed) error {
 		}))
 	if err != nil {
 		return fmt.Errorf("seed votes: %w", err)
+	}
+	_, err = tx.CopyFrom(ctx, pgx.Identifier{"idea_events"},
+		[]string{"idea_id", "actor_id", "from_status", "to_status", "reason", "duplicate_of", "at"},
+		pgx.CopyFromSlice(len(s.IdeaEvents), func(i int) ([]any, error) {
+			e := s.IdeaEvents[i]
+			return []any{e.IdeaID, nullID(e.ActorID), string(e.From), string(e.To), e.Reason, nullID(e.DuplicateOf), e.At}, nil
+		}))
+	if err != nil {
+		return fmt.Errorf("seed idea history: %w", err)
 	}
 	return nil
 }

@@ -124,7 +124,7 @@ func MoveChat(ctx context.Context, tx pgx.Tx, from, to int64) error {
 	if _, err := tx.Exec(ctx, `update subscriptions set chat_id = $2 where chat_id = $1`, from, to); err != nil {
 		return fmt.Errorf("move subscriptions of chat %d: %w", from, err)
 	}
-	return nil
+	return moveIdeaGroup(ctx, tx, from, to)
 }
 
 // SetOnlyChanged turns "only if something changed" on or off.

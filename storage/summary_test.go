@@ -52,8 +52,8 @@ func smallCompany() storage.Seed {
 		},
 		Ideas: []domain.Idea{
 			{ID: 1, Title: "Принятая", Status: domain.IdeaAccepted, AuthorID: 11, CreatedAt: now},
-			{ID: 2, Title: "Слабая", Status: domain.IdeaSubmitted, AuthorID: 11, CreatedAt: now},
-			{ID: 3, Title: "Сильная", Status: domain.IdeaSubmitted, AuthorID: 10, CreatedAt: now},
+			{ID: 2, Title: "Слабая", Status: domain.IdeaNew, AuthorID: 11, CreatedAt: now},
+			{ID: 3, Title: "Сильная", Status: domain.IdeaNew, AuthorID: 10, CreatedAt: now},
 		},
 		Votes: []domain.Vote{{IdeaID: 1, UserID: 10, Value: 1}, {IdeaID: 2, UserID: 10, Value: -1}, {IdeaID: 3, UserID: 11, Value: 1}},
 	}

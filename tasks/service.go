@@ -31,12 +31,22 @@ type store interface {
 
 // Service is the tasks area's business logic.
 type Service struct {
-	db   store
-	word Word
-	loc  *time.Location
-	now  func() time.Time
-	log  *slog.Logger
+	db     store
+	word   Word
+	loc    *time.Location
+	now    func() time.Time
+	log    *slog.Logger
+	onDone DoneHook
 }
+
+// DoneHook words, inside the change's transaction, the messages another
+// area sends when a task becomes done (the ideas area asks the author of
+// the task's idea whether it is implemented).
+type DoneHook func(ctx context.Context, in storage.TxReads, t domain.Task) ([]domain.OutMessage, error)
+
+// OnDone sets the hook run when a task becomes done; call it before the
+// service is used.
+func (s *Service) OnDone(h DoneHook) { s.onDone = h }
 
 // New returns a service; now and log may be nil.
 func New(db store, word Word, loc *time.Location, now func() time.Time, log *slog.Logger) *Service {
@@ -108,20 +118,30 @@ func (s *Service) Change(ctx context.Context, actor domain.User, id int64, c dom
 	now := s.now()
 	_, t, err := s.db.UpdateTask(ctx, id, actor.ID, now, func(t *domain.Task) error { return c.Apply(t, actor, now) }, s.plan,
 		func(ctx context.Context, in storage.TxReads, w storage.TaskWrite) ([]domain.OutMessage, error) {
-			old, t := w.Old, w.New
-			changes := domain.Diff(old, t)
-			// The change's last history entry names it: one notification
-			// per change, however close together changes come.
-			key := strconv.FormatInt(w.Event, 10)
-			if t.AssigneeID != 0 && t.AssigneeID != old.AssigneeID && t.AssigneeID != actor.ID {
-				return s.tell(ctx, in, domain.NoticeAssigned, t.AssigneeID, actor, t, nil, key)
+			msgs, err := s.changeNotices(ctx, in, w, actor)
+			if err != nil || s.onDone == nil || w.Old.Status == domain.TaskDone || w.New.Status != domain.TaskDone {
+				return msgs, err
 			}
-			if t.AssigneeID != 0 && t.AssigneeID != actor.ID {
-				return s.tell(ctx, in, domain.NoticeChanged, t.AssigneeID, actor, t, changes, key)
-			}
-			return nil, nil
+			more, err := s.onDone(ctx, in, w.New)
+			return append(msgs, more...), err
 		})
 	return t, err
+}
+
+// changeNotices tells the assignee about a change made by someone else.
+func (s *Service) changeNotices(ctx context.Context, in storage.TxReads, w storage.TaskWrite, actor domain.User) ([]domain.OutMessage, error) {
+	old, t := w.Old, w.New
+	changes := domain.Diff(old, t)
+	// The change's last history entry names it: one notification per
+	// change, however close together changes come.
+	key := strconv.FormatInt(w.Event, 10)
+	if t.AssigneeID != 0 && t.AssigneeID != old.AssigneeID && t.AssigneeID != actor.ID {
+		return s.tell(ctx, in, domain.NoticeAssigned, t.AssigneeID, actor, t, nil, key)
+	}
+	if t.AssigneeID != 0 && t.AssigneeID != actor.ID {
+		return s.tell(ctx, in, domain.NoticeChanged, t.AssigneeID, actor, t, changes, key)
+	}
+	return nil, nil
 }
 
 // tell words one notification for one user, read in the write's

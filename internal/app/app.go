@@ -60,8 +60,9 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	if err != nil {
 		return fmt.Errorf("connect to Telegram (check BOT_TOKEN and TELEGRAM_API_URL): %s", redactToken(err, cfg.BotToken))
 	}
+	var ideaWiring ideasWiring
 	outbox, err := notify.New(d.db.Pool(), notify.Config{Bot: b, Mail: cfg.Mail, Logger: log, Limits: cfg.SendLimits,
-		OnChatMigrated: storage.MoveChat, OnDelivery: m.Delivery})
+		OnChatMigrated: storage.MoveChat, OnDelivery: m.Delivery, OnPosted: d.db.RecordPost, RenderEdit: ideaWiring.renderEdit})
 	if err != nil {
 		return fmt.Errorf("outbox: %w", err)
 	}
@@ -72,6 +73,7 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	}
 	renderer := timedRenderer{charts.NewRenderer(2), m}
 	taskService := tasks.New(d.db, bot.TaskNotices(cfg.Location, cfg.Now), cfg.Location, cfg.Now, log)
+	ideaService := ideaWiring.build(d.db, outbox, taskService, bot.IdeaNotices(cfg.Location, b.Me.Username), cfg, log)
 	digests := digest.New(d.db, outbox, bot.NewDigestComposer(renderer, cfg.Location, cfg.Now, b.Me.Username),
 		cfg.Location, cfg.Now, log)
 	schedules, err := digest.NewScheduler(ctx, d.db, digests, log, gocron.WithDistributedElector(in.leader))
@@ -100,6 +102,7 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 		CRMRequests:    crmConn.requests, CRM: crmConn, Intake: in.status, Mail: mailStatus(outbox), Mining: mine,
 		Maps:     processmap.NewRenderer(cfg.GraphvizDot, 0, 2),
 		Observer: m,
+		Ideas:    ideaService,
 	})
 	watch(m, d.db, outbox, h, crmConn, cfg.Now)
 	mineJobs.importUpload, mineJobs.recompute = h.RunImport, func(ctx context.Context) (int, error) { return mine.Recompute(ctx, nil) }

@@ -51,7 +51,7 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 	}
 	want := rowCounts(t, src.DatabaseURL)
 	t.Logf("rows by table: %v", want)
-	for _, table := range []string{"crm_deals", "tasks", "ideas", "mining_operations", "river_job", "river_migration", "goose_db_version", "outbox_messages"} {
+	for _, table := range []string{"crm_deals", "tasks", "ideas", "mining_events", "mining_results", "river_job", "river_migration", "goose_db_version", "outbox_messages"} {
 		if want[table] == 0 {
 			t.Errorf("the source has no rows in %s: the round trip proves little", table)
 		}

@@ -46,4 +46,9 @@ func (t timedRenderer) Area(ctx context.Context, c charts.AreaCard) ([]byte, err
 	return t.r.Area(ctx, c)
 }
 
+func (t timedRenderer) Ideas(ctx context.Context, c charts.IdeasCard) ([]byte, error) {
+	defer t.took("ideas", time.Now())
+	return t.r.Ideas(ctx, c)
+}
+
 func (t timedRenderer) took(card string, start time.Time) { t.m.CardRendered(card, time.Since(start)) }

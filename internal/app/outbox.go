@@ -15,16 +15,23 @@ func enqueuer(o *notify.Outbox) func(ctx context.Context, tx pgx.Tx, msgs ...dom
 	return func(ctx context.Context, tx pgx.Tx, msgs ...domain.OutMessage) error {
 		out := make([]notify.Message, len(msgs))
 		for i, m := range msgs {
-			tg := &notify.Telegram{ChatID: m.ChatID, Text: m.HTML}
-			for _, r := range m.Buttons {
-				var row []notify.Button
-				for _, b := range r {
-					row = append(row, notify.Button{Text: b.Text, URL: b.URL, Unique: b.Unique, Data: b.Data})
-				}
-				tg.Buttons = append(tg.Buttons, row)
-			}
+			tg := &notify.Telegram{ChatID: m.ChatID, Text: m.HTML, Buttons: notifyButtons(m.Buttons), Track: m.Track,
+				PhotoID: m.PhotoID}
 			out[i] = notify.Message{Key: m.Key, Telegram: tg}
 		}
 		return o.EnqueueTx(ctx, tx, out...)
 	}
+}
+
+// notifyButtons converts an area's buttons to the outbox's.
+func notifyButtons(rows [][]domain.Button) [][]notify.Button {
+	var out [][]notify.Button
+	for _, r := range rows {
+		var row []notify.Button
+		for _, b := range r {
+			row = append(row, notify.Button{Text: b.Text, URL: b.URL, Unique: b.Unique, Data: b.Data})
+		}
+		out = append(out, row)
+	}
+	return out
 }
