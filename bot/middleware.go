@@ -68,13 +68,16 @@ func (h *Handler) bound(next tele.HandlerFunc) tele.HandlerFunc {
 	}
 }
 
-// queueKey is the line an update waits in: its chat, else its sender.
+// queueKey is the line an update waits in: its sender, so that a
+// person's updates run in order and one at a time, while the members of a
+// group pressing at once do not wait for each other; the chat when there
+// is no sender. In a private chat the two are the same.
 func queueKey(c tele.Context) int64 {
-	if chat := c.Chat(); chat != nil {
-		return chat.ID
-	}
 	if s := c.Sender(); s != nil {
 		return s.ID
+	}
+	if chat := c.Chat(); chat != nil {
+		return chat.ID
 	}
 	return 0
 }

@@ -9,12 +9,12 @@ import (
 // The update queue: how the bot behaves above capacity.
 //
 // At most slots handlers run at once. An update that finds them all busy
-// waits in its chat's queue, and chats take turns: when a handler
-// finishes, the chat that has waited longest for its turn runs its oldest
-// update, then goes to the back of the line. One chat therefore never
-// runs two updates at once (a person's updates are handled in the order
-// they were sent), and a chat sending many updates cannot starve the
-// others: each chat gets one turn per round.
+// waits in its line, one line per person (queueKey; "chat" below), and the
+// lines take turns: when a handler finishes, the line that has waited
+// longest for its turn runs its oldest update, then goes to the back. A
+// person's updates therefore run one at a time, in the order they were
+// sent, and someone sending many updates cannot starve the others: each
+// line gets one turn per round.
 //
 // The queue is bounded, so that above capacity the wait stays about
 // maxQueued/throughput instead of growing into a backlog of seconds:

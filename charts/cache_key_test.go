@@ -38,3 +38,22 @@ func TestCardKey(t *testing.T) {
 		t.Error("a home card and an area card with the same strings share a key")
 	}
 }
+
+func TestIdeasCardKey(t *testing.T) {
+	base := func() IdeasCard {
+		return IdeasCard{Title: "Идеи", Upper: []Panel{&Donut{Center: "12"}}, Lower: &Ranking{Rows: []RankRow{{Label: "A", Value: 3}}}}
+	}
+	if base().Key() != base().Key() {
+		t.Fatal("equal cards got different keys")
+	}
+	c := base()
+	c.Lower.(*Ranking).Rows[0].Value = 4
+	if c.Key() == base().Key() {
+		t.Error("a changed lower panel kept the key")
+	}
+	c = base()
+	c.Upper, c.Lower = nil, c.Upper[0]
+	if c.Key() == base().Key() {
+		t.Error("a panel moved from the upper row to the lower kept the key")
+	}
+}
