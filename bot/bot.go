@@ -39,7 +39,18 @@ type Config struct {
 	Loc         *time.Location
 	Version     string
 	Database    string // how the database runs, for /status: "embedded" or "external"
-	MaxHandlers int    // updates handled at once; more wait
+	MaxHandlers int    // updates handled at once; more wait in the queue
+	// MaxQueued bounds the updates waiting in all chats (default 16 per
+	// handler), QueuedPerChat those of one chat (default 8); queue.go has
+	// what happens beyond.
+	MaxQueued, QueuedPerChat int
+	// MaxPressWait is how long a button press may wait for its turn
+	// before it is answered "too many requests" (default 1 s).
+	MaxPressWait time.Duration
+	// CardCacheBytes bounds the memory of drawn cards kept for views
+	// whose data has not changed: 0 takes DefaultCardCacheBytes, a
+	// negative value draws every card afresh.
+	CardCacheBytes int64
 	// CRMRequests counts requests made to amoCRM, for /status; without
 	// amoCRM it answers 0 (and /status has no sync to show it under). Nil
 	// leaves the count out.
@@ -74,6 +85,7 @@ type Handler struct {
 	bot     *tele.Bot
 	store   store
 	render  renderer
+	cards   *cardCache
 	tasks   taskService
 	subs    subscriptions
 	deals   dealService
@@ -82,7 +94,7 @@ type Handler struct {
 	log     *slog.Logger
 	started time.Time
 
-	slots    chan struct{}  // bounds concurrently running handlers
+	queue    *queue         // bounds and orders running and waiting handlers
 	inflight sync.WaitGroup // handlers and their follow-ups still running, for shutdown
 	// dealLists is the deals list each user saw last (user ID → dealList),
 	// where a deal card's "back to the list" returns: the card's buttons
@@ -111,11 +123,20 @@ func New(b *tele.Bot, s store, r renderer, tasks taskService, subs subscriptions
 	if cfg.MaxHandlers <= 0 {
 		cfg.MaxHandlers = 16
 	}
+	if cfg.MaxQueued <= 0 {
+		cfg.MaxQueued = 16 * cfg.MaxHandlers
+	}
+	if cfg.QueuedPerChat <= 0 {
+		cfg.QueuedPerChat = 8
+	}
+	if cfg.MaxPressWait <= 0 {
+		cfg.MaxPressWait = time.Second
+	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	h := &Handler{bot: b, store: s, render: r, tasks: tasks, subs: subs, deals: deals, ideas: cfg.Ideas, cfg: cfg, log: cfg.Logger, started: cfg.Now(),
-		slots: make(chan struct{}, cfg.MaxHandlers), maps: newProcessMaps(cfg.Maps)}
+	h := &Handler{bot: b, store: s, render: r, cards: newCardCache(cfg.CardCacheBytes), tasks: tasks, subs: subs, deals: deals, ideas: cfg.Ideas, cfg: cfg, log: cfg.Logger, started: cfg.Now(),
+		queue: newQueue(cfg.MaxHandlers, cfg.QueuedPerChat, cfg.MaxQueued, cfg.MaxPressWait, cfg.Now), maps: newProcessMaps(cfg.Maps)}
 	h.observe = cfg.Observer
 	if h.observe == nil {
 		h.observe = noObserver{}

@@ -18,7 +18,7 @@ func dealsCard(tr i18n.Printer, now time.Time, s domain.DealSummary) charts.Area
 	return charts.AreaCard{
 		Accent:   charts.AccentBlue,
 		Title:    tr.T(i18n.AreaCRM),
-		Subtitle: tr.T(i18n.AsOf, tr.DateTime(now)),
+		Subtitle: tr.T(i18n.AsOf, tr.Date(now)), // the day only: the caption has the time, so the picture holds all day
 		Tiles: []charts.Tile{
 			{Label: tr.T(i18n.CRMDeals), Value: tr.Int(s.Deals), Note: tr.T(i18n.CRMActiveNote, tr.Int(s.ActiveAll))},
 			{Label: tr.T(i18n.CRMRevenue), Value: tr.MoneyShort(s.WonRevenue)},

@@ -31,7 +31,7 @@ const (
 
 // screen is a rendered dashboard, ready to show.
 type screen struct {
-	png     []byte
+	pic     picture
 	caption string
 	markup  *tele.ReplyMarkup
 }
@@ -66,7 +66,7 @@ func (h *Handler) showArea(c tele.Context, a area) error {
 	if err != nil {
 		return err
 	}
-	return h.showPhoto(c, s.png, s.caption, s.markup)
+	return h.showPhoto(c, s.pic, s.caption, s.markup)
 }
 
 // listLimit is how many rows the dashboards list: the brief kept tables
@@ -85,11 +85,14 @@ func (h *Handler) buildScreen(ctx context.Context, tr i18n.Printer, q domain.Das
 		if err != nil {
 			return screen{}, err
 		}
-		png, err := h.render.Home(ctx, homeCard(tr, home))
+		card := homeCard(tr, home)
+		pic, err := h.cards.picture(cardID{card.Key(), tr.Lang, tr.Loc.String()}, func() ([]byte, error) {
+			return h.render.Home(ctx, card)
+		})
 		if err != nil {
 			return screen{}, err
 		}
-		return screen{png, homeCaption(tr, home), homeKeyboard(tr)}, nil
+		return screen{pic, homeCaption(tr, home), homeKeyboard(tr)}, nil
 	case areaCRM:
 		var s domain.DealSummary
 		if s, err = h.store.DealSummary(ctx, q); err == nil {
@@ -113,11 +116,13 @@ func (h *Handler) buildScreen(ctx context.Context, tr i18n.Printer, q domain.Das
 	if err != nil {
 		return screen{}, err
 	}
-	png, err := h.render.Area(ctx, card)
+	pic, err := h.cards.picture(cardID{card.Key(), tr.Lang, tr.Loc.String()}, func() ([]byte, error) {
+		return h.render.Area(ctx, card)
+	})
 	if err != nil {
 		return screen{}, err
 	}
-	return screen{png, caption, areaKeyboard(tr, a, u, h.deals.AccountURL())}, nil
+	return screen{pic, caption, areaKeyboard(tr, a, u, h.deals.AccountURL())}, nil
 }
 
 // homeKeyboard explores each area from the home card.

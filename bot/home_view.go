@@ -17,7 +17,7 @@ func homeCard(tr i18n.Printer, h domain.Home) charts.HomeCard {
 	}
 	return charts.HomeCard{
 		Title:    tr.T(i18n.HomeTitle),
-		Subtitle: tr.T(i18n.AsOf, tr.DateTime(h.AsOf)),
+		Subtitle: tr.T(i18n.AsOf, tr.Date(h.AsOf)), // the day only: the caption has the time, so the picture holds all day
 		Areas: []charts.AreaPreview{
 			{
 				Title:    tr.T(i18n.AreaCRM),

@@ -60,11 +60,14 @@ func (h *Handler) ideasScreen(ctx context.Context, tr i18n.Printer, u domain.Use
 	if d.AsOf.IsZero() {
 		d.AsOf = h.cfg.Now()
 	}
-	png, err := h.render.Ideas(ctx, ideasCard(tr, d))
+	card := ideasCard(tr, d)
+	pic, err := h.cards.picture(cardID{card.Key(), tr.Lang, tr.Loc.String()}, func() ([]byte, error) {
+		return h.render.Ideas(ctx, card)
+	})
 	if err != nil {
 		return screen{}, err
 	}
-	return screen{png, ideasCaption(tr, d), ideasKeyboard(tr, d)}, nil
+	return screen{pic, ideasCaption(tr, d), ideasKeyboard(tr, d)}, nil
 }
 
 // onIdeas answers the list buttons: a page of ideas.

@@ -23,7 +23,7 @@ func ideasCard(tr i18n.Printer, d domain.IdeaDashboard) charts.IdeasCard {
 	return charts.IdeasCard{
 		Accent:   charts.AccentAmber,
 		Title:    tr.T(i18n.AreaIdeas),
-		Subtitle: tr.T(i18n.AsOf, tr.DateTime(d.AsOf)),
+		Subtitle: tr.T(i18n.AsOf, tr.Date(d.AsOf)), // the day only: the caption has the time, so the picture holds all day
 		Tiles: []charts.Tile{
 			{Label: tr.T(i18n.IdeasSubmitted), Value: tr.Int(s.Submitted), Note: tr.N(i18n.Votes, s.Votes)},
 			{Label: tr.T(i18n.IdeaAcceptRate), Value: tr.Percent(100 * d.AcceptanceRate),

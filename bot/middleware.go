@@ -3,6 +3,7 @@ package bot
 import (
 	"fmt"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
@@ -33,15 +34,21 @@ func (h *Handler) recover(next tele.HandlerFunc) tele.HandlerFunc {
 	}
 }
 
-// bound limits how many handlers run at once (telebot starts a goroutine
-// per update) and tracks them for a graceful shutdown. Every callback is
+// bound queues the update (see queue.go for the policy above capacity),
+// runs it in its turn and tracks it for a graceful shutdown. An update
+// the queue gives up is answered "too many requests". Every callback is
 // answered on the way out, so the user's button never keeps spinning.
 func (h *Handler) bound(next tele.HandlerFunc) tele.HandlerFunc {
 	return func(c tele.Context) error {
 		h.inflight.Add(1)
 		defer h.inflight.Done()
-		h.slots <- struct{}{}
-		defer func() { <-h.slots }()
+		t := newTicket(queueKey(c), c.Update().ID, pressKey(c))
+		h.queue.enter(t)
+		if !<-t.turn {
+			h.tooBusy(c)
+			return nil
+		}
+		defer h.queue.leave(t.chat)
 		h.running.Add(1)
 		defer h.running.Add(-1)
 		h.updates.Add(1)
@@ -58,6 +65,50 @@ func (h *Handler) bound(next tele.HandlerFunc) tele.HandlerFunc {
 			}
 		}
 		return nil
+	}
+}
+
+// queueKey is the line an update waits in: its sender, so that a
+// person's updates run in order and one at a time, while the members of a
+// group pressing at once do not wait for each other; the chat when there
+// is no sender. In a private chat the two are the same.
+func queueKey(c tele.Context) int64 {
+	if s := c.Sender(); s != nil {
+		return s.ID
+	}
+	if chat := c.Chat(); chat != nil {
+		return chat.ID
+	}
+	return 0
+}
+
+// pressKey names a button press by its message and data, so that a press
+// repeated while the first waits is spotted; "" for anything else.
+func pressKey(c tele.Context) string {
+	cb := c.Callback()
+	if cb == nil {
+		return ""
+	}
+	id := cb.MessageID
+	if cb.Message != nil {
+		id = strconv.Itoa(cb.Message.ID)
+	}
+	return id + "|" + cb.Unique + "|" + cb.Data
+}
+
+// tooBusy answers an update the queue gave up: a toast for a press, a
+// short message for anything else, in the sender's language.
+func (h *Handler) tooBusy(c tele.Context) {
+	text := h.printer(c).T(i18n.TooBusy)
+	var err error
+	switch {
+	case c.Callback() != nil:
+		err = h.answer(c, text, false)
+	case c.Chat() != nil && c.Message() != nil:
+		err = c.Send(text)
+	}
+	if err != nil {
+		h.log.Warn("answer an update given up", "update_id", c.Update().ID, "err", err)
 	}
 }
 

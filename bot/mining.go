@@ -102,7 +102,12 @@ func (h *Handler) recompute(ctx context.Context, tr i18n.Printer, u domain.User,
 		h.log.ErrorContext(ctx, "task mining dashboard after recompute", "err", err)
 		return
 	}
-	photo := &tele.Photo{File: tele.FromReader(bytes.NewReader(s.png)), Caption: s.caption}
+	png, err := s.pic.bytes()
+	if err != nil {
+		h.log.Error("task mining dashboard after recompute", "err", err)
+		return
+	}
+	photo := &tele.Photo{File: tele.FromReader(bytes.NewReader(png)), Caption: s.caption}
 	if _, err := h.bot.Edit(card, photo, s.markup, tele.ModeHTML); ignoreNotModified(err) != nil {
 		h.log.WarnContext(ctx, "task mining dashboard after recompute", "err", err)
 	}

@@ -18,7 +18,7 @@ func miningCard(tr i18n.Printer, now time.Time, m domain.MiningSummary) charts.A
 	return charts.AreaCard{
 		Accent:   charts.AccentTeal,
 		Title:    tr.T(i18n.AreaMining),
-		Subtitle: tr.T(i18n.AsOf, tr.DateTime(now)),
+		Subtitle: tr.T(i18n.AsOf, tr.Date(now)), // the day only: the caption has the time, so the picture holds all day
 		Tiles: []charts.Tile{
 			{Label: tr.T(i18n.MiningOperations), Value: tr.Int(m.Operations)},
 			{Label: tr.T(i18n.MiningHours), Value: tr.Decimal(m.Hours, 0)},

@@ -50,12 +50,12 @@ func TestDemoScreens(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s/%s: %v", a, lang, err)
 			}
-			if len(s.png) > 200_000 {
-				t.Errorf("%s/%s: %d bytes", a, lang, len(s.png))
+			if len(s.pic.png) > 200_000 {
+				t.Errorf("%s/%s: %d bytes", a, lang, len(s.pic.png))
 			}
 			if *cardsDir != "" {
 				name := filepath.Join(*cardsDir, string(a)+"."+string(lang)+".png")
-				if err := os.WriteFile(name, s.png, 0o644); err != nil {
+				if err := os.WriteFile(name, s.pic.png, 0o644); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -76,7 +76,7 @@ func BenchmarkHomeScreen(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		size = len(s.png)
+		size = len(s.pic.png)
 	}
 	b.ReportMetric(float64(size), "B/png")
 }
@@ -90,5 +90,54 @@ func BenchmarkHomeQuery(b *testing.B) {
 		if _, err := h.store.Home(context.Background(), q); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkHomeScreenRepeat is /home again with unchanged data: the four
+// summaries from PostgreSQL, the caption, and the picture from the card
+// cache instead of drawing it.
+func BenchmarkHomeScreenRepeat(b *testing.B) {
+	h := demoHandler(b)
+	h.cards = newCardCache(0)
+	q := domain.DashboardQuery{Now: fixedAt, Loc: msk, Weeks: 12, Limit: listLimit}
+	tr := i18n.New(domain.LangRU, msk)
+	u := domain.User{Role: domain.RoleManager}
+	if _, err := h.buildScreen(context.Background(), tr, q, areaHome, u); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := h.buildScreen(context.Background(), tr, q, areaHome, u); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if st := h.cards.stats(); st.Misses != 1 {
+		b.Errorf("drew the card %d times, want once", st.Misses)
+	}
+}
+
+// BenchmarkHomeCardRepeat is the picture's share of a repeat view: the
+// card from the summaries, its key, the kept PNG, and the caption.
+func BenchmarkHomeCardRepeat(b *testing.B) {
+	h := demoHandler(b)
+	h.cards = newCardCache(0)
+	q := domain.DashboardQuery{Now: fixedAt, Loc: msk, Weeks: 12, Limit: listLimit}
+	tr := i18n.New(domain.LangRU, msk)
+	home, err := h.store.Home(context.Background(), q)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		card := homeCard(tr, home)
+		if _, err := h.cards.picture(cardID{card.Key(), tr.Lang, tr.Loc.String()}, func() ([]byte, error) {
+			return h.render.Home(context.Background(), card)
+		}); err != nil {
+			b.Fatal(err)
+		}
+		_ = homeCaption(tr, home)
+	}
+	if st := h.cards.stats(); st.Misses != 1 {
+		b.Errorf("drew the card %d times, want once", st.Misses)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"html"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -36,14 +37,54 @@ func (h *Handler) printer(c tele.Context) i18n.Printer {
 func (h *Handler) loc(c tele.Context) *time.Location { return user(c).Location(h.cfg.Loc) }
 
 // showPhoto shows a card: a button press edits the card it came from in
-// place; a command sends a new one.
-func (h *Handler) showPhoto(c tele.Context, png []byte, caption string, markup *tele.ReplyMarkup) error {
-	photo := &tele.Photo{File: tele.FromReader(bytes.NewReader(png)), Caption: caption}
-	if msg := c.Message(); c.Callback() != nil && msg != nil && msg.Photo != nil {
-		_, err := c.Bot().Edit(msg, photo, markup, tele.ModeHTML)
-		return ignoreNotModified(err)
+// place; a command sends a new one. A picture Telegram already has goes by
+// its file_id instead of being uploaded again; when Telegram no longer
+// takes that file_id, the picture is uploaded after all.
+func (h *Handler) showPhoto(c tele.Context, pic picture, caption string, markup *tele.ReplyMarkup) error {
+	if id := h.cards.fileID(pic); id != "" {
+		err := h.sendPhoto(c, pic, tele.File{FileID: id}, caption, markup)
+		if !staleFileID(err) {
+			return err
+		}
+		h.log.Warn("Telegram refused a kept file_id, uploading the card again", "update_id", c.Update().ID, "err", err)
+		h.cards.rejected(pic)
 	}
-	return c.Send(photo, markup, tele.ModeHTML)
+	png, err := pic.bytes()
+	if err != nil {
+		return err
+	}
+	return h.sendPhoto(c, pic, tele.FromReader(bytes.NewReader(png)), caption, markup)
+}
+
+// sendPhoto sends or edits in the photo and remembers the file_id of an
+// upload.
+func (h *Handler) sendPhoto(c tele.Context, pic picture, f tele.File, caption string, markup *tele.ReplyMarkup) error {
+	photo := &tele.Photo{File: f, Caption: caption}
+	var (
+		sent *tele.Message
+		err  error
+	)
+	if msg := c.Message(); c.Callback() != nil && msg != nil && msg.Photo != nil {
+		sent, err = c.Bot().Edit(msg, photo, markup, tele.ModeHTML)
+		err = ignoreNotModified(err)
+	} else {
+		sent, err = c.Bot().Send(c.Recipient(), photo, markup, tele.ModeHTML)
+	}
+	if err == nil && f.FileID == "" && sent != nil && sent.Photo != nil {
+		h.cards.uploaded(pic, sent.Photo.FileID)
+	}
+	return err
+}
+
+// staleFileID reports whether Telegram refused a request for its file_id
+// (expired, from another bot, or unknown): a 400 that is not about the
+// message itself. Anything else (429, network) is not helped by an upload.
+func staleFileID(err error) bool {
+	if err == nil {
+		return false
+	}
+	msg := strings.ToLower(err.Error())
+	return strings.Contains(msg, "file") || strings.Contains(msg, "(400)")
 }
 
 // showText shows a text screen: edits the message a button was on when it

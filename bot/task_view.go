@@ -19,7 +19,7 @@ func tasksCard(tr i18n.Printer, now time.Time, s domain.TaskSummary) charts.Area
 	return charts.AreaCard{
 		Accent:   charts.AccentViolet,
 		Title:    tasksTitle(tr, s),
-		Subtitle: tr.T(i18n.AsOf, tr.DateTime(now)),
+		Subtitle: tr.T(i18n.AsOf, tr.Date(now)), // the day only: the caption has the time, so the picture holds all day
 		Tiles: []charts.Tile{
 			{Label: tr.T(i18n.TasksTotal), Value: tr.Int(s.Total), Note: tr.T(i18n.TasksCancelled, tr.Int(s.Cancelled()))},
 			{Label: tr.T(i18n.TasksActive), Value: tr.Int(s.Active)},

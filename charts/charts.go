@@ -74,6 +74,9 @@ type Panel interface {
 	draw(c *canvas, r image.Rectangle, st panelStyle) error
 	// weight is the panel's share of a row it shares with another panel.
 	weight() int
+	// fingerprint writes everything the panel's picture depends on (see
+	// cache_key.go).
+	fingerprint(f *fingerprinter)
 }
 
 // AreaPreview is one tile of the home card: the area's name, its headline

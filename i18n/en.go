@@ -14,6 +14,7 @@ var en = map[Key]string{
 	ErrInvalid:  "The data does not fit: please check it and try again.",
 	ErrDenied:   "No access.",
 	Sorry:       "Sorry, something went wrong. We are looking into it; please try again later.",
+	TooBusy:     "Too many requests, please wait a moment.",
 	NoAccess:    "No access.",
 	StaleButton: "This button is out of date. Please open the screen again.",
 

@@ -19,6 +19,7 @@ const (
 	ErrInvalid  Key = "err.invalid"
 	ErrDenied   Key = "err.forbidden"
 	Sorry       Key = "sorry"
+	TooBusy     Key = "too_busy"
 	NoAccess    Key = "no_access"
 	StaleButton Key = "stale_button"
 

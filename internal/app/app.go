@@ -37,7 +37,7 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	}
 	defer d.close(log)
 	m := metrics.New()
-	contact := &telegramContact{next: http.DefaultTransport}
+	contact := &telegramContact{next: telegramTransport()}
 	client := &http.Client{Timeout: 60 * time.Second, Transport: contact}
 	in := newIntake(cfg, d.db, client, log)
 	defer in.wait()
@@ -98,7 +98,8 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	dealService := crmConn.deals(d.db, outbox, bot.DealMessages(cfg.Location, b.Me.Username), cfg.AmoCRM.BaseURL, log)
 	h := bot.New(b, d.db, renderer, taskService, subs, dealService, bot.Config{
 		Admins: cfg.AdminIDs, Loc: cfg.Location, Version: Version, Database: d.kind(), Now: cfg.Now, Logger: log,
-		CRMRequests: crmConn.requests, CRM: crmConn, Intake: in.status, Mail: mailStatus(outbox), Mining: mine,
+		CardCacheBytes: cfg.CardCacheBytes,
+		CRMRequests:    crmConn.requests, CRM: crmConn, Intake: in.status, Mail: mailStatus(outbox), Mining: mine,
 		Maps:     processmap.NewRenderer(cfg.GraphvizDot, 0, 2),
 		Observer: m,
 		Ideas:    ideaService,

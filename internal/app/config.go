@@ -58,7 +58,10 @@ type Config struct {
 	SendLimits    notify.Limits // Telegram's limits; zero takes the published ones
 	LeaderRetry   time.Duration // how often a follower tries to lead and the leader checks its hold (5 s)
 	UpdateLease   time.Duration // how long a replica's claim on a webhook update holds (1 min)
-	Now           func() time.Time
+	// CardCacheBytes bounds the memory of drawn cards kept for unchanged
+	// data: 0 takes the bot's default (32 MB), negative turns it off.
+	CardCacheBytes int64
+	Now            func() time.Time
 }
 
 // AmoCRMConfig connects the CRM area to an amoCRM account.

@@ -51,6 +51,9 @@ type Server struct {
 	spec    *spec
 	timeout time.Duration
 	limits  *limiter // nil unless WithRateLimits
+	// observer sees every update and request, for the load tool; nil
+	// unless WithObserver.
+	observer Observer
 
 	mu        sync.Mutex
 	changed   chan struct{} // closed and replaced on every change, to wake waiters
@@ -173,11 +176,15 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusNotFound, map[string]any{"ok": false, "error_code": 404, "description": "Not Found"})
 		return
 	}
+	at := time.Now()
 	s.mu.Lock()
 	s.stats.Requests++
 	s.mu.Unlock()
 	result, e, req := s.dispatch(r, name)
-	s.finish(w, name, req, result, e)
+	call := s.finish(w, name, req, result, e)
+	if s.observer != nil {
+		s.observer.Requested(call, at)
+	}
 }
 
 // dispatch validates a call and runs its handler.
@@ -218,7 +225,7 @@ func (s *Server) dispatch(r *http.Request, name string) (any, *apiError, *reques
 }
 
 // finish records the call, reports violations and writes the answer.
-func (s *Server) finish(w http.ResponseWriter, name string, req *request, result any, e *apiError) {
+func (s *Server) finish(w http.ResponseWriter, name string, req *request, result any, e *apiError) Call {
 	call := Call{Method: name, Code: http.StatusOK}
 	if req != nil {
 		call.Method, call.Params = req.method, req.flat()
@@ -236,7 +243,7 @@ func (s *Server) finish(w http.ResponseWriter, name string, req *request, result
 	s.mu.Unlock()
 	if e == nil {
 		writeJSON(w, http.StatusOK, map[string]any{"ok": true, "result": result})
-		return
+		return call
 	}
 	if !closed {
 		if e.note != "" {
@@ -251,6 +258,7 @@ func (s *Server) finish(w http.ResponseWriter, name string, req *request, result
 		body["parameters"] = e.params
 	}
 	writeJSON(w, e.code, body)
+	return call
 }
 
 // writeJSON writes a JSON answer.

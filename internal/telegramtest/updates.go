@@ -90,11 +90,13 @@ func (s *Server) getUpdates(ctx context.Context, req *request) (any, *apiError) 
 		}
 	}
 	out := []map[string]any{}
+	now := time.Now()
 	for i, u := range s.updates {
 		if i == limit {
 			break
 		}
 		out = append(out, map[string]any{"update_id": u.id, u.kind: u.body})
+		s.offered(u, now)
 	}
 	return out, nil
 }

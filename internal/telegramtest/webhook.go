@@ -133,6 +133,7 @@ func (s *Server) deliverLoop() {
 			s.mu.Lock()
 		}
 		u, url, secret := s.updates[0], s.webhook, s.hook.secret
+		s.offered(u, time.Now()) // for the load tool (observe.go); nothing without an observer
 		s.mu.Unlock()
 		err := deliverOne(client, url, secret, u)
 		if err == nil && s.hook.duplicate {
