@@ -95,13 +95,8 @@ func (h *Handler) onIdeas(c tele.Context) error {
 
 // onIdea opens an idea's card from a list, the dashboard or a notice.
 func (h *Handler) onIdea(c tele.Context) error {
-	args, ok := callbackArgs(c, 3)
+	id, back, ok := idListArgs(c, parseIdeaList)
 	if !ok {
-		return h.onStaleButton(c)
-	}
-	id, okID := parseID(args[0])
-	back, okBack := parseIdeaList(args[1], args[2])
-	if !okID || !okBack {
 		return h.onStaleButton(c)
 	}
 	return h.showIdea(c, id, back)
