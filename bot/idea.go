@@ -176,6 +176,20 @@ func (h *Handler) ideaDeepLink(c tele.Context) (bool, error) {
 	return true, h.showIdea(c, id, ideaList{})
 }
 
+// mayTakePart is the access check before proposing: ok when the user may
+// take part in ideas here; otherwise a member without access has been told
+// how to get it, and err is what the handler returns.
+func (h *Handler) mayTakePart(ctx context.Context, c tele.Context) (ok bool, err error) {
+	err = h.ideas.MayTakePart(ctx, user(c), c.Chat().ID)
+	if err == nil {
+		return true, nil
+	}
+	if took, aerr := h.ideaAccess(c, err); took {
+		return false, aerr
+	}
+	return false, err
+}
+
 // ideaAccess tells a group member without access how to get it, as a
 // callback answer or a message, and reports whether err was that.
 func (h *Handler) ideaAccess(c tele.Context, err error) (bool, error) {
