@@ -115,6 +115,18 @@ func idPageArgs(c tele.Context) (id int64, page int, ok bool) {
 	return id, page, okID && okPage
 }
 
+// idListArgs reads the data "ID|a|b" of a button that opens a card and
+// remembers, in the two fields parse reads, the list to go back to.
+func idListArgs[L any](c tele.Context, parse func(a, b string) (L, bool)) (id int64, back L, ok bool) {
+	args, ok := callbackArgs(c, 3)
+	if !ok {
+		return 0, back, false
+	}
+	id, okID := parseID(args[0])
+	back, okBack := parse(args[1], args[2])
+	return id, back, okID && okBack
+}
+
 // parseID parses a positive ID from callback data.
 func parseID(s string) (int64, bool) {
 	id, err := strconv.ParseInt(s, 10, 64)

@@ -65,6 +65,19 @@ func checkText(t *testing.T, what string, m *telegramtest.Message) {
 	}
 }
 
+// pageThrough presses «Следующие ▶» from page on to the last page,
+// checking every page's text, and returns the last.
+func pageThrough(t *testing.T, tg *telegramtest.Server, page *telegramtest.Message, what string) *telegramtest.Message {
+	t.Helper()
+	for n := 1; page.HasButton("Следующие ▶"); n++ {
+		checkText(t, fmt.Sprintf("%s page %d", what, n), page)
+		tg.WaitForCallbackAnswer(t, tg.Press(t, admin, page, "Следующие ▶"))
+		page = tg.WaitForEdit(t, page)
+	}
+	checkText(t, "last "+what+" page", page)
+	return page
+}
+
 // TestMiningExtremeData walks every screen of a process with names of 200
 // characters full of HTML specials, 26 activities and 1,000 variants.
 func TestMiningExtremeData(t *testing.T) {
@@ -89,12 +102,7 @@ func TestMiningExtremeData(t *testing.T) {
 	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "📊 Варианты"))
 	page := tg.WaitForEdit(t, card)
 	wantAll(t, "variants", page.Text, "Показаны 50 самых частых из 1\u00a0001", "стр. 1 из 10", "шагов: 300", "… ещё ", " ×3")
-	for n := 1; page.HasButton("Следующие ▶"); n++ {
-		checkText(t, fmt.Sprintf("variants page %d", n), page)
-		tg.WaitForCallbackAnswer(t, tg.Press(t, admin, page, "Следующие ▶"))
-		page = tg.WaitForEdit(t, page)
-	}
-	checkText(t, "last variants page", page)
+	page = pageThrough(t, tg, page, "variants")
 	wantAll(t, "last variants page", page.Text, "стр. 10 из 10", "вариант 50: 1 случай")
 	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, page, "◀ К процессу"))
 	card = tg.WaitForEdit(t, page)
@@ -102,12 +110,7 @@ func TestMiningExtremeData(t *testing.T) {
 	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, card, "⚙️ Действия"))
 	page = tg.WaitForEdit(t, card)
 	wantAll(t, "activities", page.Text, "· действия (26) · стр. 1 из 4", "1. Д00 <b>&amp;")
-	for n := 1; page.HasButton("Следующие ▶"); n++ {
-		checkText(t, fmt.Sprintf("activities page %d", n), page)
-		tg.WaitForCallbackAnswer(t, tg.Press(t, admin, page, "Следующие ▶"))
-		page = tg.WaitForEdit(t, page)
-	}
-	checkText(t, "last activities page", page)
+	page = pageThrough(t, tg, page, "activities")
 	wantAll(t, "last activities page", page.Text, "стр. 4 из 4", "26. ")
 	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, page, "26"))
 	act := tg.WaitForEdit(t, page)

@@ -98,13 +98,8 @@ func (h *Handler) onIdeas(c tele.Context) error {
 
 // onIdea opens an idea's card from a list, the dashboard or a notice.
 func (h *Handler) onIdea(c tele.Context) error {
-	args, ok := callbackArgs(c, 3)
+	id, back, ok := idListArgs(c, parseIdeaList)
 	if !ok {
-		return h.onStaleButton(c)
-	}
-	id, okID := parseID(args[0])
-	back, okBack := parseIdeaList(args[1], args[2])
-	if !okID || !okBack {
 		return h.onStaleButton(c)
 	}
 	return h.showIdea(c, id, back)
@@ -182,6 +177,20 @@ func (h *Handler) ideaDeepLink(c tele.Context) (bool, error) {
 		return false, nil
 	}
 	return true, h.showIdea(c, id, ideaList{})
+}
+
+// mayTakePart is the access check before proposing: ok when the user may
+// take part in ideas here; otherwise a member without access has been told
+// how to get it, and err is what the handler returns.
+func (h *Handler) mayTakePart(ctx context.Context, c tele.Context) (ok bool, err error) {
+	err = h.ideas.MayTakePart(ctx, user(c), c.Chat().ID)
+	if err == nil {
+		return true, nil
+	}
+	if took, aerr := h.ideaAccess(c, err); took {
+		return false, aerr
+	}
+	return false, err
 }
 
 // ideaAccess tells a group member without access how to get it, as a

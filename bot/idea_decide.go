@@ -19,7 +19,8 @@ const (
 
 // onIdeaMove answers a card's decision buttons. Rejecting asks the reason
 // and a duplicate the original's number; the other moves are made at once
-// and the card is shown again. The service checks who may.
+// and the card is shown again. Only deciders get here (see ideaDeciders);
+// the service checks who may again.
 func (h *Handler) onIdeaMove(c tele.Context) error {
 	args, ok := callbackArgs(c, 4)
 	if !ok {
@@ -33,9 +34,6 @@ func (h *Handler) onIdeaMove(c tele.Context) error {
 	}
 	u := user(c)
 	tr := h.printer(c)
-	if !domain.CanDecideIdeas(u) {
-		return h.answer(c, errorText(tr, domain.ErrIdeaDecidersOnly), true)
-	}
 	ctx, cancel := h.ctx(c)
 	defer cancel()
 	switch to {
@@ -100,6 +98,7 @@ func (h *Handler) askDecisionAgain(ctx context.Context, c tele.Context, p domain
 // onIdeaTask walks «Create task» of an accepted idea: the assignee (the
 // team, paged), the deadline, the priority; the last press creates the
 // task. Every choice travels in the buttons, so nothing is stored before.
+// Only deciders get here (see ideaDeciders).
 func (h *Handler) onIdeaTask(c tele.Context) error {
 	s, ok := parseIdeaTaskStep(c.Callback().Data)
 	if !ok {
@@ -107,9 +106,6 @@ func (h *Handler) onIdeaTask(c tele.Context) error {
 	}
 	u := user(c)
 	tr := h.printer(c)
-	if !domain.CanDecideIdeas(u) {
-		return h.answer(c, errorText(tr, domain.ErrIdeaDecidersOnly), true)
-	}
 	ctx, cancel := h.ctx(c)
 	defer cancel()
 	card, err := h.ideas.Card(ctx, u, c.Chat().ID, s.ideaID)
@@ -221,4 +217,16 @@ func (h *Handler) onIdeaImplemented(c tele.Context) error {
 	}
 	return h.showText(c, tr.T(key, esc(idea.Title, 200)),
 		inline(row(button(btnIdea, tr.T(i18n.IdeaOpen), ideaData(id, ideaList{})...))))
+}
+
+// ideaDeciders lets through only the users who may decide on ideas
+// (domain.CanDecideIdeas) and denies anyone else as need does, before a
+// question is asked or the team is read for them.
+func (h *Handler) ideaDeciders(next tele.HandlerFunc) tele.HandlerFunc {
+	return func(c tele.Context) error {
+		if !domain.CanDecideIdeas(user(c)) {
+			return h.deny(c)
+		}
+		return next(c)
+	}
 }

@@ -201,10 +201,7 @@ func (h *Handler) onIdeaNew(c tele.Context) error {
 func (h *Handler) proposeStart(c tele.Context) error {
 	ctx, cancel := h.ctx(c)
 	defer cancel()
-	if err := h.ideas.MayTakePart(ctx, user(c), c.Chat().ID); err != nil {
-		if took, aerr := h.ideaAccess(c, err); took {
-			return aerr
-		}
+	if ok, err := h.mayTakePart(ctx, c); !ok {
 		return err
 	}
 	return h.startIdeaDraft(c, domain.Attachment{})

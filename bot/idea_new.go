@@ -25,10 +25,7 @@ func (h *Handler) handleIdea(c tele.Context) error {
 func (h *Handler) proposeFrom(c tele.Context, line string, file domain.Attachment) error {
 	ctx, cancel := h.ctx(c)
 	defer cancel()
-	if err := h.ideas.MayTakePart(ctx, user(c), c.Chat().ID); err != nil {
-		if took, aerr := h.ideaAccess(c, err); took {
-			return aerr
-		}
+	if ok, err := h.mayTakePart(ctx, c); !ok {
 		return err
 	}
 	d := domain.IdeaDraft{Title: line, Attachment: file, SourceChat: c.Chat().ID}

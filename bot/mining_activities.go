@@ -22,6 +22,17 @@ type miningOverrides interface {
 
 // onMiningActivities shows a page of a process's activities.
 func (h *Handler) onMiningActivities(c tele.Context) error {
+	return h.showProcessList(c, activitiesPerPage, func(r domain.ProcessResult) int { return len(r.ActivityStats) },
+		func(tr i18n.Printer, ref procRef, r domain.ProcessResult) (string, *tele.ReplyMarkup) {
+			return activitiesText(tr, r, ref.page), activitiesKeyboard(tr, ref, r)
+		})
+}
+
+// showProcessList shows the page a process button asks for of one of the
+// process's lists: the page is clamped to the list's length (the list may
+// have shrunk since the button was sent) before view renders it.
+func (h *Handler) showProcessList(c tele.Context, perPage int, length func(domain.ProcessResult) int,
+	view func(tr i18n.Printer, ref procRef, r domain.ProcessResult) (string, *tele.ReplyMarkup)) error {
 	args, _ := callbackArgs(c, 3)
 	ref, ok := parseProcRef(args)
 	if !ok {
@@ -32,8 +43,9 @@ func (h *Handler) onMiningActivities(c tele.Context) error {
 		return err
 	}
 	tr := h.printer(c)
-	ref.page, _, _ = pageOf(ref.page, len(r.ActivityStats), activitiesPerPage)
-	return h.showText(c, activitiesText(tr, r, ref.page), activitiesKeyboard(tr, ref, r))
+	ref.page, _, _ = pageOf(ref.page, length(r), perPage)
+	text, kb := view(tr, ref, r)
+	return h.showText(c, text, kb)
 }
 
 // onMiningActivity opens an activity card; it is also where «Cancel»

@@ -15,18 +15,10 @@ const variantsPerPage = 5
 
 // onMiningVariants shows a page of a process's top variants.
 func (h *Handler) onMiningVariants(c tele.Context) error {
-	args, _ := callbackArgs(c, 3)
-	ref, ok := parseProcRef(args)
-	if !ok {
-		return h.onStaleButton(c)
-	}
-	r, err := h.miningProcess(c, ref.process)
-	if err != nil {
-		return err
-	}
-	tr := h.printer(c)
-	ref.page, _, _ = pageOf(ref.page, len(r.TopVariants), variantsPerPage)
-	return h.showText(c, variantsText(tr, r, ref.page), variantsKeyboard(tr, ref, r))
+	return h.showProcessList(c, variantsPerPage, func(r domain.ProcessResult) int { return len(r.TopVariants) },
+		func(tr i18n.Printer, ref procRef, r domain.ProcessResult) (string, *tele.ReplyMarkup) {
+			return variantsText(tr, r, ref.page), variantsKeyboard(tr, ref, r)
+		})
 }
 
 // variantPath shows a trace: runs of one activity folded ("Проверка ×3"),

@@ -97,13 +97,8 @@ func (h *Handler) showTaskList(c tele.Context, ref listRef) error {
 
 // onTask opens a task's card.
 func (h *Handler) onTask(c tele.Context) error {
-	args, ok := callbackArgs(c, 3)
+	id, ref, ok := idListArgs(c, parseListRef)
 	if !ok {
-		return h.onStaleButton(c)
-	}
-	id, okID := parseID(args[0])
-	ref, okRef := parseListRef(args[1], args[2])
-	if !okID || !okRef {
 		return h.onStaleButton(c)
 	}
 	return h.showTask(c, id, ref, "")

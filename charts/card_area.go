@@ -16,21 +16,32 @@ const (
 // area paints an area card: header, a row of KPI tiles, and one or two
 // panels sharing the rest of the card by their weights.
 func (c *canvas) area(a AreaCard) error {
-	c.fill(c.img.Bounds(), colBackground)
-	col := a.Accent.color()
-	top := c.header(a.Title, a.Subtitle, &col)
+	top := c.cardTop(areaW, a.Title, a.Subtitle, a.Accent, a.Tiles)
+	row := image.Rect(margin, top, areaW-margin, areaH-margin)
+	return c.panelRow(row, a.Panels[:min(len(a.Panels), maxPanels)], a.Accent)
+}
 
-	if tiles := a.Tiles[:min(len(a.Tiles), maxTiles)]; len(tiles) > 0 {
-		w := (areaW - 2*margin - gap*(len(tiles)-1)) / len(tiles)
+// cardTop paints what every card starts with on a canvas width wide: the
+// background, the header and the row of KPI tiles (none if there are no
+// tiles). It returns the y where the rest of the card begins.
+func (c *canvas) cardTop(width int, title, subtitle string, accent Accent, tiles []Tile) int {
+	c.fill(c.img.Bounds(), colBackground)
+	col := accent.color()
+	top := c.header(title, subtitle, &col)
+	if tiles := tiles[:min(len(tiles), maxTiles)]; len(tiles) > 0 {
+		w := (width - 2*margin - gap*(len(tiles)-1)) / len(tiles)
 		for i, t := range tiles {
 			x := margin + i*(w+gap)
 			c.kpi(image.Rect(x, top, x+w, top+kpiH), t)
 		}
 		top += kpiH + gap
 	}
+	return top
+}
 
-	panels := a.Panels[:min(len(a.Panels), maxPanels)]
-	row := image.Rect(margin, top, areaW-margin, areaH-margin)
+// panelRow lays panels side by side in row by their weights, each on its
+// own tile; no panel at all draws an empty tile.
+func (c *canvas) panelRow(row image.Rectangle, panels []Panel, accent Accent) error {
 	if len(panels) == 0 {
 		c.tile(row)
 		c.emptyState(row, false)
@@ -49,7 +60,7 @@ func (c *canvas) area(a AreaCard) error {
 		}
 		r := image.Rect(x, row.Min.Y, x+w, row.Max.Y)
 		c.tile(r)
-		if err := drawPanel(c, p, r.Inset(tilePad), panelStyle{accent: a.Accent}); err != nil {
+		if err := drawPanel(c, p, r.Inset(tilePad), panelStyle{accent: accent}); err != nil {
 			return fmt.Errorf("panel %d: %w", i+1, err)
 		}
 		x += w + gap

@@ -37,17 +37,7 @@ func (r *Renderer) Ideas(ctx context.Context, c IdeasCard) ([]byte, error) {
 // ideas paints the card: header, tiles, the upper row and the lower panel
 // (which gets a little less height: a ranking needs less than a chart).
 func (c *canvas) ideas(k IdeasCard) error {
-	c.fill(c.img.Bounds(), colBackground)
-	col := k.Accent.color()
-	top := c.header(k.Title, k.Subtitle, &col)
-	if tiles := k.Tiles[:min(len(k.Tiles), maxTiles)]; len(tiles) > 0 {
-		w := (ideasW - 2*margin - gap*(len(tiles)-1)) / len(tiles)
-		for i, t := range tiles {
-			x := margin + i*(w+gap)
-			c.kpi(image.Rect(x, top, x+w, top+kpiH), t)
-		}
-		top += kpiH + gap
-	}
+	top := c.cardTop(ideasW, k.Title, k.Subtitle, k.Accent, k.Tiles)
 	free := ideasH - margin - top - gap
 	upperH := free * 55 / 100
 	upper := image.Rect(margin, top, ideasW-margin, top+upperH)
@@ -57,35 +47,6 @@ func (c *canvas) ideas(k IdeasCard) error {
 	}
 	if err := c.panelRow(lower, []Panel{k.Lower}, k.Accent); err != nil {
 		return fmt.Errorf("lower %w", err)
-	}
-	return nil
-}
-
-// panelRow lays panels side by side in row by their weights, each on its
-// own tile; no panel at all draws an empty tile.
-func (c *canvas) panelRow(row image.Rectangle, panels []Panel, accent Accent) error {
-	if len(panels) == 0 {
-		c.tile(row)
-		c.emptyState(row, false)
-		return nil
-	}
-	total := 0
-	for _, p := range panels {
-		total += panelWeight(p)
-	}
-	free := row.Dx() - gap*(len(panels)-1)
-	x := row.Min.X
-	for i, p := range panels {
-		w := free * panelWeight(p) / total
-		if i == len(panels)-1 {
-			w = row.Max.X - x
-		}
-		r := image.Rect(x, row.Min.Y, x+w, row.Max.Y)
-		c.tile(r)
-		if err := drawPanel(c, p, r.Inset(tilePad), panelStyle{accent: accent}); err != nil {
-			return fmt.Errorf("panel %d: %w", i+1, err)
-		}
-		x += w + gap
 	}
 	return nil
 }

@@ -9,6 +9,7 @@ import (
 
 	"processet/demo"
 	"processet/domain"
+	"processet/internal/cputime"
 	"processet/internal/testdb"
 	"processet/mining"
 	"processet/mining/eventlog"
@@ -186,11 +187,11 @@ func BenchmarkDemoLoad(b *testing.B) {
 		db := storage.New(testdb.New(b))
 		svc := mining.New(db, mining.Config{}, func() time.Time { return now }, nil)
 		b.StartTimer()
-		before := cpuTime()
+		before := cputime.Self()
 		if err := demo.Load(context.Background(), db, svc, now, msk, false); err != nil {
 			b.Fatal(err)
 		}
-		cpu += cpuTime() - before
+		cpu += cputime.Self() - before
 	}
 	b.ReportMetric(cpu.Seconds()/float64(b.N), "go-cpu-s")
 }

@@ -61,16 +61,7 @@ func word(n domain.IdeaNotice) domain.OutMessage {
 
 func newEnv(t testing.TB) *env {
 	t.Helper()
-	cfg, err := pgxpool.ParseConfig(testdb.NewURL(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.MaxConns = 40
-	pool, err := pgxpool.NewWithConfig(context.Background(), cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(pool.Close)
+	pool := testdb.NewWithConns(t, 40)
 	bot, err := tele.NewBot(tele.Settings{URL: "http://127.0.0.1:1", Token: "123:TEST", Offline: true})
 	if err != nil {
 		t.Fatal(err)

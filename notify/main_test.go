@@ -37,17 +37,7 @@ var fast = notify.Limits{PerSecond: 500, PerChat: 10 * time.Millisecond, PerGrou
 // River's listener and the test's own queries.
 func newPool(t testing.TB) *pgxpool.Pool {
 	t.Helper()
-	cfg, err := pgxpool.ParseConfig(testdb.NewURL(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.MaxConns = 40
-	pool, err := pgxpool.NewWithConfig(context.Background(), cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(pool.Close)
-	return pool
+	return testdb.NewWithConns(t, 40)
 }
 
 // newBot returns a telebot client of the Bot API at url.

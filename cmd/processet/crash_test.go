@@ -1,17 +1,16 @@
 package main
 
 import (
-	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 
 	"processet/internal/apptest"
+	"processet/internal/syncbuf"
 	"processet/internal/telegramtest"
 	"processet/internal/testwait"
 )
@@ -125,14 +124,14 @@ func postmasterPID(t *testing.T, dataDir string) int {
 // process is the bot running as a child process.
 type process struct {
 	cmd  *exec.Cmd
-	out  *lockedBuffer
+	out  *syncbuf.Buffer
 	done chan struct{} // closed when the process has exited
 	err  error         // Wait's, once done is closed
 }
 
 func startBinary(t *testing.T, bin string, env []string) *process {
 	t.Helper()
-	p := &process{cmd: exec.Command(bin, "run"), out: &lockedBuffer{}, done: make(chan struct{})}
+	p := &process{cmd: exec.Command(bin, "run"), out: &syncbuf.Buffer{}, done: make(chan struct{})}
 	p.cmd.Env, p.cmd.Dir = env, filepath.Dir(bin) // no stray .env
 	p.cmd.Stdout, p.cmd.Stderr = p.out, p.out
 	if err := p.cmd.Start(); err != nil {
@@ -182,23 +181,4 @@ func runBinary(bin string, env []string, args ...string) (string, error) {
 	cmd.Env, cmd.Dir = env, filepath.Dir(bin)
 	out, err := cmd.CombinedOutput()
 	return string(out), err
-}
-
-// lockedBuffer collects a child's output, written by exec's copying
-// goroutines, for reading at any time.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
 }

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"processet/internal/syncbuf"
 	"processet/internal/testwait"
 	"processet/mining"
 	"processet/storage"
@@ -154,7 +155,7 @@ func TestImportRecomputesAfterTheRunUnderWay(t *testing.T) {
 	}
 	file := writeFile(t, t.TempDir(), "согласование.csv", []byte(workedCSV))
 	var out bytes.Buffer
-	errs := &syncBuffer{}
+	errs := &syncbuf.Buffer{}
 	done := make(chan error, 1)
 	go func() {
 		done <- Import(ctx, cfg, ImportOptions{Files: []string{file}, Out: &out, Errs: errs}, quietLog())
@@ -171,24 +172,6 @@ func TestImportRecomputesAfterTheRunUnderWay(t *testing.T) {
 	if err := <-done; err != nil || !strings.Contains(out.String(), `process "согласование": 3 cases, 14 events, 4 activities, 2 variants`) {
 		t.Errorf("import: %v\nout %s\nerrs %s", err, out.String(), errs.String())
 	}
-}
-
-// syncBuffer is a buffer one goroutine writes while another reads.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }
 
 // TestGetDataWhileTheNightlyRuns: «Получить данные» during the nightly

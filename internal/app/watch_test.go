@@ -9,7 +9,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/prometheus/common/expfmt"
@@ -18,6 +17,7 @@ import (
 
 	"processet/amocrm/amocrmtest"
 	"processet/internal/apptest"
+	"processet/internal/syncbuf"
 	"processet/internal/telegramtest"
 	"processet/internal/testwait"
 )
@@ -172,27 +172,9 @@ func scrape(t *testing.T, url string) map[string]bool {
 	return out
 }
 
-// lockedBuffer collects log lines written from many goroutines.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) lines() []string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return strings.Split(l.b.String(), "\n")
-}
-
 // lineWith is the first log line with msg, or "".
-func (l *lockedBuffer) lineWith(msg string) string {
-	for _, line := range l.lines() {
+func lineWith(logs *syncbuf.Buffer, msg string) string {
+	for _, line := range logs.Lines() {
 		if strings.Contains(line, "msg=\""+msg+"\"") {
 			return line
 		}
@@ -205,7 +187,7 @@ func (l *lockedBuffer) lineWith(msg string) string {
 // sender.
 func TestUpdateLogLinesCarryUpdateAndUser(t *testing.T) {
 	tg := telegramtest.NewServer(t)
-	var logs lockedBuffer
+	var logs syncbuf.Buffer
 	// The admin never wrote to the bot: asking them about a newcomer fails
 	// and is logged, deep in the /start handler.
 	apptest.Start(t, apptest.Config{TelegramURL: tg.URL, Admins: []int64{1}, Log: &logs})
@@ -221,7 +203,7 @@ func TestUpdateLogLinesCarryUpdateAndUser(t *testing.T) {
 	for _, msg := range []string{"ask admin about a newcomer", "handle update"} {
 		var line string
 		testwait.Eventually(t, "the log line "+msg, func() bool {
-			line = logs.lineWith(msg)
+			line = lineWith(&logs, msg)
 			return line != ""
 		})
 		if !fields.MatchString(line) {

@@ -58,6 +58,24 @@ func New(t testing.TB) *pgxpool.Pool {
 	return pool
 }
 
+// NewWithConns is New with room for n connections, for tests whose
+// workers, listeners and own queries together need more than pgxpool's
+// default.
+func NewWithConns(t testing.TB, n int32) *pgxpool.Pool {
+	t.Helper()
+	cfg, err := pgxpool.ParseConfig(NewURL(t))
+	if err != nil {
+		t.Fatalf("testdb: parse URL: %v", err)
+	}
+	cfg.MaxConns = n
+	pool, err := pgxpool.NewWithConfig(context.Background(), cfg)
+	if err != nil {
+		t.Fatalf("testdb: connect: %v", err)
+	}
+	t.Cleanup(pool.Close) // runs before the database is dropped
+	return pool
+}
+
 // NewURL is New for code that connects by itself, such as the whole app:
 // it returns the URL of the fresh database.
 func NewURL(t testing.TB) string {

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"processet/internal/cputime"
 	"processet/mining/eventlog"
 	"processet/mining/eventlog/eventlogtest"
 )
@@ -58,7 +59,7 @@ func benchRead(b *testing.B, data []byte) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	n := 0
-	cpu0 := cpuTime()
+	cpu0 := cputime.Self()
 	for b.Loop() {
 		n = 0
 		err := eventlog.Read(r, int64(len(data)), p, eventlog.Options{}, func(eventlog.Event) error {
@@ -69,7 +70,7 @@ func benchRead(b *testing.B, data []byte) {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64(cpuTime()-cpu0)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64(cputime.Self()-cpu0)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "events/s")
 	b.ReportMetric(float64(n), "events")
 }

@@ -7,36 +7,14 @@ import (
 	"time"
 
 	"processet/domain"
+	"processet/mining/process/processtest"
 )
 
-var t0 = time.Date(2024, 1, 1, 9, 0, 0, 0, time.UTC)
-
-// at is t0 plus minutes, in Unix microseconds.
-func at(minutes float64) int64 {
-	return t0.Add(time.Duration(minutes * float64(time.Minute))).UnixMicro()
-}
-
-// workedExample is the log of the package doc.
-func workedExample() domain.EventLog {
-	const T = 73 * 24 * 60
-	const R, V, P, S = 0, 1, 2, 3
-	standard := 30 * 60.0
-	log := domain.EventLog{Cases: 3, Activities: []domain.LogActivity{
-		{Name: "Регистрация"}, {Name: "Ввод данных"}, {Name: "Проверка"}, {Name: "Согласование", StandardSeconds: &standard}}}
-	cases := [][][2]float64{
-		{{R, 0}, {V, 10}, {P, 30}, {S, 50}},
-		{{R, 60}, {V, 80}, {P, 90}, {V, 100}, {P, 120}, {S, 200}},
-		{{R, T - 60}, {V, T - 50}, {P, T - 30}, {S, T}},
-	}
-	// Stored out of order, as a file may have them: the trace sorts.
-	for c := len(cases) - 1; c >= 0; c-- {
-		for _, e := range cases[c] {
-			log.Events = append(log.Events, domain.LogEvent{Case: int32(c), Activity: int32(e[0]), End: at(e[1]),
-				Seq: int64(len(log.Events))})
-		}
-	}
-	return log
-}
+var (
+	t0            = processtest.T0
+	at            = processtest.At
+	workedExample = processtest.WorkedExample
+)
 
 func near(got, want float64) bool { return math.Abs(got-want) < 1e-9*max(1, math.Abs(want)) }
 

@@ -3,6 +3,8 @@ package processmap
 import (
 	"context"
 	"testing"
+
+	"processet/internal/cputime"
 )
 
 // BenchmarkProcessMap is one map of a BPIC 2012-sized process (24
@@ -15,7 +17,7 @@ func BenchmarkProcessMap(b *testing.B) {
 	for level := 1; level <= Levels; level++ {
 		b.Run("level"+string(rune('0'+level)), func(b *testing.B) {
 			b.ReportAllocs()
-			cpu, n := childCPU(), 0
+			cpu, n := cputime.Children(), 0
 			for b.Loop() {
 				n++
 				png, err := rd.PNG(context.Background(), DOT(Build(r, level), Frequency, labels))
@@ -24,7 +26,7 @@ func BenchmarkProcessMap(b *testing.B) {
 				}
 				b.ReportMetric(float64(len(png))/1024, "KB/png")
 			}
-			b.ReportMetric(float64((childCPU()-cpu).Microseconds())/1000/float64(n), "dot-cpu-ms/op")
+			b.ReportMetric(float64((cputime.Children()-cpu).Microseconds())/1000/float64(n), "dot-cpu-ms/op")
 		})
 	}
 }

@@ -2,37 +2,18 @@ package processmap
 
 import (
 	"math/rand/v2"
-	"time"
 
 	"processet/domain"
 	"processet/mining/process"
+	"processet/mining/process/processtest"
 )
 
-var t0 = time.Date(2024, 1, 1, 9, 0, 0, 0, time.UTC)
-
-func at(minutes float64) int64 {
-	return t0.Add(time.Duration(minutes * float64(time.Minute))).UnixMicro()
-}
+var at = processtest.At
 
 // workedExample is the computed worked example of package process (and
 // of the README): R V P S, with case 2 going back from P to V once.
 func workedExample() domain.ProcessResult {
-	const T = 73 * 24 * 60
-	const R, V, P, S = 0, 1, 2, 3
-	standard := 30 * 60.0
-	log := domain.EventLog{Cases: 3, Activities: []domain.LogActivity{
-		{Name: "Регистрация"}, {Name: "Ввод данных"}, {Name: "Проверка"}, {Name: "Согласование", StandardSeconds: &standard}}}
-	cases := [][][2]float64{
-		{{R, 0}, {V, 10}, {P, 30}, {S, 50}},
-		{{R, 60}, {V, 80}, {P, 90}, {V, 100}, {P, 120}, {S, 200}},
-		{{R, T - 60}, {V, T - 50}, {P, T - 30}, {S, T}},
-	}
-	for c, evs := range cases {
-		for _, e := range evs {
-			log.Events = append(log.Events, domain.LogEvent{Case: int32(c), Activity: int32(e[0]), End: at(e[1]), Seq: int64(len(log.Events))})
-		}
-	}
-	r := process.Compute(log, process.Defaults())
+	r := process.Compute(processtest.WorkedExample(), process.Defaults())
 	r.ID, r.Name = 1, "Worked example"
 	return r
 }

@@ -1,7 +1,0 @@
-//go:build !unix
-
-package processmap
-
-import "time"
-
-func childCPU() time.Duration { return 0 }
