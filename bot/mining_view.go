@@ -76,7 +76,7 @@ func (h *Handler) addIdeaSavings(ctx context.Context, tr i18n.Printer, card *cha
 	if err != nil {
 		return err
 	}
-	card.Tiles = append(card.Tiles, charts.Tile{Label: tr.T(i18n.IdeaMiningPipeline),
+	card.Tiles = append(card.Tiles, charts.Tile{Label: tr.T(i18n.IdeaPipeline),
 		Value: tr.T(i18n.IdeaHoursShort, tr.Decimal(hours, 0)), Note: tr.T(i18n.IdeaPipelineNote)})
 	return nil
 }

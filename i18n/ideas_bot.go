@@ -85,7 +85,6 @@ const (
 	IdeaMarkedImplemented Key = "ideabot.marked_implemented"
 	IdeaNotYetImplemented Key = "ideabot.not_yet_implemented"
 
-	IdeaMiningPipeline Key = "ideabot.mining_pipeline"
 	IdeaDigestNews     Key = "ideabot.digest_news"
 	IdeaDigestNew      Key = "ideabot.digest_new"
 	IdeaDigestDecision Key = "ideabot.digest_decision"
@@ -138,12 +137,12 @@ func IdeaMoveName(s domain.IdeaStatus) Key {
 
 func init() {
 	merge(ru, map[Key]string{
-		IdeaAcceptRate:      "Принимается",
+		IdeaAcceptRate:      "Доля принятых",
 		IdeaDecisionTime:    "Решение за",
 		IdeaMedianNote:      "медиана",
 		IdeaPipelineNote:    "принятых идей",
 		IdeaPipeline:        "Экономия в работе",
-		IdeaPipelineLine:    "Экономия принятых идей: %s ч/год · принимается %s",
+		IdeaPipelineLine:    "Экономия в работе: %s ч/год · доля принятых %s",
 		IdeaHoursShort:      "%s ч/год",
 		IdeaPerMonth:        "Идеи по месяцам",
 		IdeaSubmittedSeries: "Подано",
@@ -218,7 +217,6 @@ func init() {
 		IdeaMarkedImplemented: "🏁 Идея <b>%s</b> отмечена как внедрённая.",
 		IdeaNotYetImplemented: "Хорошо, идея <b>%s</b> остаётся в работе.",
 
-		IdeaMiningPipeline: "Экономия идей",
 		IdeaDigestNews:     "💡 Идеи: новых %s, решений %s",
 		IdeaDigestNew:      "• новая: %s",
 		IdeaDigestDecision: "• %s: %s",
@@ -234,7 +232,7 @@ func init() {
 		IdeaMedianNote:      "median",
 		IdeaPipelineNote:    "of accepted ideas",
 		IdeaPipeline:        "Pipeline savings",
-		IdeaPipelineLine:    "Savings of accepted ideas: %s h/year · acceptance rate %s",
+		IdeaPipelineLine:    "Pipeline savings: %s h/year · acceptance rate %s",
 		IdeaHoursShort:      "%s h/year",
 		IdeaPerMonth:        "Ideas per month",
 		IdeaSubmittedSeries: "Submitted",
@@ -309,7 +307,6 @@ func init() {
 		IdeaMarkedImplemented: "🏁 The idea <b>%s</b> is marked implemented.",
 		IdeaNotYetImplemented: "Fine, the idea <b>%s</b> stays in progress.",
 
-		IdeaMiningPipeline: "Idea savings",
 		IdeaDigestNews:     "💡 Ideas: %s new, %s decisions",
 		IdeaDigestNew:      "• new: %s",
 		IdeaDigestDecision: "• %s: %s",

@@ -42,7 +42,7 @@ func init() {
 	merge(ru, map[Key]string{
 		MiningOperations:  "Операций в год",
 		MiningHours:       "Часов в год",
-		MiningPotential:   "Потенциал оптимизации",
+		MiningPotential:   "Потенциал",
 		MiningProcesses:   "Процессов",
 		MiningByProcess:   "Часы в год по процессам",
 		MiningTopTitle:    "Процессы с наибольшими затратами:",
@@ -78,7 +78,7 @@ func init() {
 	merge(en, map[Key]string{
 		MiningOperations:  "Operations per year",
 		MiningHours:       "Hours per year",
-		MiningPotential:   "Optimisation potential",
+		MiningPotential:   "Potential",
 		MiningProcesses:   "Processes",
 		MiningByProcess:   "Hours per year by process",
 		MiningTopTitle:    "Processes that cost the most:",
