@@ -14,7 +14,9 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+
 	tele "gopkg.in/telebot.v3"
+	"processet/internal/riverlease"
 )
 
 // Config configures an Outbox. The zero value of every field but the pool's
@@ -86,11 +88,16 @@ type Outbox struct {
 	runMu    sync.Mutex // serialises Start and Stop
 	started  bool
 
-	lease       *lease             // tells other outboxes this one is alive (rescue.go)
-	queues      []string           // the queues this outbox works
-	stopRescues context.CancelFunc // ends the lease keeper and the rescuer
-	rescues     sync.WaitGroup
+	// lease tells other outboxes this one is alive, and puts back in the
+	// queue the sends of those that died (riverlease).
+	lease  *riverlease.Guard
+	queues []string // the queues this outbox works
 }
+
+// clientPrefix starts the River client ID of every outbox; the outboxes
+// rescue only the sends of clients of theirs, other clients' jobs are
+// left to their own kind (riverlease).
+const clientPrefix = "outbox-"
 
 // New creates an outbox on pool, whose database must be migrated
 // (storage.Migrate creates our tables and River's). It sends nothing until
@@ -132,14 +139,14 @@ func New(pool *pgxpool.Pool, cfg Config) (*Outbox, error) {
 	for q := range queues {
 		o.queues = append(o.queues, q)
 	}
-	o.lease = &lease{id: newClientID(), pool: pool, log: o.log}
+	o.lease = riverlease.New(pool, riverlease.NewClientID(clientPrefix), clientPrefix, o.queues, o.log)
 	rc := &river.Config{
-		ID:      o.lease.id,
+		ID:      o.lease.ID(),
 		Logger:  cfg.Logger,
 		Workers: workers,
 		// A send is a limiter wait of at most MaxWait and one or two HTTP
 		// or SMTP exchanges. The jobs of a process that died are put back
-		// in the queue within seconds by the other outboxes (rescue.go); a
+		// in the queue within seconds by the other outboxes (riverlease); a
 		// job still running after RescueStuckJobsAfter is River's last
 		// resort, for a process whose lease outlived it (see the package
 		// documentation for what a rescue means for the message).
@@ -175,23 +182,14 @@ func (o *Outbox) Start(ctx context.Context) error {
 	}
 	// The lease comes first: no job is ever attempted by a client whose
 	// death the others could not see.
-	lctx, cancel := context.WithTimeout(ctx, 30*time.Second)
-	err := o.lease.take(lctx)
-	cancel()
-	if err != nil {
+	if err := o.lease.Start(ctx); err != nil {
 		return fmt.Errorf("notify: outbox lease: %w", err)
 	}
 	// The context of Start would stop River when it ends; Stop does that.
 	if err := o.client.Start(context.WithoutCancel(ctx)); err != nil {
-		o.lease.drop()
+		o.lease.Stop()
 		return fmt.Errorf("notify: start: %w", err)
 	}
-	bg, stopBG := context.WithCancel(context.WithoutCancel(ctx))
-	o.stopRescues = stopBG
-	r := &rescuer{self: o.lease.id, queues: o.queues, pool: o.pool, log: o.log, now: time.Now, missing: map[string]time.Time{}}
-	o.rescues.Add(2)
-	go func() { defer o.rescues.Done(); o.lease.keep(bg) }()
-	go func() { defer o.rescues.Done(); r.run(bg) }()
 	o.started = true
 	return nil
 }
@@ -217,9 +215,7 @@ func (o *Outbox) Stop(ctx context.Context) error {
 		err = errors.Join(err, o.client.StopAndCancel(hard))
 	}
 	// Only now that no send of ours runs may others take what is left.
-	o.stopRescues()
-	o.rescues.Wait()
-	o.lease.drop()
+	o.lease.Stop()
 	if err != nil {
 		return fmt.Errorf("notify: stop: %w", err)
 	}

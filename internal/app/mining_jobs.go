@@ -12,6 +12,7 @@ import (
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 
+	"processet/internal/riverlease"
 	"processet/mining"
 )
 
@@ -20,6 +21,11 @@ import (
 // import is not stuck behind a long nightly run (its recompute waits for
 // that run to end, see recomputeAfter).
 const miningQueue = "mining"
+
+// miningClientPrefix starts the River client ID of every process's Task
+// Mining job client: the clients rescue one another's jobs (riverlease),
+// never the outbox's.
+const miningClientPrefix = "mining-"
 
 // importJobArgs is the import of a confirmed upload, queued in the
 // transaction that confirms it; unique by upload.
@@ -56,7 +62,10 @@ func nightlySlot(now time.Time, loc *time.Location) string {
 // bot's database, beside the outbox's.
 type miningJobs struct {
 	client *river.Client[pgx.Tx]
-	log    *slog.Logger
+	// lease tells the other processes' clients this one is alive, and
+	// puts back in the queue the jobs of those that died.
+	lease *riverlease.Guard
+	log   *slog.Logger
 	// importUpload runs the import job of an upload (the bot's RunImport,
 	// which edits the user's messages); set before start.
 	importUpload func(ctx context.Context, key string) error
@@ -70,6 +79,8 @@ const recomputeBusyRetry = time.Minute
 
 func newMiningJobs(pool *pgxpool.Pool, log *slog.Logger) (*miningJobs, error) {
 	j := &miningJobs{log: log.With("component", "mining jobs")}
+	id := riverlease.NewClientID(miningClientPrefix)
+	j.lease = riverlease.New(pool, id, miningClientPrefix, []string{miningQueue}, j.log)
 	workers := river.NewWorkers()
 	river.AddWorker(workers, river.WorkFunc(func(ctx context.Context, job *river.Job[importJobArgs]) error {
 		if j.importUpload == nil {
@@ -89,12 +100,17 @@ func newMiningJobs(pool *pgxpool.Pool, log *slog.Logger) (*miningJobs, error) {
 		return nil
 	}))
 	client, err := river.NewClient(riverpgxv5.New(pool), &river.Config{
+		ID:      id,
 		Logger:  log,
 		Workers: workers,
 		Queues:  map[string]river.QueueConfig{miningQueue: {MaxWorkers: 2}},
-		// An import of 20 MB and a recompute take seconds; a job running
-		// after RescueStuckJobsAfter belonged to a process that died.
-		// The same as the outbox's: whichever client leads rescues both.
+		// An import of 20 MB and a recompute take seconds. The jobs of a
+		// process that died are put back in the queue within seconds by
+		// the other processes' clients (riverlease); a rerun is safe, as
+		// an import is one transaction and recognises its stored file,
+		// and a recompute starts over. A job still running after
+		// RescueStuckJobsAfter is River's last resort, for a process
+		// whose lease outlived it.
 		JobTimeout:           3 * time.Minute,
 		RescueStuckJobsAfter: 5 * time.Minute,
 		// LISTEN would hold one of the pool's few connections for good
@@ -110,15 +126,23 @@ func newMiningJobs(pool *pgxpool.Pool, log *slog.Logger) (*miningJobs, error) {
 	return j, nil
 }
 
+// start takes the lease, then starts the client: no job is ever
+// attempted by a client whose death the others could not see.
 func (j *miningJobs) start(ctx context.Context) error {
+	if err := j.lease.Start(ctx); err != nil {
+		return fmt.Errorf("task mining jobs lease: %w", err)
+	}
 	if err := j.client.Start(context.WithoutCancel(ctx)); err != nil {
+		j.lease.Stop()
 		return fmt.Errorf("start task mining jobs: %w", err)
 	}
 	return nil
 }
 
 // stop lets running jobs finish within ctx, then cancels them: a
-// cancelled import stored nothing and runs again at the next start.
+// cancelled import stored nothing and runs again at the next start. The
+// lease goes last: only when no job of ours runs may others take what is
+// left.
 func (j *miningJobs) stop(ctx context.Context) {
 	if err := j.client.Stop(ctx); err != nil {
 		hard, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
@@ -127,6 +151,7 @@ func (j *miningJobs) stop(ctx context.Context) {
 			j.log.Warn("stop task mining jobs", "err", err)
 		}
 	}
+	j.lease.Stop()
 }
 
 // enqueueImport queues the import of an upload inside tx.

@@ -1,4 +1,29 @@
-package notify
+// Package riverlease tells a dead River client from a slow one, so that
+// the jobs a killed process left running go back in the queue within
+// seconds instead of after River's RescueStuckJobsAfter.
+//
+// A job that was running when its process died stays "running" in
+// river_job until someone rescues it. River's own rescuer waits
+// RescueStuckJobsAfter (five minutes in this bot), because it cannot tell
+// a dead process from a slow job. A Guard can: every client of a kind
+// (the outbox's, Task Mining's) holds, for as long as it runs, a
+// PostgreSQL advisory lock named after its River client ID on a
+// connection of its own (its lease). The kernel closes a killed process's
+// sockets, PostgreSQL ends the session and drops the lock within moments.
+// So a running job of the Guard's queues whose last attempt belongs to a
+// client of its prefix whose lease nobody holds belongs to a dead
+// process, and any live client of that kind puts it back in the queue at
+// once. A live replica keeps its lease, so its jobs are never taken from
+// it. The jobs must bear a second run: the outbox marks a send before
+// making it, an import is one transaction.
+//
+// A lease can also vanish from a live process: PostgreSQL restarted, or
+// the connection was cut. The holder takes it again within leaseRetry,
+// and a sweeper rescues only after it found the lease missing for
+// rescueGrace, several times longer. A host that loses power leaves no
+// socket to close: the lease connection's TCP keepalives end the session
+// within about half a minute, and River's rescuer remains the last resort.
+package riverlease
 
 import (
 	"context"
@@ -15,44 +40,83 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
-// A send that was running when its process died stays "running" in
-// river_job until someone rescues it. River's own rescuer waits
-// RescueStuckJobsAfter (five minutes here), because it cannot tell a dead
-// process from a slow send. The outbox can: every outbox holds, for as
-// long as it lives, a PostgreSQL advisory lock named after its River
-// client ID on a connection of its own (its lease). The kernel closes a
-// killed process's sockets, PostgreSQL ends the session and drops the
-// lock within moments. So a running job whose last attempt belongs to an
-// outbox client whose lease nobody holds belongs to a dead process, and
-// any live outbox puts it back in the queue at once. A live replica keeps
-// its lease, so its jobs are never taken from it.
-//
-// A lease can also vanish from a live process: PostgreSQL restarted, or
-// the connection was cut. The holder takes it again within leaseRetry,
-// and a sweeper rescues only after it found the lease missing for
-// rescueGrace, several times longer. A host that loses power leaves no
-// socket to close: the lease connection's TCP keepalives end the session
-// within about half a minute, and River's rescuer remains the last resort.
 const (
 	// leaseClass is the first key of every lease's advisory lock, so the
 	// leases do not collide with the bot's other advisory locks, which
-	// take one bigint key.
-	leaseClass = 0x6f757462 // "outb"
-	// clientPrefix starts the River client ID of every outbox; jobs
-	// attempted by other clients are left to River's rescuer.
-	clientPrefix = "outbox-"
-	leaseRetry   = time.Second
-	leaseCheck   = 2 * time.Second
-	rescueEvery  = 2 * time.Second
-	rescueGrace  = 4 * time.Second
+	// take one bigint key. Every kind of client shares it (the prefix is
+	// part of the hashed ID); it is the outbox's first class, kept so a
+	// process of an older release still sees the newer's leases.
+	leaseClass  = 0x6f757462 // "outb"
+	leaseRetry  = time.Second
+	leaseCheck  = 2 * time.Second
+	rescueEvery = 2 * time.Second
+	rescueGrace = 4 * time.Second
 )
 
-// newClientID names this process's River client: unique among every
-// process that will ever use the database.
-func newClientID() string {
+// NewClientID names a River client of the kind prefix ("outbox-"):
+// unique among every process that will ever use the database.
+func NewClientID(prefix string) string {
 	var b [8]byte
 	_, _ = rand.Read(b[:])
-	return clientPrefix + hex.EncodeToString(b[:])
+	return prefix + hex.EncodeToString(b[:])
+}
+
+// Lock is the advisory lock (two keys) that the client id holds while it
+// runs, for tests that play other processes.
+func Lock(id string) (class, key int32) { return leaseClass, leaseKey(id) }
+
+// Guard is one River client's lease and the rescuer of the jobs of the
+// dead clients of its kind.
+type Guard struct {
+	lease   *lease
+	prefix  string
+	queues  []string
+	pool    *pgxpool.Pool
+	log     *slog.Logger
+	stop    context.CancelFunc // ends the lease keeper and the rescuer
+	running sync.WaitGroup
+}
+
+// New makes the guard of the River client id (which starts with prefix),
+// rescuing the jobs of queues. Nothing is held until Start.
+func New(pool *pgxpool.Pool, id, prefix string, queues []string, log *slog.Logger) *Guard {
+	return &Guard{
+		lease:  &lease{id: id, pool: pool, log: log},
+		prefix: prefix, queues: queues, pool: pool, log: log,
+	}
+}
+
+// ID is the River client ID the guard holds the lease of.
+func (g *Guard) ID() string { return g.lease.id }
+
+// Start takes the lease, then keeps it and sweeps for the jobs of dead
+// clients until Stop. Call it before the River client starts: no job is
+// ever attempted by a client whose death the others could not see.
+func (g *Guard) Start(ctx context.Context) error {
+	lctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	err := g.lease.take(lctx)
+	cancel()
+	if err != nil {
+		return err
+	}
+	bg, stop := context.WithCancel(context.WithoutCancel(ctx))
+	g.stop = stop
+	r := &rescuer{self: g.lease.id, prefix: g.prefix, queues: g.queues, pool: g.pool, log: g.log, now: time.Now, missing: map[string]time.Time{}}
+	g.running.Add(2)
+	go func() { defer g.running.Done(); g.lease.keep(bg) }()
+	go func() { defer g.running.Done(); r.run(bg) }()
+	return nil
+}
+
+// Stop ends the sweeps and drops the lease. Call it once the River client
+// stopped: only when no job of ours runs may others take what is left.
+func (g *Guard) Stop() {
+	if g.stop != nil {
+		g.stop()
+		g.running.Wait()
+		g.stop = nil
+	}
+	g.lease.drop()
 }
 
 // leaseKey is the second key of the advisory lock of client id, kept
@@ -65,7 +129,7 @@ func leaseKey(id string) int32 {
 	return int32(h.Sum32() & 0x7fffffff)
 }
 
-// lease is the advisory lock that tells others this outbox is alive.
+// lease is the advisory lock that tells others this client is alive.
 type lease struct {
 	id   string
 	pool *pgxpool.Pool
@@ -76,7 +140,7 @@ type lease struct {
 }
 
 // take connects and takes the lock. The connection is not the pool's: it
-// is held for the outbox's whole life.
+// is held for the client's whole run.
 func (l *lease) take(ctx context.Context) error {
 	cfg := l.pool.Config().ConnConfig.Copy()
 	// Notice a peer that vanished without closing its socket within about
@@ -97,7 +161,7 @@ func (l *lease) take(ctx context.Context) error {
 	if !ok {
 		// Another live client has the same key: it keeps "our" jobs looking
 		// alive while it lives, which is safe.
-		l.log.Warn("outbox lease key taken by another process; jobs of a dead process wait for River's rescuer", "client", l.id)
+		l.log.Warn("lease key taken by another process; jobs of a dead process wait for River's rescuer", "client", l.id)
 	}
 	l.mu.Lock()
 	l.conn = conn
@@ -126,7 +190,7 @@ func (l *lease) keep(ctx context.Context) {
 			if err == nil || ctx.Err() != nil {
 				continue
 			}
-			l.log.Warn("outbox lease lost; taking it again", "client", l.id, "err", err)
+			l.log.Warn("lease lost; taking it again", "client", l.id, "err", err)
 			l.drop()
 		}
 		for ctx.Err() == nil {
@@ -157,9 +221,11 @@ func (l *lease) drop() {
 	}
 }
 
-// rescuer puts the running jobs of dead outboxes back in the queue.
+// rescuer puts the running jobs of dead clients of its kind back in the
+// queue.
 type rescuer struct {
 	self    string
+	prefix  string // the kind: only clients whose ID starts with it
 	queues  []string
 	pool    *pgxpool.Pool
 	log     *slog.Logger
@@ -173,7 +239,7 @@ func (r *rescuer) run(ctx context.Context) {
 	defer t.Stop()
 	for {
 		if _, err := r.sweep(ctx); err != nil && ctx.Err() == nil {
-			r.log.Warn("rescue the sends of stopped processes", "err", err)
+			r.log.Warn("rescue the jobs of stopped processes", "err", err)
 		}
 		select {
 		case <-ctx.Done():
@@ -183,7 +249,7 @@ func (r *rescuer) run(ctx context.Context) {
 	}
 }
 
-// sweep rescues the running jobs of every outbox client whose lease has
+// sweep rescues the running jobs of every client of the kind whose lease has
 // been missing for rescueGrace, and returns how many it rescued.
 func (r *rescuer) sweep(ctx context.Context) (int, error) {
 	rows, err := r.pool.Query(ctx, `
@@ -204,7 +270,7 @@ func (r *rescuer) sweep(ctx context.Context) (int, error) {
 	now, rescued := r.now(), 0
 	seen := map[string]bool{}
 	for _, c := range clients {
-		if c == r.self || !strings.HasPrefix(c, clientPrefix) || alive[leaseKey(c)] {
+		if c == r.self || !strings.HasPrefix(c, r.prefix) || alive[leaseKey(c)] {
 			continue
 		}
 		seen[c] = true
@@ -221,7 +287,7 @@ func (r *rescuer) sweep(ctx context.Context) (int, error) {
 			return rescued, err
 		}
 		rescued += n
-		r.log.Info("rescued the sends of a stopped process", "client", c, "jobs", n)
+		r.log.Info("rescued the jobs of a stopped process", "client", c, "jobs", n)
 	}
 	for c := range r.missing {
 		if !seen[c] {
@@ -252,10 +318,11 @@ func (r *rescuer) leases(ctx context.Context) (map[int32]bool, error) {
 }
 
 // rescue makes client's running jobs available again at once, with a note
-// in their errors. They keep their scheduled time, so they go out before
-// the messages queued after them rather than behind a whole fan-out. The next run finds its message marked sending and
-// resends it flagged uncertain (see the package documentation). Another
-// outbox rescuing at the same moment finds the jobs no longer running.
+// in their errors. They keep their scheduled time, so they run before the
+// jobs queued after them (the outbox's sends, rather than behind a whole
+// fan-out). What a second run means is the job's affair (the outbox
+// resends a message marked sending flagged uncertain). Another client
+// rescuing at the same moment finds the jobs no longer running.
 func (r *rescuer) rescue(ctx context.Context, client string) (int, error) {
 	tag, err := r.pool.Exec(ctx, `
 		update river_job set state = 'available', scheduled_at = least(scheduled_at, now()),
