@@ -129,7 +129,9 @@ func newMiningJobs(pool *pgxpool.Pool, log *slog.Logger) (*miningJobs, error) {
 // start takes the lease, then starts the client: no job is ever
 // attempted by a client whose death the others could not see.
 func (j *miningJobs) start(ctx context.Context) error {
-	if err := j.lease.Start(ctx); err != nil {
+	// Like the client's start below, the lease is not cut short by a
+	// shutdown that begins meanwhile: stop drops it.
+	if err := j.lease.Start(context.WithoutCancel(ctx)); err != nil {
 		return fmt.Errorf("task mining jobs lease: %w", err)
 	}
 	if err := j.client.Start(context.WithoutCancel(ctx)); err != nil {
