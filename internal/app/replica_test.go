@@ -236,20 +236,27 @@ func TestConversationMovesBetweenReplicas(t *testing.T) {
 
 // TestOneReplicaPollsAndAnotherTakesOver: of two replicas in polling mode
 // only one polls (Telegram would end the other's polls with 409); when
-// it goes, the other takes over.
+// it goes, the other takes over. Either may win the first election.
 func TestOneReplicaPollsAndAnotherTakesOver(t *testing.T) {
 	tg := telegramtest.NewServer(t)
 	first := apptest.Start(t, apptest.Config{TelegramURL: tg.URL, Admins: []int64{alla.ID}, Replica: "first", LeaderRetry: 100 * time.Millisecond})
-	apptest.Start(t, apptest.Config{TelegramURL: tg.URL, Admins: []int64{alla.ID}, Replica: "second", DatabaseURL: first.URL,
+	second := apptest.Start(t, apptest.Config{TelegramURL: tg.URL, Admins: []int64{alla.ID}, Replica: "second", DatabaseURL: first.URL,
 		LeaderRetry: 100 * time.Millisecond})
+	replicas := map[string]*apptest.App{"first": first, "second": second}
 	tg.SendText(alla, "/status")
-	if m := tg.WaitForText(t, alla.ID); !strings.Contains(m.Text, "опрашивает эта реплика (first)") {
-		t.Errorf("status: %q", m.Text)
+	m := tg.WaitForText(t, alla.ID)
+	leader, other := "first", "second"
+	switch {
+	case strings.Contains(m.Text, "опрашивает эта реплика (first)"):
+	case strings.Contains(m.Text, "опрашивает эта реплика (second)"):
+		leader, other = "second", "first"
+	default:
+		t.Fatalf("status names no polling replica: %q", m.Text)
 	}
-	first.Stop()
+	replicas[leader].Stop()
 	tg.SendText(alla, "/status")
-	if m := tg.WaitForText(t, alla.ID); !strings.Contains(m.Text, "опрашивает эта реплика (second)") {
-		t.Errorf("status after the first left: %q", m.Text)
+	if m := tg.WaitForText(t, alla.ID); !strings.Contains(m.Text, "опрашивает эта реплика ("+other+")") {
+		t.Errorf("status after %s left: %q", leader, m.Text)
 	}
 	for _, c := range tg.Calls("getUpdates") {
 		if c.Code == http.StatusConflict {
