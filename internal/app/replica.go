@@ -74,6 +74,9 @@ func (in *intake) start(ctx context.Context, b *tele.Bot) error {
 		return nil
 	}
 	if err := in.api.SetWebhook(ctx, in.cfg.WebhookURL, in.cfg.WebhookSecret); err != nil {
+		if ctx.Err() != nil {
+			return nil // stopped while starting: a shutdown, not a wrong URL
+		}
 		return fmt.Errorf("set the webhook (check WEBHOOK_URL): %w", err)
 	}
 	in.log.Info("webhook set", "url", in.cfg.WebhookURL, "replica", in.cfg.Replica)
