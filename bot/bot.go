@@ -51,6 +51,10 @@ type Config struct {
 	// whose data has not changed: 0 takes DefaultCardCacheBytes, a
 	// negative value draws every card afresh.
 	CardCacheBytes int64
+	// HomeMaxAge is how old the home card's figures may be for someone who
+	// has changed nothing since they were read (home_snapshot.go): 0 takes
+	// DefaultHomeMaxAge, a negative value reads them for every view.
+	HomeMaxAge time.Duration
 	// CRMRequests counts requests made to amoCRM, for /status; without
 	// amoCRM it answers 0 (and /status has no sync to show it under). Nil
 	// leaves the count out.
@@ -110,6 +114,8 @@ type Handler struct {
 	updates, errors, running atomic.Int64
 	observe                  Observer
 	routes                   map[string]bool // every registered command and "btn:"+button kind, for route
+	views                    map[string]bool // the routes that only show, and change nothing
+	homes                    *homeSnapshots  // the home card's figures, shared for a moment
 }
 
 // New wires the handlers into b. b must not have handlers yet.
@@ -135,7 +141,7 @@ func New(b *tele.Bot, s store, r renderer, tasks taskService, subs subscriptions
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	h := &Handler{bot: b, store: s, render: r, cards: newCardCache(cfg.CardCacheBytes), tasks: tasks, subs: subs, deals: deals, ideas: cfg.Ideas, cfg: cfg, log: cfg.Logger, started: cfg.Now(),
+	h := &Handler{bot: b, store: s, render: r, cards: newCardCache(cfg.CardCacheBytes), homes: newHomeSnapshots(cfg.HomeMaxAge, nil), tasks: tasks, subs: subs, deals: deals, ideas: cfg.Ideas, cfg: cfg, log: cfg.Logger, started: cfg.Now(),
 		queue: newQueue(cfg.MaxHandlers, cfg.QueuedPerChat, cfg.MaxQueued, cfg.MaxPressWait, cfg.Now), maps: newProcessMaps(cfg.Maps)}
 	h.observe = cfg.Observer
 	if h.observe == nil {

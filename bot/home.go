@@ -81,7 +81,7 @@ func (h *Handler) buildScreen(ctx context.Context, tr i18n.Printer, q domain.Das
 	)
 	switch a {
 	case areaHome:
-		home, err := h.store.Home(ctx, q)
+		home, err := h.homes.get(ctx, u.ID, q, h.store.Home)
 		if err != nil {
 			return screen{}, err
 		}

@@ -102,11 +102,12 @@ func ErrorKind(err error) string {
 type routeTable struct {
 	b      *tele.Bot
 	routes map[string]bool
+	views  map[string]bool
 }
 
 func (h *Handler) routeTable() *routeTable {
-	h.routes = map[string]bool{}
-	return &routeTable{b: h.bot, routes: h.routes}
+	h.routes, h.views = map[string]bool{}, map[string]bool{}
+	return &routeTable{b: h.bot, routes: h.routes, views: h.views}
 }
 
 // Use adds middleware, as tele.Bot.Use.
@@ -114,11 +115,26 @@ func (t *routeTable) Use(m ...tele.MiddlewareFunc) { t.b.Use(m...) }
 
 // Handle registers a handler, as tele.Bot.Handle, and its route name.
 func (t *routeTable) Handle(endpoint any, f tele.HandlerFunc, m ...tele.MiddlewareFunc) {
+	t.routes[routeName(endpoint)] = true
+	t.b.Handle(endpoint, f, m...)
+}
+
+// Views marks registered endpoints as pure views: they read and show,
+// and change nothing a dashboard counts.
+func (t *routeTable) Views(endpoints ...any) {
+	for _, e := range endpoints {
+		t.views[routeName(e)] = true
+	}
+}
+
+// routeName is an endpoint's name in the metrics: the command, or
+// "btn:" and the button's kind.
+func routeName(endpoint any) string {
 	switch e := endpoint.(type) {
 	case string:
-		t.routes[e] = true
+		return e
 	case tele.CallbackEndpoint:
-		t.routes["btn:"+strings.TrimPrefix(e.CallbackUnique(), "\f")] = true
+		return "btn:" + strings.TrimPrefix(e.CallbackUnique(), "\f")
 	}
-	t.b.Handle(endpoint, f, m...)
+	return ""
 }

@@ -59,6 +59,11 @@ func (h *Handler) bound(next tele.HandlerFunc) tele.HandlerFunc {
 			h.observe.UpdateFailed(ErrorKind(err))
 			h.report(c, err)
 		}
+		// Before leaving the line: the sender's next update, which waits
+		// in it, must see the mark.
+		if s := c.Sender(); s != nil && !h.views[route] {
+			h.homes.changedBy(s.ID)
+		}
 		if c.Callback() != nil && c.Get(ctxAnswered) == nil {
 			if err := c.Respond(); err != nil {
 				h.logger(c).Error("answer callback", "err", err)

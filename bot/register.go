@@ -88,4 +88,11 @@ func (h *Handler) register() {
 
 	b.Handle(tele.OnCallback, h.onStaleButton)
 	b.Handle(tele.OnText, h.handleText)
+
+	// What only shows. Any other update may change what the home card
+	// counts, so its sender's next home card is read afresh rather than
+	// taken from the figures shared for a moment (home_snapshot.go).
+	b.Views("/start", "/help", "/home", "/crm", "/tasks", "/mining", "/status", "/users",
+		btnArea, btnTasks, btnTask, btnDeals, btnDeal, btnIdeas, btnIdea, btnIdeaFile, btnUsers, btnUser, btnSubPage,
+		btnMiningList, btnMiningProc, btnMiningVars, btnMiningActs, btnMiningAct, btnMiningMap, btnMiningMapCard)
 }

@@ -18,6 +18,7 @@ const (
 	childEnv     = "LOADGEN_CHILD"      // "1": run the bot, not the load
 	profileEnv   = "LOADGEN_CPUPROFILE" // file for the CPU profile from SIGUSR1 to exit
 	cardCacheEnv = "LOADGEN_CARD_CACHE" // "off" draws every card afresh
+	homeShareEnv = "LOADGEN_HOME_SHARE" // "off" reads the home figures for every view
 )
 
 // runChild is the bot under load: the real application (app.Run, as
@@ -32,6 +33,9 @@ func runChild() int {
 	}
 	if os.Getenv(cardCacheEnv) == "off" {
 		cfg.CardCacheBytes = -1
+	}
+	if os.Getenv(homeShareEnv) == "off" {
+		cfg.HomeMaxAge = -1
 	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)

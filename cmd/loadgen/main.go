@@ -48,6 +48,7 @@ type options struct {
 	mode        string
 	cpuprofile  string
 	cardCache   bool
+	homeShare   bool
 	databaseURL string
 	seed        uint64
 	quiet       bool
@@ -66,6 +67,7 @@ func main() {
 	flag.StringVar(&o.mode, "mode", "polling", "how the bot gets updates: polling or webhook")
 	flag.StringVar(&o.cpuprofile, "cpuprofile", "", "write the bot's CPU profile of the measured part to this file")
 	flag.BoolVar(&o.cardCache, "card-cache", true, "let the bot keep drawn cards (false: draw every card, as before the cache)")
+	flag.BoolVar(&o.homeShare, "home-share", true, "let views of the home card share its figures for up to a second (false: read them for every view)")
 	flag.StringVar(&o.databaseURL, "database-url", os.Getenv("DATABASE_URL"),
 		"an empty PostgreSQL database to fill (default: a private cluster in a temporary directory)")
 	flag.Uint64Var(&o.seed, "seed", 1, "seed of the random mix")
@@ -269,6 +271,9 @@ func startBot(ctx context.Context, o options, tgURL, dbURL string) (*botProcess,
 		"DATABASE_URL="+dbURL, "ADMIN_IDS="+strconv.Itoa(adminID), "LOG_LEVEL=warn", "HTTP_ADDR=")
 	if !o.cardCache {
 		env = append(env, cardCacheEnv+"=off")
+	}
+	if !o.homeShare {
+		env = append(env, homeShareEnv+"=off")
 	}
 	if o.cpuprofile != "" {
 		path, err := filepath.Abs(o.cpuprofile)

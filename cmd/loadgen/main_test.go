@@ -25,7 +25,7 @@ func TestMain(m *testing.M) {
 func TestLoadAnswersEveryUpdate(t *testing.T) {
 	var out bytes.Buffer
 	got, err := run(context.Background(), options{rate: 10, duration: 3 * time.Second, warmup: time.Second,
-		drain: 30 * time.Second, users: 6, mode: "polling", cardCache: true, databaseURL: testdb.NewURL(t), seed: 1, quiet: true}, &out)
+		drain: 30 * time.Second, users: 6, mode: "polling", cardCache: true, homeShare: true, databaseURL: testdb.NewURL(t), seed: 1, quiet: true}, &out)
 	if err != nil {
 		t.Fatal(err)
 	}

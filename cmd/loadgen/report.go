@@ -13,8 +13,12 @@ func printReport(w io.Writer, o options, r *recorder, sent int, sending time.Dur
 	if !o.cardCache {
 		cache = "off"
 	}
-	fmt.Fprintf(w, "mode %s, %d users, %.0f updates/s for %s (after %s of warm-up), card cache %s\n",
-		o.mode, o.users, o.rate, o.duration, o.warmup, cache)
+	share := "on"
+	if !o.homeShare {
+		share = "off"
+	}
+	fmt.Fprintf(w, "mode %s, %d users, %.0f updates/s for %s (after %s of warm-up), card cache %s, home figures shared %s\n",
+		o.mode, o.users, o.rate, o.duration, o.warmup, cache, share)
 	span := r.lastAnswer.Sub(r.firstOffer)
 	fmt.Fprintf(w, "sent %d (%.1f/s), answered %d (%.1f/s), too busy %d, errors %d, unanswered %d, replies to nothing %d\n",
 		sent, float64(sent)/sending.Seconds(), r.answered, float64(r.answered)/max(span.Seconds(), 1e-9),

@@ -98,8 +98,8 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	dealService := crmConn.deals(d.db, outbox, bot.DealMessages(cfg.Location, b.Me.Username), cfg.AmoCRM.BaseURL, log)
 	h := bot.New(b, d.db, renderer, taskService, subs, dealService, bot.Config{
 		Admins: cfg.AdminIDs, Loc: cfg.Location, Version: Version, Database: d.kind(), Now: cfg.Now, Logger: log,
-		CardCacheBytes: cfg.CardCacheBytes,
-		CRMRequests:    crmConn.requests, CRM: crmConn, Intake: in.status, Mail: mailStatus(outbox), Mining: mine,
+		CardCacheBytes: cfg.CardCacheBytes, HomeMaxAge: cfg.HomeMaxAge,
+		CRMRequests: crmConn.requests, CRM: crmConn, Intake: in.status, Mail: mailStatus(outbox), Mining: mine,
 		Maps:     processmap.NewRenderer(cfg.GraphvizDot, 0, 2),
 		Observer: m,
 		Ideas:    ideaService,

@@ -61,7 +61,10 @@ type Config struct {
 	// CardCacheBytes bounds the memory of drawn cards kept for unchanged
 	// data: 0 takes the bot's default (32 MB), negative turns it off.
 	CardCacheBytes int64
-	Now            func() time.Time
+	// HomeMaxAge is how old the shared home card figures may be: 0 takes
+	// the bot's default (1 s), negative reads them for every view.
+	HomeMaxAge time.Duration
+	Now        func() time.Time
 }
 
 // AmoCRMConfig connects the CRM area to an amoCRM account.
