@@ -19,7 +19,7 @@ func (db *DB) TaskSummary(ctx context.Context, q domain.DashboardQuery) (domain.
 			select status, priority, count(*),
 				count(*) filter (where status in ('new', 'in_progress', 'review') and deadline < $1),
 				count(*) filter (where status = 'done' and done_at >= $2)
-			from tasks where $3 = 0 or assignee_id = $3 or author_id = $3
+			from tasks t where true`+ownTasks(q.TasksOf, "$3")+`
 			group by status, priority`, q.Now, q.ThisWeek(), q.TasksOf)
 		var status, priority string
 		var n, overdue, doneWeek int
@@ -46,11 +46,23 @@ func (db *DB) TaskSummary(ctx context.Context, q domain.DashboardQuery) (domain.
 	return s, nil
 }
 
+// ownTasks is the condition that limits a query of tasks t to those of
+// user "of" (assigned or authored), whose ID is the parameter param; ""
+// for everyone's. It is left out rather than written "param = 0 or …":
+// a prepared statement's generic plan cannot drop that branch, and would
+// read every task for one person's handful.
+func ownTasks(of int64, param string) string {
+	if of == 0 {
+		return " and " + param + "::bigint = 0" // the parameter is still sent
+	}
+	return " and (t.assignee_id = " + param + " or t.author_id = " + param + ")"
+}
+
 // urgentTasks lists active tasks by priority, then by the nearest
 // deadline: everyone's, or those of the user "of" (assigned or authored).
 func urgentTasks(ctx context.Context, tx pgx.Tx, limit int, of int64) ([]domain.Task, error) {
 	rows, _ := tx.Query(ctx, taskSelect+`
-		where t.status in ('new', 'in_progress', 'review') and ($2 = 0 or t.assignee_id = $2 or t.author_id = $2)
+		where t.status in ('new', 'in_progress', 'review')`+ownTasks(of, "$2")+`
 		order by case t.priority when 'high' then 0 when 'medium' then 1 else 2 end,
 			t.deadline nulls last, t.id
 		limit $1`, limit, of)

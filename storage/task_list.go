@@ -56,8 +56,8 @@ func (db *DB) Tasks(ctx context.Context, f TaskFilter) (tasks []domain.Task, tot
 // TaskStatusCounts counts tasks per status, for the "view by status"
 // buttons; visibleTo limits them to a user's own tasks (0: all).
 func (db *DB) TaskStatusCounts(ctx context.Context, visibleTo int64) (map[domain.TaskStatus]int, error) {
-	rows, _ := db.pool.Query(ctx, `select status, count(*) from tasks
-		where $1 = 0 or assignee_id = $1 or author_id = $1 group by status`, visibleTo)
+	rows, _ := db.pool.Query(ctx, `select status, count(*) from tasks t
+		where true`+ownTasks(visibleTo, "$1")+` group by status`, visibleTo)
 	counts := map[domain.TaskStatus]int{}
 	var s string
 	var n int
