@@ -4,14 +4,17 @@ package app_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"processet/domain"
@@ -117,30 +120,75 @@ func editTexts(t *testing.T, tg *telegramtest.Server, id int) []string {
 	return out
 }
 
+// The log the kill runs import: 280,000 events in 14,000 cases, 15 MB of
+// CSV, under the 20 MB a bot may download.
+const (
+	miningKillEvents, miningKillCases = 280_000, 14_000
+	miningKillFile                    = "Заявки.csv"
+	miningKillZone                    = "Europe/Moscow"
+)
+
+// recomputeLockKey is storage's advisory lock of a recompute
+// (miningLockKey): the test holds it to play a run under way.
+const recomputeLockKey = 0x6d696e65
+
 // TestFaultKillDuringMiningImport kills the bot with SIGKILL while the
 // import job of a 280,000-event log sent in the chat is running, and
 // restarts it at once on the same database. The next process's lease
 // sweep (riverlease) puts the dead one's job back in the queue and runs
-// it. It prints when the job was rescued, picked up and finished after
-// the restart, and River's attempts; it checks that the stored events
-// are exactly the log's, case by case and activity by activity, that the
-// process's figures equal those of an import nobody interrupted, and
-// that the user's message ends as the one summary.
+// it. Two kills: while the job stores the rows (its transaction not
+// committed), and after the import committed, while its recompute waits
+// for a run under way (the test holds the recompute lock, as a nightly
+// run in another process would, and lets it go at the kill). It prints
+// when the job was rescued, picked up and finished after the restart,
+// and River's attempts; it checks that the stored events are exactly the
+// log's, case by case and activity by activity, that the process's
+// figures equal those of an import nobody interrupted, and that the
+// user's message ends as the one summary.
 //
 //	go test -tags faults -v -count=1 -run TestFaultKillDuringMiningImport ./internal/app/
 func TestFaultKillDuringMiningImport(t *testing.T) {
-	const (
-		events, cases = 280_000, 14_000
-		fileName      = "Заявки.csv"
-		zone          = "Europe/Moscow"
-	)
-	loc, err := time.LoadLocation(zone)
+	loc, err := time.LoadLocation(miningKillZone)
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, pairs := miningFaultLog(events, cases)
+	data, pairs := miningFaultLog(miningKillEvents, miningKillCases)
 	if len(data) > 20<<20 {
 		t.Fatalf("the log is %d bytes, more than a bot may download", len(data))
+	}
+	// The figures of an import nobody interrupted, of the same bytes in a
+	// database of its own.
+	ref := mining.New(storage.New(testdb.New(t)), mining.Config{}, nil, nil)
+	r := bytes.NewReader(data)
+	preview, err := eventlog.Sniff(r, r.Size())
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := ref.ImportFile(ctx(t), r, r.Size(), preview, mining.FileOptions{Name: miningKillFile, Location: loc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ref.Recompute(ctx(t), nil); err != nil {
+		t.Fatal(err)
+	}
+	want, err := ref.Process(ctx(t), res.ProcessID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want.ID, want.ComputedAt = 0, time.Time{}
+
+	bin := binary(t)
+	t.Run("while storing", func(t *testing.T) { killDuringMiningImport(t, bin, data, pairs, want, false) })
+	t.Run("while recomputing", func(t *testing.T) { killDuringMiningImport(t, bin, data, pairs, want, true) })
+}
+
+// killDuringMiningImport is one kill: holdRecompute makes it come after
+// the import committed, while the job's recompute waits for the lock.
+func killDuringMiningImport(t *testing.T, bin string, data []byte, pairs map[[2]string]int, want domain.ProcessResult, holdRecompute bool) {
+	const events, cases = miningKillEvents, miningKillCases
+	loc, err := time.LoadLocation(miningKillZone)
+	if err != nil {
+		t.Fatal(err)
 	}
 	admin := telegramtest.User{ID: 100, FirstName: "Админ", LanguageCode: "ru"}
 	url := testdb.NewURL(t)
@@ -152,11 +200,22 @@ func TestFaultKillDuringMiningImport(t *testing.T) {
 	tg := telegramtest.NewServer(t, telegramtest.WithTimeout(2*time.Minute))
 	tg.OpenChat(admin)
 	env := map[string]string{"TELEGRAM_API_URL": tg.URL, "DATABASE_URL": url, "ADMIN_IDS": fmt.Sprint(admin.ID),
-		"TIMEZONE": zone, "MINING_NIGHTLY": "off"}
+		"TIMEZONE": miningKillZone, "MINING_NIGHTLY": "off"}
+	// The run under way, on a connection of its own that the kill's
+	// moment closes.
+	var holder *pgx.Conn
+	if holdRecompute {
+		if holder, err = pgx.Connect(ctx(t), url); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { holder.Close(context.Background()) })
+		if _, err := holder.Exec(ctx(t), `select pg_advisory_lock($1)`, int64(recomputeLockKey)); err != nil {
+			t.Fatal(err)
+		}
+	}
 
-	bin := binary(t)
 	first := startBinary(t, bin, "first", env)
-	tg.SendDocument(admin, fileName, data, "")
+	tg.SendDocument(admin, miningKillFile, data, "")
 	screen := tg.WaitForText(t, admin.ID)
 	if !strings.Contains(screen.Text, "Процесс: Заявки") {
 		t.Fatalf("confirmation:\n%s", screen.Text)
@@ -164,41 +223,54 @@ func TestFaultKillDuringMiningImport(t *testing.T) {
 	pressed := time.Now()
 	tg.WaitForCallbackAnswer(t, tg.Press(t, admin, screen, "Импортировать"))
 
-	// The kill: the job running in River and its message past "started",
-	// rows read (or, on a fast machine, already storing or recomputing).
+	// The kill: the job running in River and its message past "started":
+	// rows read or being stored, or (holdRecompute) the import stored.
+	stages := []string{"прочитано строк", "сохраняю"}
+	if holdRecompute {
+		stages = []string{"сохранён"}
+	}
 	var atKill importJob
 	var shown string
 	if !testwait.Until(2*time.Minute, func() bool {
 		j, ok := readImportJob(t, pool)
 		shown = messageText(tg, admin.ID, screen.ID)
-		if ok && j.state == "running" && (strings.Contains(shown, "прочитано строк") ||
-			strings.Contains(shown, "сохраняю") || strings.Contains(shown, "сохранён")) {
+		if ok && j.state == "running" && slices.ContainsFunc(stages, func(s string) bool { return strings.Contains(shown, s) }) {
 			atKill = j
 			return true
 		}
-		return strings.Contains(shown, "Импортировано")
+		return strings.Contains(shown, "Импортировано") || strings.Contains(shown, "сохранён")
 	}) {
 		t.Fatalf("the import job never showed its progress; message:\n%s", shown)
 	}
-	if strings.Contains(shown, "Импортировано") {
-		t.Fatalf("the import finished before the kill (a bigger log is needed):\n%s", shown)
+	if atKill.state == "" {
+		t.Fatalf("the import went past the stage to kill it in (a bigger log is needed):\n%s", shown)
 	}
 	first.kill(t)
 	killed := time.Now()
+	if holder != nil {
+		holder.Close(ctx(t)) // the run under way ends
+	}
 	var storedAtKill int
 	if err := pool.QueryRow(ctx(t), `select count(*) from mining_events`).Scan(&storedAtKill); err != nil {
 		t.Fatal(err)
 	}
-
 	startBinary(t, bin, "second", env)
 	restarted := time.Now()
-	var rescued, pickedUp, completed time.Duration
+	var leased, rescued, pickedUp, completed time.Duration
 	if !testwait.Until(5*time.Minute, func() bool {
+		since := time.Since(restarted)
+		if leased == 0 {
+			// The new process's lease connection is named after its client.
+			var n int
+			err := pool.QueryRow(ctx(t), `select count(*) from pg_stat_activity where application_name like 'mining-%'`).Scan(&n)
+			if err == nil && n > 0 {
+				leased = since
+			}
+		}
 		j, ok := readImportJob(t, pool)
 		if !ok {
 			return false
 		}
-		since := time.Since(restarted)
 		if rescued == 0 && (j.state != "running" || j.attempt > atKill.attempt) {
 			rescued = since
 		}
@@ -258,8 +330,7 @@ func TestFaultKillDuringMiningImport(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	// The figures against an import nobody interrupted, of the same bytes
-	// in a database of its own.
+	// The figures against the import nobody interrupted.
 	var processID int64
 	if err := pool.QueryRow(ctx(t), `select id from mining_processes where name = 'Заявки'`).Scan(&processID); err != nil {
 		t.Fatal(err)
@@ -268,24 +339,7 @@ func TestFaultKillDuringMiningImport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ref := mining.New(storage.New(testdb.New(t)), mining.Config{}, nil, nil)
-	r := bytes.NewReader(data)
-	preview, err := eventlog.Sniff(r, r.Size())
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := ref.ImportFile(ctx(t), r, r.Size(), preview, mining.FileOptions{Name: fileName, Location: loc})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := ref.Recompute(ctx(t), nil); err != nil {
-		t.Fatal(err)
-	}
-	want, err := ref.Process(ctx(t), res.ProcessID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got.ID, got.ComputedAt, want.ID, want.ComputedAt = 0, time.Time{}, 0, time.Time{}
+	got.ID, got.ComputedAt = 0, time.Time{}
 
 	// The user's message: edited into one summary, never told the file
 	// was imported before or is gone.
@@ -311,9 +365,9 @@ func TestFaultKillDuringMiningImport(t *testing.T) {
 		"the message showing %q, %d events stored at the kill; restart %.1fs after the kill",
 		events, cases, len(data)>>10, killed.Sub(pressed).Seconds(), atKill.state, atKill.attempt, shown, storedAtKill,
 		restarted.Sub(killed).Seconds())
-	t.Logf("after the restart: job back in the queue %.1fs, picked up %.1fs, completed %.1fs, summary shown %.1fs after it; "+
+	t.Logf("after the restart: the new process's lease taken %.1fs, the job back in the queue %.1fs, picked up %.1fs, completed %.1fs, summary shown %.1fs after it; "+
 		"River attempts %d, attempted by %d clients, errors %q",
-		rescued.Seconds(), pickedUp.Seconds(), completed.Seconds(), summaryAt.Seconds(), final.attempt, len(final.attemptedBy), final.errors)
+		leased.Seconds(), rescued.Seconds(), pickedUp.Seconds(), completed.Seconds(), summaryAt.Seconds(), final.attempt, len(final.attemptedBy), final.errors)
 	t.Logf("stored %d events of the log's %d (lost %d, doubled %d, extra %d) in %d import(s), %d process(es); "+
 		"figures equal to an uninterrupted import: %v; message edits %d, summaries %d, other notices %d, bot messages %d",
 		stored, events, lost, doubled, extra, imports, processes, reflect.DeepEqual(got, want), len(edits), summaries, notices, botMessages)
