@@ -260,9 +260,11 @@ func killDuringMiningImport(t *testing.T, bin string, data []byte, pairs map[[2]
 	if !testwait.Until(5*time.Minute, func() bool {
 		since := time.Since(restarted)
 		if leased == 0 {
-			// The new process's lease connection is named after its client.
+			// The new process's lease connection is named after its client;
+			// the dead one's session may linger a moment.
 			var n int
-			err := pool.QueryRow(ctx(t), `select count(*) from pg_stat_activity where application_name like 'mining-%'`).Scan(&n)
+			err := pool.QueryRow(ctx(t), `select count(*) from pg_stat_activity
+				where application_name like 'mining-%' and application_name <> all($1)`, atKill.attemptedBy).Scan(&n)
 			if err == nil && n > 0 {
 				leased = since
 			}
