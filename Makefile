@@ -42,7 +42,7 @@ fuzz: ## fuzz every parser for FUZZTIME each (a count works too: FUZZTIME=100000
 	$(GO) test -run '^$$' -fuzz FuzzParseTimestamp -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./mining/eventlog/
 	$(GO) test -run '^$$' -fuzz FuzzWebhookForm -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./crmsync/
 
-faults: ## the fault runs against the real binary: SIGKILL mid-digest and mid-sync, PostgreSQL restart, outages (minutes)
+faults: ## the fault runs against the real binary: SIGKILL mid-digest, mid-sync and mid-import (Task Mining), PostgreSQL restart, outages (minutes)
 	$(GO) test -tags faults -v -count=1 -timeout 30m -run TestFault ./internal/app/
 
 clean:
