@@ -73,7 +73,7 @@ func (t *telegramRetry) RoundTrip(r *http.Request) (*http.Response, error) {
 			attempt.Body, attempt.ContentLength = body(), size
 		}
 		resp, err := t.next.RoundTrip(attempt)
-		reason, delay := t.verdict(resp, err, connected.Load(), wait)
+		reason, delay := verdict(resp, err, connected.Load(), wait)
 		if reason == "" || !replayable || time.Since(began)+delay > retryBudget {
 			return resp, err
 		}
@@ -95,11 +95,11 @@ func (t *telegramRetry) RoundTrip(r *http.Request) (*http.Response, error) {
 // verdict says why an attempt's outcome is worth another attempt, and
 // after how long; an empty reason means the outcome stands. A 429's body
 // is read to learn retry_after and put back, so the caller still reads it.
-func (t *telegramRetry) verdict(resp *http.Response, err error, connected bool, wait time.Duration) (string, time.Duration) {
+func verdict(resp *http.Response, err error, connected bool, wait time.Duration) (string, time.Duration) {
 	if err != nil {
 		// Without a connection the request was never written. A timeout
-		// (of the dial included) is left alone: the client's deadline or
-		// the caller's context is what ran out.
+		// is left alone even then: mostly it is the client's deadline
+		// running out, and a dial that hangs will hang again.
 		var timeout interface{ Timeout() bool }
 		if connected || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) ||
 			errors.As(err, &timeout) && timeout.Timeout() {
@@ -110,7 +110,10 @@ func (t *telegramRetry) verdict(resp *http.Response, err error, connected bool, 
 	switch resp.StatusCode {
 	case http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
 		// What stands in front of the Bot API did not get an answer from
-		// it, or Telegram is restarting: the request was not carried out.
+		// it, or Telegram is restarting: the request was, almost always,
+		// not carried out. A proxy that loses Telegram's answer on the way
+		// back would make this a duplicate; losing every reply of a short
+		// outage is the worse of the two.
 		return retryBadGateway, wait
 	case http.StatusTooManyRequests:
 		after, ok := retryAfter(resp)
