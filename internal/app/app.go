@@ -37,9 +37,8 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	}
 	defer d.close(log)
 	m := metrics.New()
-	contact := &telegramContact{next: telegramTransport()}
-	client := &http.Client{Timeout: 60 * time.Second, Transport: contact}
-	in := newIntake(cfg, d.db, client, log)
+	contact, replies, plain := telegramClients(m.TelegramRetry)
+	in := newIntake(cfg, d.db, plain, log)
 	defer in.wait()
 	ctx, cancelRun := context.WithCancel(ctx) // an early return stops what in started
 	defer cancelRun()
@@ -48,8 +47,8 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	b, err := tele.NewBot(tele.Settings{
 		URL:    cfg.TelegramAPIURL,
 		Token:  cfg.BotToken,
-		Poller: in.poller(ctx, client),
-		Client: client,
+		Poller: in.poller(ctx, plain),
+		Client: replies,
 		// In webhook mode the update worker runs each update's handler
 		// itself and must know when it is done.
 		Synchronous: in.webhook(),
@@ -60,8 +59,12 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	if err != nil {
 		return fmt.Errorf("connect to Telegram (check BOT_TOKEN and TELEGRAM_API_URL): %s", redactToken(err, cfg.BotToken))
 	}
+	sender, err := outboxBot(cfg, plain)
+	if err != nil {
+		return fmt.Errorf("outbox bot: %w", err)
+	}
 	var ideaWiring ideasWiring
-	outbox, err := notify.New(d.db.Pool(), notify.Config{Bot: b, Mail: cfg.Mail, Logger: log, Limits: cfg.SendLimits,
+	outbox, err := notify.New(d.db.Pool(), notify.Config{Bot: sender, Mail: cfg.Mail, Logger: log, Limits: cfg.SendLimits,
 		OnChatMigrated: storage.MoveChat, OnDelivery: m.Delivery, OnPosted: d.db.RecordPost, RenderEdit: ideaWiring.renderEdit})
 	if err != nil {
 		return fmt.Errorf("outbox: %w", err)

@@ -23,7 +23,8 @@ import (
 // TestFaultTelegramAndAmoCRMOutages runs the bot in this process between
 // fault proxies and the fakes: Telegram answers 502 for a while, then
 // holds every request unanswered, then amoCRM holds every request during
-// syncs. After each the bot must answer again, and at the end the
+// syncs. After each the bot must answer again (the 502s also the update
+// fetched as they began, whose reply met them), and at the end the
 // goroutines and the connections open to both services must be back to
 // what they were before the faults. It prints the retries, the waits of
 // the held requests (the timeouts) and the counts before and after.
@@ -37,10 +38,11 @@ func TestFaultTelegramAndAmoCRMOutages(t *testing.T) {
 	crm := amocrmtest.NewServer(t)
 	crm.AddLeads(300)
 	tgp, crmp := newFaultProxy(t, tg.URL), newFaultProxy(t, crm.URL)
+	addr := freeAddr(t)
 
 	env := map[string]string{"BOT_TOKEN": apptest.Token, "ADMIN_IDS": fmt.Sprint(admin.ID),
 		"TELEGRAM_API_URL": tgp.URL, "DATABASE_URL": testdb.NewURL(t), "DATA_DIR": t.TempDir(),
-		"AMOCRM_BASE_URL": crmp.URL, "AMOCRM_TOKEN": crm.Token()}
+		"AMOCRM_BASE_URL": crmp.URL, "AMOCRM_TOKEN": crm.Token(), "HTTP_ADDR": addr}
 	cfg, err := app.LoadConfig(func(k string) string { return env[k] }, true)
 	if err != nil {
 		t.Fatal(err)
@@ -89,6 +91,33 @@ func TestFaultTelegramAndAmoCRMOutages(t *testing.T) {
 		}
 		return time.Since(began)
 	}
+	// answeredSince waits for the answers of us to /help at once and
+	// says how long after from each came (-1: none within a minute).
+	answeredSince := func(from time.Time, us ...telegramtest.User) []time.Duration {
+		out := make([]time.Duration, len(us))
+		var wg sync.WaitGroup
+		for i, u := range us {
+			wg.Go(func() {
+				out[i] = -1
+				if helpAnswered(u, time.Minute) {
+					out[i] = time.Since(from)
+				}
+			})
+		}
+		wg.Wait()
+		return out
+	}
+	// replyRetries reads how many times the handlers' replies were sent
+	// again after a 502/503/504.
+	replyRetries := func() int {
+		var n int
+		for _, l := range strings.Split(metricsText(t, addr), "\n") {
+			if v, ok := strings.CutPrefix(l, `processet_telegram_retries_total{reason="bad_gateway"} `); ok {
+				fmt.Sscan(v, &n)
+			}
+		}
+		return n
+	}
 	answered("before the faults")
 	testwait.Eventually(t, "the first amoCRM sync", func() bool { return crm.Requests() > 5 })
 	settle := func() (goroutines int, tgConns, crmConns int32) {
@@ -103,9 +132,10 @@ func TestFaultTelegramAndAmoCRMOutages(t *testing.T) {
 	// more (the bot's Telegram client gives up after 60 s), then counts.
 	round := func(n int) (goroutines int, tgConns, crmConns int32) {
 		// Telegram answers 502 to everything. The /help offered meanwhile
-		// may have been fetched by a poll already under way; its answer
-		// then meets the 502s.
+		// is fetched by the poll already under way; its answer then meets
+		// the 502s and is sent again until they end.
 		_, fails0 := tgp.stats()
+		retries0 := replyRetries()
 		tgp.set(answer5xx)
 		next++
 		during5xx := person(next)
@@ -113,8 +143,19 @@ func TestFaultTelegramAndAmoCRMOutages(t *testing.T) {
 		time.Sleep(outage) // the outage itself, not a synchronisation
 		_, fails := tgp.stats()
 		tgp.set(passThrough)
-		after5xx := answered("after the 502s")
-		lost5xx := !helpAnswered(during5xx, 10*time.Second)
+		recovered := time.Now()
+		next++
+		fresh := person(next)
+		tg.SendText(fresh, "/help")
+		since := answeredSince(recovered, during5xx, fresh)
+		during5xxIn, after5xx := since[0], since[1]
+		if after5xx < 0 {
+			t.Fatalf("round %d: a /help sent after the 502s not answered", n)
+		}
+		if during5xxIn < 0 {
+			t.Errorf("round %d: the /help offered during the 502s was not answered after them", n)
+		}
+		retries := replyRetries() - retries0
 
 		// Telegram holds every request unanswered.
 		hangs0, _ := tgp.stats()
@@ -142,7 +183,8 @@ func TestFaultTelegramAndAmoCRMOutages(t *testing.T) {
 		tgHangs, _ := tgp.stats()
 		crmHangs, _ := crmp.stats()
 		t.Logf("round %d: Telegram 502 for %v: %d requests answered 502; a new /help answered in %.1fs after recovery; "+
-			"the /help offered during the 502s lost: %v", n, outage, fails-fails0, after5xx.Seconds(), lost5xx)
+			"the /help offered during the 502s answered %.1fs after recovery, replies sent again %d times",
+			n, outage, fails-fails0, after5xx.Seconds(), during5xxIn.Seconds(), retries)
 		t.Logf("round %d: Telegram holding requests for %v: %d held, given up by the bot after %s; a new /help answered "+
 			"in %.1fs after recovery; the /help offered during the hang lost: %v",
 			n, outage, len(tgHangs)-len(hangs0), durations(tgHangs[len(hangs0):]), afterHang.Seconds(), lostHang)

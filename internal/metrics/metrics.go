@@ -22,6 +22,10 @@ var ErrorKinds = []string{"invalid", "not_found", "conflict", "forbidden", "inte
 // DeliveryOutcomes are the values of processet_deliveries_total's outcome.
 var DeliveryOutcomes = []string{"delivered", "retry", "rate_limited", "unreachable", "rejected"}
 
+// TelegramRetryReasons are the values of processet_telegram_retries_total's
+// reason: a 429 with a short retry_after, a 502/503/504, no connection made.
+var TelegramRetryReasons = []string{"rate_limited", "bad_gateway", "unreachable"}
+
 // Metrics is a registry of our own (not Prometheus' global one, so tests
 // can run several apps in one process) with the Go and process collectors
 // and ours.
@@ -34,6 +38,7 @@ type Metrics struct {
 	crmRequests   *prometheus.CounterVec
 	crmLimited    prometheus.Counter
 	renderSeconds *prometheus.HistogramVec
+	tgRetries     *prometheus.CounterVec
 }
 
 // New creates the registry and the collectors every process has.
@@ -69,8 +74,15 @@ func New() *Metrics {
 			Help:    "Time to draw one dashboard card as PNG, waiting for a drawing slot included, by card (home, area).",
 			Buckets: []float64{.005, .01, .015, .02, .03, .05, .075, .1, .25, .5, 1},
 		}, []string{"card"}),
+		tgRetries: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "processet_telegram_retries_total",
+			Help: "Bot API requests of the handlers (replies) sent again, by reason: rate_limited (429), bad_gateway (502, 503, 504), unreachable (no connection made).",
+		}, []string{"reason"}),
 	}
-	reg.MustRegister(m.updateSeconds, m.updateErrors, m.deliveries, m.crmRequests, m.crmLimited, m.renderSeconds)
+	reg.MustRegister(m.updateSeconds, m.updateErrors, m.deliveries, m.crmRequests, m.crmLimited, m.renderSeconds, m.tgRetries)
+	for _, r := range TelegramRetryReasons {
+		m.tgRetries.WithLabelValues(r)
+	}
 	for _, k := range ErrorKinds {
 		m.updateErrors.WithLabelValues(k)
 	}
@@ -122,3 +134,6 @@ func (m *Metrics) CRMRequest(method, endpoint string, status int) {
 func (m *Metrics) CardRendered(card string, took time.Duration) {
 	m.renderSeconds.WithLabelValues(card).Observe(took.Seconds())
 }
+
+// TelegramRetry counts one reply to Telegram sent again, by reason.
+func (m *Metrics) TelegramRetry(reason string) { m.tgRetries.WithLabelValues(reason).Inc() }
