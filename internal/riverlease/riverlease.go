@@ -50,7 +50,11 @@ const (
 	leaseRetry  = time.Second
 	leaseCheck  = 2 * time.Second
 	rescueEvery = 2 * time.Second
-	rescueGrace = 4 * time.Second
+	// rescueGrace is a little under two sweeps: the second sweep after
+	// the one that first finds a lease missing rescues, 4 s after it
+	// rather than the 6 s a grace of exactly two sweeps took, since the
+	// sweeps' ticks drift a little.
+	rescueGrace = 3500 * time.Millisecond
 )
 
 // NewClientID names a River client of the kind prefix ("outbox-"):
