@@ -57,9 +57,9 @@ func (h *Handler) onArea(c tele.Context) error {
 
 // showArea computes, renders and shows one dashboard.
 func (h *Handler) showArea(c tele.Context, a area) error {
-	_ = c.Notify(tele.UploadingPhoto) // a hint only: rendering goes on if it fails
 	ctx, cancel := h.ctx(c)
 	defer cancel()
+	ctx = withDrawingHint(ctx, func() { _ = c.Notify(tele.UploadingPhoto) }) // a hint only: drawing goes on if it fails
 	tr := h.printer(c)
 	q := domain.DashboardQuery{Now: h.cfg.Now(), Loc: h.cfg.Loc, Weeks: 12, Limit: listLimit}
 	s, err := h.buildScreen(ctx, tr, q, a, user(c))
@@ -87,6 +87,7 @@ func (h *Handler) buildScreen(ctx context.Context, tr i18n.Printer, q domain.Das
 		}
 		card := homeCard(tr, home)
 		pic, err := h.cards.picture(cardID{card.Key(), tr.Lang, tr.Loc.String()}, func() ([]byte, error) {
+			drawingHint(ctx)
 			return h.render.Home(ctx, card)
 		})
 		if err != nil {
@@ -117,6 +118,7 @@ func (h *Handler) buildScreen(ctx context.Context, tr i18n.Printer, q domain.Das
 		return screen{}, err
 	}
 	pic, err := h.cards.picture(cardID{card.Key(), tr.Lang, tr.Loc.String()}, func() ([]byte, error) {
+		drawingHint(ctx)
 		return h.render.Area(ctx, card)
 	})
 	if err != nil {
@@ -155,4 +157,21 @@ func areaKeyboard(tr i18n.Printer, a area, u domain.User, crmURL string) *tele.R
 		extra = miningButtons(tr, u)
 	}
 	return inline(extra, digest, row(button(btnArea, tr.T(i18n.Home), string(areaHome)), button(btnArea, tr.T(i18n.Refresh), string(a))))
+}
+
+// drawingHintKey carries what to do when a card must be drawn: show the
+// chat "sending a photo…". Only a drawing takes long enough to need it; a
+// card Telegram already has goes at once, and the hint would be a request
+// for nothing.
+type drawingHintKey struct{}
+
+func withDrawingHint(ctx context.Context, hint func()) context.Context {
+	return context.WithValue(ctx, drawingHintKey{}, hint)
+}
+
+// drawingHint gives the hint ctx carries, if any.
+func drawingHint(ctx context.Context) {
+	if hint, ok := ctx.Value(drawingHintKey{}).(func()); ok {
+		hint()
+	}
 }

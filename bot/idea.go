@@ -62,6 +62,7 @@ func (h *Handler) ideasScreen(ctx context.Context, tr i18n.Printer, u domain.Use
 	}
 	card := ideasCard(tr, d)
 	pic, err := h.cards.picture(cardID{card.Key(), tr.Lang, tr.Loc.String()}, func() ([]byte, error) {
+		drawingHint(ctx)
 		return h.render.Ideas(ctx, card)
 	})
 	if err != nil {

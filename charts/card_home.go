@@ -34,9 +34,15 @@ func (c *canvas) home(h HomeCard) error {
 		if accent == AccentAuto {
 			accent = autoAccent(i)
 		}
-		if err := c.areaTile(image.Rect(x, y, x+cellW, y+cellH), a, accent); err != nil {
+		r := image.Rect(x, y, x+cellW, y+cellH)
+		key := tileKey(a, accent, r)
+		if c.tiles.paste(key, c.img) {
+			continue
+		}
+		if err := c.areaTile(r, a, accent); err != nil {
 			return fmt.Errorf("area %d: %w", i+1, err)
 		}
+		c.tiles.keep(key, c.img, r)
 	}
 	return nil
 }

@@ -304,6 +304,7 @@ func TestEllipsize(t *testing.T) {
 
 func BenchmarkHomeCard(b *testing.B) {
 	r := NewRenderer(2)
+	r.tiles = nil // every tile drawn, as for a card whose areas all changed
 	ctx := context.Background()
 	card := sampleHome()
 	var png []byte

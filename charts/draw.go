@@ -17,6 +17,7 @@ type canvas struct {
 	ras   vector.Rasterizer
 	src   image.Uniform
 	quant quantizer
+	tiles *homeTiles // the home card's tiles drawn lately; nil keeps none
 }
 
 func newCanvas(w, h int) *canvas {

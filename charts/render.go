@@ -19,6 +19,7 @@ type Renderer struct {
 	homes sync.Pool // *canvas of the home card's size
 	areas sync.Pool // *canvas of the area card's size
 	enc   png.Encoder
+	tiles *homeTiles
 }
 
 // NewRenderer returns a Renderer that draws at most maxConcurrent cards at
@@ -28,7 +29,8 @@ func NewRenderer(maxConcurrent int) *Renderer {
 		slots: make(chan struct{}, max(maxConcurrent, 1)),
 		// BestSpeed: flat colour compresses well even at the fastest
 		// level, and encoding is a large share of a card's time.
-		enc: png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: &encoderPool{}},
+		enc:   png.Encoder{CompressionLevel: png.BestSpeed, BufferPool: &encoderPool{}},
+		tiles: newHomeTiles(),
 	}
 }
 
@@ -70,6 +72,7 @@ func (r *Renderer) render(ctx context.Context, pool *sync.Pool, w, h int, paint 
 	if cv == nil {
 		cv = newCanvas(w, h)
 	}
+	cv.tiles = r.tiles
 	defer pool.Put(cv) // every card repaints the whole canvas first
 	// A bug in drawing or in the chart library must cost one picture, not
 	// the process that serves every chat.

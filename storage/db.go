@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -43,11 +44,22 @@ func (db *DB) send(ctx context.Context, tx pgx.Tx, msgs []domain.OutMessage) err
 	return db.enqueue(ctx, tx, msgs...)
 }
 
+// DefaultMaxConns is the pool's size unless the URL sets pool_max_conns:
+// the bot's 16 handlers, the job clients' fetches and the scheduled jobs
+// each hold a connection for a moment. pgx's own default (the number of
+// CPUs, at least 4) made handlers queue for a connection on a two-core
+// machine while PostgreSQL itself had time to spare. Two replicas use 48
+// of PostgreSQL's default 100.
+const DefaultMaxConns = 24
+
 // Open connects to databaseURL and checks the connection.
 func Open(ctx context.Context, databaseURL string) (*DB, error) {
 	cfg, err := pgxpool.ParseConfig(databaseURL)
 	if err != nil {
 		return nil, fmt.Errorf("parse database url: %w", err)
+	}
+	if !strings.Contains(databaseURL, "pool_max_conns") {
+		cfg.MaxConns = DefaultMaxConns
 	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {

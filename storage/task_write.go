@@ -36,12 +36,19 @@ type ReminderPlan func(domain.Task) []domain.Reminder
 
 // taskSelect reads tasks with their assignee's name and the time zone of
 // whoever gets their reminders: the assignee, else the author.
-const taskSelect = `
+const taskSelect = taskColumns + ` from tasks t` + taskJoins
+
+// taskColumns and taskJoins read tasks t as scanTask wants them, from the
+// table or from a subset of it taken first.
+const (
+	taskColumns = `
 	select t.id, t.title, t.description, t.priority, t.status, coalesce(t.assignee_id, 0),
 		coalesce(nullif(trim(u.first_name || ' ' || u.last_name), ''), u.username, ''),
 		coalesce(t.author_id, 0), t.deadline, t.created_at, t.updated_at, t.last_activity,
-		coalesce(case when t.assignee_id is null then au.time_zone else u.time_zone end, '')
-	from tasks t left join users u on u.id = t.assignee_id left join users au on au.id = t.author_id`
+		coalesce(case when t.assignee_id is null then au.time_zone else u.time_zone end, '')`
+	taskJoins = `
+	left join users u on u.id = t.assignee_id left join users au on au.id = t.author_id`
+)
 
 // Task returns one task.
 func (db *DB) Task(ctx context.Context, id int64) (domain.Task, error) {
