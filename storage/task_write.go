@@ -182,12 +182,19 @@ func replaceReminders(ctx context.Context, tx pgx.Tx, taskID int64, plan []domai
 		taskID, string(domain.RemindSnoozed)); err != nil {
 		return fmt.Errorf("drop reminders: %w", err)
 	}
-	for _, r := range plan {
-		_, err := tx.Exec(ctx, `insert into task_reminders (task_id, kind, due_at) values ($1, $2, $3)
-			on conflict (task_id, kind, due_at) do nothing`, taskID, string(r.Kind), r.At)
-		if err != nil {
-			return fmt.Errorf("plan reminder: %w", err)
-		}
+	if len(plan) == 0 {
+		return nil
+	}
+	kinds, dues := make([]string, len(plan)), make([]time.Time, len(plan))
+	for i, r := range plan {
+		kinds[i], dues[i] = string(r.Kind), r.At
+	}
+	// One statement for the whole plan: a new task has three reminders.
+	_, err := tx.Exec(ctx, `insert into task_reminders (task_id, kind, due_at)
+		select $1, kind, due_at from unnest($2::text[], $3::timestamptz[]) as r(kind, due_at)
+		on conflict (task_id, kind, due_at) do nothing`, taskID, kinds, dues)
+	if err != nil {
+		return fmt.Errorf("plan reminders: %w", err)
 	}
 	return nil
 }

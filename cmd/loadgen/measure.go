@@ -145,6 +145,13 @@ func (r *recorder) answer(p pendingUpdate, at time.Time, card bool, c telegramte
 		r.shed++
 	default:
 		r.samples = append(r.samples, sample{at.Sub(p.at), card})
+		if !card {
+			k := "task"
+			if strings.Contains(text, "/help") || strings.Contains(text, "/start") || strings.Contains(text, "/tasks") {
+				k = "help"
+			}
+			debugKinds[k] = append(debugKinds[k], at.Sub(p.at))
+		}
 	}
 }
 
@@ -236,3 +243,5 @@ func containsAny(s string, subs []string) bool {
 	}
 	return false
 }
+
+var debugKinds = map[string][]time.Duration{}

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"time"
 )
 
@@ -23,6 +24,10 @@ func printReport(w io.Writer, o options, r *recorder, sent int, sending time.Dur
 	fmt.Fprintf(w, "sent %d (%.1f/s), answered %d (%.1f/s), too busy %d, errors %d, unanswered %d, replies to nothing %d\n",
 		sent, float64(sent)/sending.Seconds(), r.answered, float64(r.answered)/max(span.Seconds(), 1e-9),
 		r.shed, r.failed, r.offered-r.answered+r.sent-r.offeredAll, r.extra)
+	for k, ds := range debugKinds {
+		slices.Sort(ds)
+		fmt.Fprintf(w, "DEBUG %s n=%d p50=%v p95=%v p99=%v\n", k, len(ds), ds[len(ds)/2], ds[len(ds)*95/100], ds[len(ds)*99/100])
+	}
 	all := percentiles(r.samples, func(sample) bool { return true })
 	text := percentiles(r.samples, func(s sample) bool { return !s.card })
 	cards := percentiles(r.samples, func(s sample) bool { return s.card })
