@@ -85,13 +85,14 @@ func (db *DB) CreateTask(ctx context.Context, t domain.Task, actorID int64, plan
 		if t, err = taskByID(ctx, tx, id, ""); err != nil {
 			return err
 		}
-		if err := addEvents(ctx, tx, actorID, t.CreatedAt, []domain.TaskEvent{{TaskID: id, Field: "created", New: t.Title}}); err != nil {
+		event, err := addEvents(ctx, tx, actorID, t.CreatedAt, []domain.TaskEvent{{TaskID: id, Field: "created", New: t.Title}})
+		if err != nil {
 			return err
 		}
-		if err := replaceReminders(ctx, tx, id, plan(t)); err != nil {
+		if err := planReminders(ctx, tx, id, plan(t)); err != nil { // a new task has none to replace
 			return err
 		}
-		return db.tellTask(ctx, tx, notices, domain.Task{}, t)
+		return db.tellTask(ctx, tx, notices, domain.Task{}, t, event)
 	})
 	if err != nil {
 		return domain.Task{}, fmt.Errorf("create task: %w", err)
@@ -128,13 +129,14 @@ func (db *DB) UpdateTask(ctx context.Context, id, actorID int64, now time.Time, 
 		if new, err = taskByID(ctx, tx, id, ""); err != nil {
 			return err
 		}
-		if err := addEvents(ctx, tx, actorID, now, events); err != nil {
+		event, err := addEvents(ctx, tx, actorID, now, events)
+		if err != nil {
 			return err
 		}
 		if err := replaceReminders(ctx, tx, id, plan(new)); err != nil {
 			return err
 		}
-		return db.tellTask(ctx, tx, notices, old, new)
+		return db.tellTask(ctx, tx, notices, old, new, event)
 	})
 	if err != nil {
 		var de *domain.Error
@@ -147,13 +149,9 @@ func (db *DB) UpdateTask(ctx context.Context, id, actorID int64, now time.Time, 
 }
 
 // tellTask enqueues in tx the messages notices words about a write.
-func (db *DB) tellTask(ctx context.Context, tx pgx.Tx, notices TaskNotices, old, new domain.Task) error {
+func (db *DB) tellTask(ctx context.Context, tx pgx.Tx, notices TaskNotices, old, new domain.Task, event int64) error {
 	if notices == nil {
 		return nil
-	}
-	event, err := lastTaskEvent(ctx, tx, new.ID)
-	if err != nil {
-		return err
 	}
 	msgs, err := notices(ctx, txReads{tx}, TaskWrite{Old: old, New: new, Event: event})
 	if err != nil {
@@ -162,15 +160,18 @@ func (db *DB) tellTask(ctx context.Context, tx pgx.Tx, notices TaskNotices, old,
 	return db.send(ctx, tx, msgs)
 }
 
-func addEvents(ctx context.Context, tx pgx.Tx, actorID int64, at time.Time, events []domain.TaskEvent) error {
+// addEvents writes events to the history and returns the ID of the last:
+// the task's newest event, since its writers hold the task's row.
+func addEvents(ctx context.Context, tx pgx.Tx, actorID int64, at time.Time, events []domain.TaskEvent) (last int64, err error) {
 	for _, e := range events {
-		_, err := tx.Exec(ctx, `insert into task_events (task_id, actor_id, field, old, new, at) values ($1, $2, $3, $4, $5, $6)`,
-			e.TaskID, nullID(actorID), e.Field, e.Old, e.New, at)
+		err := tx.QueryRow(ctx, `insert into task_events (task_id, actor_id, field, old, new, at)
+			values ($1, $2, $3, $4, $5, $6) returning id`,
+			e.TaskID, nullID(actorID), e.Field, e.Old, e.New, at).Scan(&last)
 		if err != nil {
-			return fmt.Errorf("task history: %w", err)
+			return 0, fmt.Errorf("task history: %w", err)
 		}
 	}
-	return nil
+	return last, nil
 }
 
 // replaceReminders drops the task's unsent planned reminders and plans
@@ -182,6 +183,11 @@ func replaceReminders(ctx context.Context, tx pgx.Tx, taskID int64, plan []domai
 		taskID, string(domain.RemindSnoozed)); err != nil {
 		return fmt.Errorf("drop reminders: %w", err)
 	}
+	return planReminders(ctx, tx, taskID, plan)
+}
+
+// planReminders stores planned reminders, leaving any already planned.
+func planReminders(ctx context.Context, tx pgx.Tx, taskID int64, plan []domain.Reminder) error {
 	if len(plan) == 0 {
 		return nil
 	}
@@ -214,15 +220,4 @@ func (db *DB) TaskHistory(ctx context.Context, id int64, limit int) ([]domain.Ta
 		return nil, fmt.Errorf("task history %d: %w", id, err)
 	}
 	return ev, nil
-}
-
-// lastTaskEvent is the ID of the task's latest history entry, inside a
-// task write's transaction: it names the change being made.
-func lastTaskEvent(ctx context.Context, tx pgx.Tx, taskID int64) (int64, error) {
-	var id int64
-	err := tx.QueryRow(ctx, `select coalesce(max(id), 0) from task_events where task_id = $1`, taskID).Scan(&id)
-	if err != nil {
-		return 0, fmt.Errorf("last event of task %d: %w", taskID, err)
-	}
-	return id, nil
 }
