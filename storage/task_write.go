@@ -73,18 +73,19 @@ func taskByID(ctx context.Context, q querier, id int64, lock string) (domain.Tas
 // transaction.
 func (db *DB) CreateTask(ctx context.Context, t domain.Task, actorID int64, plan ReminderPlan, notices TaskNotices) (domain.Task, error) {
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
-		var id int64
-		err := tx.QueryRow(ctx, `insert into tasks (title, description, priority, status, assignee_id, author_id, deadline,
-				created_at, updated_at, last_activity)
-			values ($1, $2, $3, $4, $5, $6, $7, $8, $8, $8) returning id`,
+		// The stored task is read back, with its people's names, by the
+		// same statement.
+		rows, _ := tx.Query(ctx, `with t as (
+				insert into tasks (title, description, priority, status, assignee_id, author_id, deadline,
+					created_at, updated_at, last_activity)
+				values ($1, $2, $3, $4, $5, $6, $7, $8, $8, $8) returning *)`+taskColumns+` from t`+taskJoins,
 			t.Title, t.Description, string(t.Priority), string(t.Status), nullID(t.AssigneeID), nullID(t.AuthorID),
-			nullTime(t.Deadline), t.CreatedAt).Scan(&id)
-		if err != nil {
+			nullTime(t.Deadline), t.CreatedAt)
+		var err error
+		if t, err = pgx.CollectExactlyOneRow(rows, scanTask); err != nil {
 			return mapError(err)
 		}
-		if t, err = taskByID(ctx, tx, id, ""); err != nil {
-			return err
-		}
+		id := t.ID
 		event, err := addEvents(ctx, tx, actorID, t.CreatedAt, []domain.TaskEvent{{TaskID: id, Field: "created", New: t.Title}})
 		if err != nil {
 			return err

@@ -40,11 +40,13 @@ type recorder struct {
 type pendingUpdate struct {
 	at       time.Time
 	measured bool
+	command  string // a message's command ("/help"), "" for a button press
 }
 
 type sample struct {
-	d    time.Duration
-	card bool
+	d       time.Duration
+	card    bool
+	command string
 }
 
 func newRecorder(busy, sorry []string) *recorder {
@@ -69,6 +71,9 @@ func (r *recorder) Offered(u telegramtest.OfferedUpdate, at time.Time) {
 	r.seen[u.ID] = true
 	r.offeredAll++
 	p := pendingUpdate{at: at, measured: r.measuring}
+	if f := strings.Fields(u.Text); len(f) > 0 {
+		p.command = f[0]
+	}
 	if p.measured {
 		r.offered++
 		if r.firstOffer.IsZero() {
@@ -144,14 +149,7 @@ func (r *recorder) answer(p pendingUpdate, at time.Time, card bool, c telegramte
 	case containsAny(text, r.busy):
 		r.shed++
 	default:
-		r.samples = append(r.samples, sample{at.Sub(p.at), card})
-		if !card {
-			k := "task"
-			if strings.Contains(text, "/help") || strings.Contains(text, "/start") || strings.Contains(text, "/tasks") {
-				k = "help"
-			}
-			debugKinds[k] = append(debugKinds[k], at.Sub(p.at))
-		}
+		r.samples = append(r.samples, sample{at.Sub(p.at), card, p.command})
 	}
 }
 
@@ -243,5 +241,3 @@ func containsAny(s string, subs []string) bool {
 	}
 	return false
 }
-
-var debugKinds = map[string][]time.Duration{}

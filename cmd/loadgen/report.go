@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"slices"
 	"time"
 )
 
@@ -24,19 +23,17 @@ func printReport(w io.Writer, o options, r *recorder, sent int, sending time.Dur
 	fmt.Fprintf(w, "sent %d (%.1f/s), answered %d (%.1f/s), too busy %d, errors %d, unanswered %d, replies to nothing %d\n",
 		sent, float64(sent)/sending.Seconds(), r.answered, float64(r.answered)/max(span.Seconds(), 1e-9),
 		r.shed, r.failed, r.offered-r.answered+r.sent-r.offeredAll, r.extra)
-	for k, ds := range debugKinds {
-		slices.Sort(ds)
-		fmt.Fprintf(w, "DEBUG %s n=%d p50=%v p95=%v p99=%v\n", k, len(ds), ds[len(ds)/2], ds[len(ds)*95/100], ds[len(ds)*99/100])
-	}
 	all := percentiles(r.samples, func(sample) bool { return true })
 	text := percentiles(r.samples, func(s sample) bool { return !s.card })
 	cards := percentiles(r.samples, func(s sample) bool { return s.card })
-	fmt.Fprintf(w, "%-6s %7s %9s %9s %9s %9s\n", "", "n", "p50", "p95", "p99", "max")
+	help := percentiles(r.samples, func(s sample) bool { return !s.card && s.command == "/help" })
+	task := percentiles(r.samples, func(s sample) bool { return !s.card && s.command == "/task" })
+	fmt.Fprintf(w, "%-8s %7s %9s %9s %9s %9s\n", "", "n", "p50", "p95", "p99", "max")
 	for _, row := range []struct {
 		name string
 		l    latencies
-	}{{"all", all}, {"text", text}, {"cards", cards}} {
-		fmt.Fprintf(w, "%-6s %7d %9s %9s %9s %9s\n", row.name, row.l.n, ms(row.l.p50), ms(row.l.p95), ms(row.l.p99), ms(row.l.max))
+	}{{"all", all}, {"text", text}, {" /help", help}, {" /task", task}, {"cards", cards}} {
+		fmt.Fprintf(w, "%-8s %7d %9s %9s %9s %9s\n", row.name, row.l.n, ms(row.l.p50), ms(row.l.p95), ms(row.l.p99), ms(row.l.max))
 	}
 	fmt.Fprintf(w, "cards sent %d, uploaded (drawn anew) %d, by file_id %d\n", r.pictures, r.uploads, r.pictures-r.uploads)
 	fmt.Fprintf(w, "bot peak RSS %.0f MB; bot CPU while measured %.1f s (%.0f %% of a core, %.2f ms an answered update)\n",

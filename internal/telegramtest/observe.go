@@ -22,6 +22,7 @@ type OfferedUpdate struct {
 	Kind       string // "message", "callback_query", …
 	ChatID     int64
 	MessageID  int    // the user's message, for a message update
+	Text       string // the user's message's text, for a message update
 	CallbackID string // for a callback query
 }
 
@@ -45,6 +46,7 @@ func (s *Server) offered(u update, at time.Time) {
 	}
 	if u.kind == "message" {
 		o.MessageID, _ = body["message_id"].(int)
+		o.Text, _ = body["text"].(string)
 	}
 	s.observer.Offered(o, at)
 }

@@ -113,51 +113,111 @@ func (s *Server) Webhook() string {
 	return s.webhook
 }
 
-// deliverLoop posts queued updates to the webhook while one is set.
+// deliverLoop posts queued updates to the webhook while one is set. Like
+// Telegram it keeps up to max_connections posts open at once, and posts a
+// chat's next update only once its previous one was answered, so a chat's
+// updates arrive in order. A failed post holds every delivery back for
+// the retry interval; the update is posted again after it.
 func (s *Server) deliverLoop() {
-	client := &http.Client{Timeout: 10 * time.Second}
+	client := &http.Client{Timeout: 10 * time.Second,
+		Transport: &http.Transport{MaxIdleConnsPerHost: 64, IdleConnTimeout: 30 * time.Second}}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	defer func() { s.hook.running = false }()
+	posting := map[int64]bool{} // chats with an update being posted
+	inFlight := 0
+	var pauseUntil time.Time
 	for {
-		for s.webhook == "" || len(s.updates) == 0 {
-			if s.webhook == "" || s.isDone() {
-				return
-			}
+		if (s.webhook == "" || s.isDone()) && inFlight == 0 {
+			return
+		}
+		u, chat, ok := s.nextDelivery(posting, inFlight, pauseUntil)
+		if !ok {
 			changed := s.changed
+			var wait <-chan time.Time
+			if d := time.Until(pauseUntil); d > 0 {
+				wait = time.After(d)
+			}
 			s.mu.Unlock()
 			select {
 			case <-changed:
+			case <-wait:
 			case <-s.done:
-			}
-			s.mu.Lock()
-		}
-		u, url, secret := s.updates[0], s.webhook, s.hook.secret
-		s.offered(u, time.Now()) // for the load tool (observe.go); nothing without an observer
-		s.mu.Unlock()
-		err := deliverOne(client, url, secret, u)
-		if err == nil && s.hook.duplicate {
-			err = deliverOne(client, url, secret, u)
-		}
-		s.mu.Lock()
-		if err != nil {
-			s.hook.refused++
-			s.hook.errDate, s.hook.errMsg = time.Now(), err.Error()
-			s.changeLocked()
-			s.mu.Unlock()
-			select {
-			case <-time.After(s.hook.retry):
-			case <-s.done:
+				if inFlight == 0 {
+					s.mu.Lock()
+					return
+				}
+				<-changed // the posts under way end soon: their client times out
 			}
 			s.mu.Lock()
 			continue
 		}
-		s.hook.delivered++
-		if len(s.updates) > 0 && s.updates[0].id == u.id {
-			s.updates = s.updates[1:]
-		}
-		s.changeLocked()
+		posting[chat], inFlight = true, inFlight+1
+		url, secret := s.webhook, s.hook.secret
+		s.offered(u, time.Now()) // for the load tool (observe.go); nothing without an observer
+		go func() {
+			err := deliverOne(client, url, secret, u)
+			if err == nil && s.hook.duplicate {
+				err = deliverOne(client, url, secret, u)
+			}
+			s.mu.Lock()
+			defer s.mu.Unlock()
+			delete(posting, chat)
+			inFlight--
+			if err != nil {
+				s.hook.refused++
+				s.hook.errDate, s.hook.errMsg = time.Now(), err.Error()
+				pauseUntil = time.Now().Add(s.hook.retry)
+			} else {
+				s.hook.delivered++
+				s.dropUpdate(u.id)
+			}
+			s.changeLocked()
+		}()
 	}
+}
+
+// nextDelivery is the oldest queued update whose chat has no post under
+// way, when another post may start now; s.mu must be held.
+func (s *Server) nextDelivery(posting map[int64]bool, inFlight int, pauseUntil time.Time) (update, int64, bool) {
+	if s.webhook == "" || s.isDone() || inFlight >= max(s.hook.maxConns, 1) || time.Now().Before(pauseUntil) {
+		return update{}, 0, false
+	}
+	for _, u := range s.updates {
+		if chat := updateChat(u); !posting[chat] {
+			return u, chat, true
+		}
+	}
+	return update{}, 0, false
+}
+
+// dropUpdate removes a delivered update from the queue; s.mu must be held.
+func (s *Server) dropUpdate(id int) {
+	for i, u := range s.updates {
+		if u.id == id {
+			s.updates = append(s.updates[:i:i], s.updates[i+1:]...)
+			return
+		}
+	}
+}
+
+// updateChat is the chat an update belongs to for ordering: where it
+// happens, or the presser of a button under an inline message.
+func updateChat(u update) int64 {
+	body, _ := u.body.(map[string]any)
+	if u.kind == "callback_query" {
+		if m, ok := body["message"].(map[string]any); ok {
+			body = m
+		} else if from, ok := body["from"].(map[string]any); ok {
+			id, _ := from["id"].(int64)
+			return id
+		}
+	}
+	if chat, ok := body["chat"].(map[string]any); ok {
+		id, _ := chat["id"].(int64)
+		return id
+	}
+	return 0
 }
 
 // deliverOne delivers one update as Telegram does.
