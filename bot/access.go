@@ -21,7 +21,7 @@ type userStore interface {
 	SetLang(ctx context.Context, id int64, lang domain.Lang) error
 	SetTimeZone(ctx context.Context, id int64, zone string) error
 	DecidePending(ctx context.Context, id int64, role domain.Role) (domain.User, bool, error)
-	DropPendingInput(ctx context.Context, userID, chatID int64) error
+	TouchUserDroppingInput(ctx context.Context, u domain.User, role domain.Role, forceRole bool, inChat int64) (domain.User, bool, error)
 	Users(ctx context.Context, offset, limit int) ([]domain.User, int, error)
 	UsersWithRole(ctx context.Context, role domain.Role) ([]domain.User, error)
 	RequestAccess(ctx context.Context, id int64) (bool, error)

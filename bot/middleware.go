@@ -131,8 +131,8 @@ func (h *Handler) identify(next tele.HandlerFunc) tele.HandlerFunc {
 		if h.isConfigAdmin(s.ID) {
 			role, force = domain.RoleAdmin, true
 		}
-		u, _, err := h.store.TouchUser(ctx, domain.User{ID: s.ID, Username: s.Username, FirstName: s.FirstName,
-			LastName: s.LastName, LanguageCode: s.LanguageCode}, role, force)
+		u, _, err := h.store.TouchUserDroppingInput(ctx, domain.User{ID: s.ID, Username: s.Username, FirstName: s.FirstName,
+			LastName: s.LastName, LanguageCode: s.LanguageCode}, role, force, movingOn(c))
 		if err != nil {
 			return err
 		}
@@ -146,24 +146,18 @@ func (h *Handler) identify(next tele.HandlerFunc) tele.HandlerFunc {
 	}
 }
 
-// moveOn drops the question the bot asked in this chat when the user does
-// something else instead (presses a button, sends a command), so that
-// their next words are not taken for a late answer. A handler that asks
-// (again) sets its question after this has run.
-func (h *Handler) moveOn(next tele.HandlerFunc) tele.HandlerFunc {
-	return func(c tele.Context) error {
-		msg := c.Message()
-		command := c.Callback() == nil && msg != nil && strings.HasPrefix(msg.Text, "/")
-		if c.Chat() != nil && (c.Callback() != nil || command) {
-			ctx, cancel := h.ctx(c)
-			err := h.store.DropPendingInput(ctx, user(c).ID, c.Chat().ID)
-			cancel()
-			if err != nil {
-				return err
-			}
-		}
-		return next(c)
+// movingOn is the chat whose question the bot asked is dropped because
+// the user does something else instead (presses a button, sends a
+// command), so that their next words are not taken for a late answer; 0
+// when the update may be that answer. identify drops it with the user's
+// record; a handler that asks (again) sets its question after.
+func movingOn(c tele.Context) int64 {
+	msg := c.Message()
+	command := c.Callback() == nil && msg != nil && strings.HasPrefix(msg.Text, "/")
+	if chat := c.Chat(); chat != nil && (c.Callback() != nil || command) {
+		return chat.ID
 	}
+	return 0
 }
 
 // need lets the update through only for users with at least role min.

@@ -11,7 +11,7 @@ import (
 // forged callback gets nothing a user could not get by pressing buttons.
 func (h *Handler) register() {
 	b := h.routeTable() // h.bot, noting each route's name for the metrics
-	b.Use(h.bound, h.recover, h.identify, h.moveOn)
+	b.Use(h.bound, h.recover, h.identify)
 
 	b.Handle("/start", h.handleStart)
 	b.Handle("/help", h.handleHelp)

@@ -21,15 +21,6 @@ func (db *DB) SetPendingInput(ctx context.Context, p domain.PendingInput) error 
 	return nil
 }
 
-// DropPendingInput forgets the question asked in this chat, if any: the
-// user went on to something else.
-func (db *DB) DropPendingInput(ctx context.Context, userID, chatID int64) error {
-	if _, err := db.pool.Exec(ctx, `delete from pending_inputs where user_id = $1 and chat_id = $2`, userID, chatID); err != nil {
-		return fmt.Errorf("drop pending input of %d: %w", userID, err)
-	}
-	return nil
-}
-
 // pendingInputMinutes is how long a question waits for its answer. Text
 // typed much later is about something else, and taking it as, say, a
 // deal's new price would be a nasty surprise.

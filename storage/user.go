@@ -33,13 +33,26 @@ func userFields(u *domain.User, lang, role *string) []any {
 // theirs unless forceRole is set (admins from the configuration always are
 // admins). created tells whether the user was seen for the first time.
 func (db *DB) TouchUser(ctx context.Context, u domain.User, role domain.Role, forceRole bool) (stored domain.User, created bool, err error) {
+	return db.TouchUserDroppingInput(ctx, u, role, forceRole, 0)
+}
+
+// TouchUserDroppingInput is TouchUser that also drops the question the bot
+// asked the user in chat inChat (0: none), in the same statement: the bot
+// does both for nearly every update, and one round trip instead of two is
+// what a busy database notices.
+func (db *DB) TouchUserDroppingInput(ctx context.Context, u domain.User, role domain.Role, forceRole bool,
+	inChat int64) (stored domain.User, created bool, err error) {
 	// Most updates come from people already known and unchanged: the row
 	// is then only read, not rewritten (no new row version to vacuum). The
 	// final select sees the row as it was before the upsert, so it answers
 	// exactly when the upsert changed nothing. xmax = 0 only for a freshly
 	// inserted row: the usual way to tell an insert from an update.
+	// The delete runs whether or not anything reads it, as every
+	// data-modifying part of a WITH does.
 	rows, err := db.pool.Query(ctx, `
-		with up as (
+		with dropped as (
+			delete from pending_inputs where $8::bigint <> 0 and user_id = $1 and chat_id = $8),
+		up as (
 			insert into users as u (id, username, first_name, last_name, language_code, role)
 			values ($1, $2, $3, $4, $5, $6)
 			on conflict (id) do update set
@@ -55,7 +68,7 @@ func (db *DB) TouchUser(ctx context.Context, u domain.User, role domain.Role, fo
 		select * from up
 		union all
 		select `+userColumns+`, false from users where id = $1 and not exists (select from up)`,
-		u.ID, u.Username, u.FirstName, u.LastName, u.LanguageCode, string(role), forceRole)
+		u.ID, u.Username, u.FirstName, u.LastName, u.LanguageCode, string(role), forceRole, inChat)
 	if err != nil {
 		return domain.User{}, false, fmt.Errorf("touch user %d: %w", u.ID, err)
 	}
