@@ -2,7 +2,6 @@ package bot_test
 
 import (
 	"context"
-	"encoding/json"
 	"strings"
 	"testing"
 
@@ -150,25 +149,6 @@ func TestLargeDocumentNamesOtherWays(t *testing.T) {
 	}
 }
 
-// editedTexts are the texts of every editMessageText of the message, in order.
-func editedTexts(t *testing.T, tg *telegramtest.Server, msg *telegramtest.Message) []string {
-	t.Helper()
-	var out []string
-	for _, c := range tg.Calls("editMessageText") {
-		if c.Params["message_id"] != itoa(int64(msg.ID)) || c.Code != 200 {
-			continue
-		}
-		text := c.Params["text"] // a form value as it is, a JSON body's as JSON text
-		if strings.HasPrefix(text, `"`) {
-			if err := json.Unmarshal([]byte(text), &text); err != nil {
-				t.Fatalf("edit text %q: %v", c.Params["text"], err)
-			}
-		}
-		out = append(out, text)
-	}
-	return out
-}
-
 // TestImportWaitsAcrossRestart: the file sent waits in the database, so
 // the bot restarted on it shows the same screen's buttons working; the
 // import runs as a job that edits the message through its stages into the
@@ -215,7 +195,7 @@ func TestImportWaitsAcrossRestart(t *testing.T) {
 	}
 	// Every stage changed the message as it began: reading, storing,
 	// recomputing, then the summary.
-	edits := editedTexts(t, tg, moved)
+	edits := tg.EditedTexts(moved.ID)
 	stages := []string{"Импортирую «Счета.csv»…", "Импортирую «Счета»: сохраняю 5 строк…", "«Счета» сохранён. Пересчитываю процессы…",
 		"Импортировано: Счета"}
 	i := 0

@@ -5,7 +5,6 @@ package app_test
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
@@ -98,26 +97,6 @@ func messageText(tg *telegramtest.Server, chatID int64, id int) string {
 		}
 	}
 	return ""
-}
-
-// editTexts are the texts of every accepted editMessageText of message id,
-// in order, as the bot sent them.
-func editTexts(t *testing.T, tg *telegramtest.Server, id int) []string {
-	t.Helper()
-	var out []string
-	for _, c := range tg.Calls("editMessageText") {
-		if c.Params["message_id"] != fmt.Sprint(id) || c.Code != 200 {
-			continue
-		}
-		text := c.Params["text"] // a form value as it is, a JSON body's as JSON text
-		if strings.HasPrefix(text, `"`) {
-			if err := json.Unmarshal([]byte(text), &text); err != nil {
-				t.Fatalf("edit text %q: %v", c.Params["text"], err)
-			}
-		}
-		out = append(out, text)
-	}
-	return out
 }
 
 // The log the kill runs import: 280,000 events in 14,000 cases, 15 MB of
@@ -345,7 +324,7 @@ func killDuringMiningImport(t *testing.T, bin string, data []byte, pairs map[[2]
 
 	// The user's message: edited into one summary, never told the file
 	// was imported before or is gone.
-	edits := editTexts(t, tg, screen.ID)
+	edits := tg.EditedTexts(screen.ID)
 	summaries, notices := 0, 0
 	for _, e := range edits {
 		switch {

@@ -27,6 +27,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -283,6 +284,26 @@ func (s *Server) Calls(method string) []Call {
 		if method == "" || strings.EqualFold(c.Method, method) {
 			out = append(out, c)
 		}
+	}
+	return out
+}
+
+// EditedTexts returns the texts of the accepted editMessageText calls of
+// message messageID, in order, as the bot sent them (a form value as it
+// is, a JSON body's string decoded).
+func (s *Server) EditedTexts(messageID int) []string {
+	var out []string
+	for _, c := range s.Calls("editMessageText") {
+		if c.Params["message_id"] != strconv.Itoa(messageID) || c.Code != 200 {
+			continue
+		}
+		text := c.Params["text"]
+		if strings.HasPrefix(text, `"`) {
+			if err := json.Unmarshal([]byte(text), &text); err != nil {
+				text = c.Params["text"]
+			}
+		}
+		out = append(out, text)
 	}
 	return out
 }
