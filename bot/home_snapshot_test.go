@@ -132,7 +132,7 @@ func TestHomeSnapshotsOneReadForMany(t *testing.T) {
 			}
 		}()
 	}
-	for s.waiting() < 1 {
+	for !s.readUnderWay() {
 		time.Sleep(time.Millisecond)
 	}
 	close(release)
@@ -142,12 +142,9 @@ func TestHomeSnapshotsOneReadForMany(t *testing.T) {
 	}
 }
 
-// waiting reports whether a read is under way (1) or not (0).
-func (s *homeSnapshots) waiting() int {
+// readUnderWay reports whether a read of the figures is under way.
+func (s *homeSnapshots) readUnderWay() bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.reading != nil {
-		return 1
-	}
-	return 0
+	return s.reading != nil
 }
