@@ -101,6 +101,14 @@ func pressKey(c tele.Context) string {
 	return id + "|" + cb.Unique + "|" + cb.Data
 }
 
+// AnswerLate answers, "too many requests", an update that waited too long
+// for its turn before it reached the bot (in webhook mode, in the table of
+// received updates), and counts it with the ones the queue gave up.
+func (h *Handler) AnswerLate(u tele.Update) {
+	h.queue.expiredElsewhere()
+	h.tooBusy(h.bot.NewContext(u))
+}
+
 // tooBusy answers an update the queue gave up: a toast for a press, a
 // short message for anything else, in the sender's language.
 func (h *Handler) tooBusy(c tele.Context) {

@@ -149,6 +149,13 @@ func (q *queue) victim(cq *chatQueue, t *ticket) *ticket {
 	return q.drop(v, len(v.waiting)-1)
 }
 
+// expiredElsewhere counts an update given up before it reached the queue.
+func (q *queue) expiredElsewhere() {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.expired++
+}
+
 // drop gives up the i-th waiting update of cq.
 func (q *queue) drop(cq *chatQueue, i int) *ticket {
 	w := cq.waiting[i]

@@ -36,7 +36,15 @@ type UpdateWorker struct {
 	Lease   time.Duration     // how long a claim holds (default 1 min: twice a handler's limit)
 	Workers int               // updates handled at once (default 16)
 	Poll    time.Duration     // how often the table is looked at without a wake-up (default 1 s)
-	Logger  *slog.Logger
+	// MaxWait is how long an update may have been stored when its turn
+	// comes and still be handled; an older one goes to Late instead. Above
+	// capacity the table is where updates wait, and without this a burst
+	// left a backlog of seconds that every later update waited behind.
+	MaxWait time.Duration
+	// Late answers an update that waited longer than MaxWait, as the
+	// bot's queue answers what it gives up; nil handles every update.
+	Late   func(tele.Update)
+	Logger *slog.Logger
 
 	wakeOnce sync.Once
 	wake     chan struct{}
@@ -121,6 +129,12 @@ func (w *UpdateWorker) handle(u domain.InboundUpdate, log *slog.Logger) {
 		log.Error("stored update unreadable: dropped", "update_id", u.ID, "err", err)
 	case u.Attempts > maxUpdateAttempts:
 		log.Error("update taken up too often without finishing: dropped", "update_id", u.ID, "attempts", u.Attempts)
+	case w.Late != nil && w.MaxWait > 0 && u.Waited > w.MaxWait && u.Attempts == 1 && (up.Message != nil || up.Callback != nil):
+		// A first attempt only: one taken up again after a crash was
+		// waited on by the crash, not by the load, and is handled. Only
+		// what a person sent is answered so: a change of the bot's
+		// membership in a chat is handled however late.
+		w.Late(up)
 	default:
 		w.Process(up)
 	}

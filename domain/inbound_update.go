@@ -1,5 +1,7 @@
 package domain
 
+import "time"
+
 // InboundUpdate is a Telegram update the bot has received and keeps until
 // it is handled: its ID (Telegram's update_id), the chat whose updates are
 // handled in order (0 when it names none), the raw JSON Telegram sent,
@@ -9,4 +11,7 @@ type InboundUpdate struct {
 	ChatID   int64
 	Body     []byte
 	Attempts int
+	// Waited is how long the update was stored before it was taken up,
+	// by the database's clock.
+	Waited time.Duration
 }

@@ -37,15 +37,17 @@ func (db *DB) ClaimUpdates(ctx context.Context, owner string, lease time.Duratio
 			for update skip locked)
 		update telegram_updates t set claimed_by = $1, claimed_until = now() + $2::interval, attempts = t.attempts + 1
 		from next where t.update_id = next.update_id
-		returning t.update_id, t.chat_id, t.body::text, t.attempts`, owner, lease, limit)
+		returning t.update_id, t.chat_id, t.body::text, t.attempts,
+			greatest(extract(epoch from clock_timestamp() - t.received_at), 0)::float8`, owner, lease, limit)
 	if err != nil {
 		return nil, fmt.Errorf("claim updates: %w", err)
 	}
 	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (domain.InboundUpdate, error) {
 		var u domain.InboundUpdate
 		var body string
-		err := r.Scan(&u.ID, &u.ChatID, &body, &u.Attempts)
-		u.Body = []byte(body)
+		var waited float64
+		err := r.Scan(&u.ID, &u.ChatID, &body, &u.Attempts, &waited)
+		u.Body, u.Waited = []byte(body), time.Duration(waited*float64(time.Second))
 		return u, err
 	})
 	if err != nil {

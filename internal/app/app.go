@@ -154,7 +154,7 @@ func Run(ctx context.Context, cfg Config, log *slog.Logger) error {
 	}
 	defer stopHTTP()
 	in.spawn(func() { contact.keepInTouch(ctx, in.api, time.Minute, log) })
-	if err := in.start(ctx, b); err != nil {
+	if err := in.start(ctx, b, h.AnswerLate); err != nil {
 		return err
 	}
 	if !in.webhook() {

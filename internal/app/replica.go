@@ -66,10 +66,16 @@ func (in *intake) duty(ctx context.Context, f func(ctx context.Context)) {
 	go func() { defer in.running.Done(); in.leader.While(ctx, f) }()
 }
 
+// lateUpdate is how long a stored update may have waited for a worker and
+// still be handled, the in-memory queue's second: beyond it the
+// deployment is above capacity, and the update is answered "too many
+// requests" instead.
+const lateUpdate = time.Second
+
 // start receives updates: in webhook mode it points Telegram at the
 // webhook and starts the worker that handles stored updates; in polling
 // mode b.Start, run by the caller, polls.
-func (in *intake) start(ctx context.Context, b *tele.Bot) error {
+func (in *intake) start(ctx context.Context, b *tele.Bot, late func(tele.Update)) error {
 	if !in.webhook() {
 		return nil
 	}
@@ -80,6 +86,7 @@ func (in *intake) start(ctx context.Context, b *tele.Bot) error {
 		return fmt.Errorf("set the webhook (check WEBHOOK_URL): %w", err)
 	}
 	in.log.Info("webhook set", "url", in.cfg.WebhookURL, "replica", in.cfg.Replica)
+	in.worker.Late, in.worker.MaxWait = late, lateUpdate
 	in.worker.Process = b.ProcessUpdate // synchronous in webhook mode: it returns when the handler has
 	in.running.Add(1)
 	go func() { defer in.running.Done(); in.worker.Run(ctx) }()

@@ -316,3 +316,39 @@ func TestUpdatesLeftByACrashAreHandledAtStart(t *testing.T) {
 		return err == nil && n == 0
 	})
 }
+
+// TestLateWebhookUpdateIsAnsweredTooBusy: an update that waited in the
+// table of received updates longer than a deployment above capacity
+// should let it (a second) is answered "too many requests" instead of
+// being handled, and marked done; a fresh one is handled.
+func TestLateWebhookUpdateIsAnsweredTooBusy(t *testing.T) {
+	tg := telegramtest.NewServer(t)
+	tg.OpenChat(alla)
+	apps := webhookReplicas(t, tg, 1)
+	body := func(id int, text string) []byte {
+		return []byte(fmt.Sprintf(`{"update_id":%d,"message":{"message_id":%d,"date":%d,"text":%q,
+			"from":{"id":%d,"is_bot":false,"first_name":"Алла","language_code":"ru"},
+			"chat":{"id":%d,"type":"private","first_name":"Алла"}}}`, id, id, time.Now().Unix(), text, alla.ID, alla.ID))
+	}
+	_, err := apps[0].DB.Pool().Exec(t.Context(), `insert into telegram_updates (update_id, chat_id, body, received_at)
+		values (900001, $1, $2, now() - interval '10 seconds')`, alla.ID, body(900001, "/help"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := tg.WaitForText(t, alla.ID)
+	if !strings.Contains(m.Text, "Слишком много запросов") {
+		t.Errorf("the late update's answer: %q", m.Text)
+	}
+	testwait.Eventually(t, "the late update done", func() bool {
+		n, err := apps[0].DB.WaitingUpdates(t.Context())
+		return err == nil && n == 0
+	})
+
+	if _, err := apps[0].DB.Pool().Exec(t.Context(), `insert into telegram_updates (update_id, chat_id, body)
+		values (900002, $1, $2)`, alla.ID, body(900002, "/help")); err != nil {
+		t.Fatal(err)
+	}
+	if m := tg.WaitForText(t, alla.ID); !strings.Contains(m.Text, "/start") {
+		t.Errorf("a fresh update's answer: %q", m.Text)
+	}
+}
