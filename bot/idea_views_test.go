@@ -205,7 +205,7 @@ func TestDemoIdeaFiguresAgree(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hf := figures(t, "home caption", home.caption, regexp.MustCompile(`Улучшения</b>: (\d+) иде\S* · (\d+) голос\S* · принято (\d+)`))
+	hf := figures(t, "home caption", home.caption, regexp.MustCompile(`Улучшение бизнес-процессов</b>: (\d+) иде\S* · (\d+) голос\S* · принято (\d+)`))
 	df := figures(t, "ideas dashboard", dash.caption, regexp.MustCompile(`Идей: (\d+) · голосов: (\d+) · принято: (\d+)`))
 	if hf[0] != df[0] || hf[1] != df[1] || hf[2] != df[2] || df[0] == 0 {
 		t.Errorf("home says %v, the ideas dashboard %v", hf, df)

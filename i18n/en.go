@@ -57,7 +57,7 @@ var en = map[Key]string{
 	HomeCRMLine:    "📈 <b>CRM deals</b>: %s of %s closed this week",
 	HomeTasksLine:  "✅ <b>Tasks</b>: %s of %s active, %s overdue",
 	HomeMiningLine: "⛏ <b>Task Mining</b>: %s · %s h/year · potential %s",
-	HomeIdeasLine:  "💡 <b>Improvement</b>: %s · %s · %s accepted",
+	HomeIdeasLine:  "💡 <b>Process improvement</b>: %s · %s · %s accepted",
 	Operations:     "%s operation|%s operations",
 	Ideas:          "%s idea|%s ideas",
 	Votes:          "%s vote|%s votes",

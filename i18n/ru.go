@@ -57,7 +57,7 @@ var ru = map[Key]string{
 	HomeCRMLine:    "📈 <b>CRM Сделки</b>: на этой неделе закрыто %s из %s",
 	HomeTasksLine:  "✅ <b>Задачи</b>: активных %s из %s, просрочено %s",
 	HomeMiningLine: "⛏ <b>Task Mining</b>: %s · %s ч/год · потенциал %s",
-	HomeIdeasLine:  "💡 <b>Улучшения</b>: %s · %s · принято %s",
+	HomeIdeasLine:  "💡 <b>Улучшение бизнес-процессов</b>: %s · %s · принято %s",
 	Operations:     "%s операция|%s операции|%s операций",
 	Ideas:          "%s идея|%s идеи|%s идей",
 	Votes:          "%s голос|%s голоса|%s голосов",
